@@ -1,0 +1,77 @@
+/** Reads and validates process.env once; nothing else in the project reads process.env. */
+import { resolve } from 'node:path';
+import { z } from 'zod';
+
+const intFrom = (fallback: number, min: number, max: number) =>
+  z.coerce.number().int().min(min).max(max).default(fallback);
+
+const isTimeZone = (zone: string) => {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+const EnvSchema = z.object({
+  KB_DB: z.string().min(1).default('data/kb.sqlite'),
+  KB_TZ: z.string().refine(isTimeZone, 'must be an IANA time zone such as Europe/Berlin').default('UTC'),
+  KB_ADMIN_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
+  KB_ATTRIBUTION_MINUTES: intFrom(30, 1, 24 * 60),
+  KB_SLA_FIRST_RESPONSE_MINUTES: intFrom(240, 1, 60 * 24 * 30),
+  KB_SITE_URL: z.url().default('http://127.0.0.1:4321'),
+  KB_RATE_LIMIT: intFrom(120, 1, 1_000_000),
+  KB_WEBHOOK_URL: z.url().optional(),
+  KB_WEBHOOK_SECRET: z.string().min(1).optional(),
+  KB_SMTP_URL: z.string().regex(/^smtps?:\/\//, 'must start with smtp:// or smtps://').optional(),
+  KB_CONTACT_TO: z.email().optional(),
+  HOST: z.string().min(1).default('127.0.0.1'),
+  PORT: intFrom(4321, 0, 65535),
+});
+
+/** The validated configuration the app runs with. */
+export interface Config {
+  dbFile: string;
+  dataDir: string;
+  timeZone: string;
+  adminToken: string | undefined;
+  attributionMinutes: number;
+  slaFirstResponseMinutes: number;
+  siteUrl: string;
+  rateLimitPerMinute: number;
+  webhookUrl: string | undefined;
+  webhookSecret: string | undefined;
+  smtpUrl: string | undefined;
+  contactTo: string | undefined;
+  host: string;
+  port: number;
+}
+
+/** Parses an environment (process.env by default) into a Config, or throws one readable error. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const blankless = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
+  const parsed = EnvSchema.safeParse(blankless);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new Error(`Invalid configuration in the environment:\n${lines.join('\n')}`);
+  }
+  const e = parsed.data;
+  const dbFile = resolve(e.KB_DB);
+  return {
+    dbFile,
+    dataDir: resolve(dbFile, '..'),
+    timeZone: e.KB_TZ,
+    adminToken: e.KB_ADMIN_TOKEN,
+    attributionMinutes: e.KB_ATTRIBUTION_MINUTES,
+    slaFirstResponseMinutes: e.KB_SLA_FIRST_RESPONSE_MINUTES,
+    siteUrl: e.KB_SITE_URL,
+    rateLimitPerMinute: e.KB_RATE_LIMIT,
+    webhookUrl: e.KB_WEBHOOK_URL,
+    webhookSecret: e.KB_WEBHOOK_SECRET,
+    smtpUrl: e.KB_SMTP_URL,
+    contactTo: e.KB_CONTACT_TO,
+    host: e.HOST,
+    port: e.PORT,
+  };
+}

@@ -1,0 +1,27 @@
+/** Everything one running instance holds: config, database and the Hono app; shared by the server and Astro pages. */
+import { createApp, type App } from './app.ts';
+import type { Config } from './env.ts';
+import { openMigratedDb } from '../db/migrate.ts';
+import type { Db } from '../db/client.ts';
+
+export interface Runtime {
+  config: Config;
+  db: Db;
+  app: App;
+  /** Releases what the runtime holds (flushes pending writes, closes the database). */
+  close(): Promise<void>;
+}
+
+/** Opens and migrates the database and builds the app around it. */
+export async function createRuntime(config: Config): Promise<Runtime> {
+  const db = openMigratedDb(config.dbFile);
+  const app = createApp({ db, config });
+  return {
+    config,
+    db,
+    app,
+    async close() {
+      db.$client.close();
+    },
+  };
+}

@@ -1,0 +1,16 @@
+// @ts-check
+import { defineConfig } from 'astro/config';
+import node from '@astrojs/node';
+
+// Pages are prerendered unless they opt out (`export const prerender = false`);
+// api/server.ts serves dist/client itself and hands the rest to Astro's middleware handler.
+export default defineConfig({
+  srcDir: './site',
+  outDir: './dist',
+  output: 'static',
+  adapter: node({ mode: 'middleware' }),
+  trailingSlash: 'ignore',
+  build: { format: 'directory' },
+  server: { host: '127.0.0.1', port: 4321 },
+  devToolbar: { enabled: false },
+});

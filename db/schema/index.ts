@@ -1,0 +1,3 @@
+/** Every table of the database; drizzle-kit reads this file to generate migrations. */
+export * from './events.ts';
+export * from './tickets.ts';

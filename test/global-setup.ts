@@ -1,0 +1,10 @@
+/** Builds the site once before the suite when sources changed, so server and browser tests run the real build. */
+import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
+import { buildSite, needsBuild } from '../api/build.ts';
+
+export default async function setup() {
+  const root = fileURLToPath(new URL('..', import.meta.url));
+  const dist = join(root, 'dist');
+  if (needsBuild(root, dist)) await buildSite(root, dist);
+}
