@@ -5,6 +5,8 @@ import type { Db } from '../db/client.ts';
 export interface Deps {
   db: Db;
   config: Config;
+  /** The admin token every non-public route is checked against (api/auth/token.ts). */
+  adminToken: string;
 }
 
 export interface AppEnv {

@@ -3,11 +3,13 @@ import { createApp, type App } from './app.ts';
 import type { Config } from './env.ts';
 import { openMigratedDb } from '../db/migrate.ts';
 import type { Db } from '../db/client.ts';
+import { ensureAdminToken, type AdminToken } from './auth/token.ts';
 
 export interface Runtime {
   config: Config;
   db: Db;
   app: App;
+  admin: AdminToken;
   /** Releases what the runtime holds (flushes pending writes, closes the database). */
   close(): Promise<void>;
 }
@@ -15,11 +17,13 @@ export interface Runtime {
 /** Opens and migrates the database and builds the app around it. */
 export async function createRuntime(config: Config): Promise<Runtime> {
   const db = openMigratedDb(config.dbFile);
-  const app = createApp({ db, config });
+  const admin = ensureAdminToken(config);
+  const app = createApp({ db, config, adminToken: admin.token });
   return {
     config,
     db,
     app,
+    admin,
     async close() {
       db.$client.close();
     },

@@ -16,6 +16,7 @@ async function main() {
     await buildSite(root, distDir);
   }
   const kb = await createRuntime(config);
+  if (kb.admin.created) console.log(`Admin token (shown once; \`npm run kb -- token\` prints it again): ${kb.admin.token}`);
   const server = await createServer({ app: kb.app, distDir, locals: { kb } });
   server.listen(config.port, config.host, () => {
     const addr = server.address();
