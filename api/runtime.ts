@@ -4,12 +4,15 @@ import type { Config } from './env.ts';
 import { openMigratedDb } from '../db/migrate.ts';
 import type { Db } from '../db/client.ts';
 import { ensureAdminToken, type AdminToken } from './auth/token.ts';
+import { createOutbox, type Outbox } from './contact/outbox.ts';
 
 export interface Runtime {
   config: Config;
   db: Db;
   app: App;
   admin: AdminToken;
+  /** Delivers stored contact requests (api/contact/outbox.ts). */
+  outbox: Outbox;
   /** Releases what the runtime holds (flushes pending writes, closes the database). */
   close(): Promise<void>;
 }
@@ -18,13 +21,16 @@ export interface Runtime {
 export async function createRuntime(config: Config): Promise<Runtime> {
   const db = openMigratedDb(config.dbFile);
   const admin = ensureAdminToken(config);
-  const app = createApp({ db, config, adminToken: admin.token });
+  const outbox = createOutbox({ db, config });
+  const app = createApp({ db, config, adminToken: admin.token, outbox });
   return {
     config,
     db,
     app,
     admin,
+    outbox,
     async close() {
+      await outbox.close();
       db.$client.close();
     },
   };
