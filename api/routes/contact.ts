@@ -1,0 +1,39 @@
+/** POST /api/contact: the contact form's public endpoint (JSON from the page's script, or a plain urlencoded form post). */
+import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import type { AppEnv } from '../context.ts';
+import { fail } from '../errors.ts';
+import { clientOf, peerAddress } from '../contact/client.ts';
+import { contactPath, sentPath } from '../contact/paths.ts';
+import { submitContact } from '../contact/submit.ts';
+
+const MAX_BODY = 32 * 1024;
+
+export const contact = new Hono<AppEnv>().post(
+  '/',
+  bodyLimit({ maxSize: MAX_BODY, onError: () => fail(413, `The request is larger than ${MAX_BODY / 1024} KB.`) }),
+  async (c) => {
+    const type = c.req.header('content-type') ?? '';
+    const isForm = type.startsWith('application/x-www-form-urlencoded');
+    if (!isForm && !type.startsWith('application/json')) {
+      fail(415, 'Send the form as application/json or application/x-www-form-urlencoded.');
+    }
+    const raw = isForm ? await c.req.parseBody() : await c.req.json<unknown>().catch(() => fail(400, 'The body is not valid JSON.'));
+    if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) fail(400, 'The body must be a JSON object of form fields.');
+    const body = raw as Record<string, unknown>;
+    const at = Date.now();
+    const client = clientOf(c.var.deps.db, { url: c.req.url, headers: c.req.raw.headers, ip: peerAddress(c) }, at);
+    const result = submitContact(c.var.deps, body, client, at);
+    const locale = typeof body.locale === 'string' ? body.locale : 'en';
+
+    if (isForm) {
+      // Without JavaScript: back to a page either way (303 so a reload does not post again).
+      if (result.ok) return c.redirect(sentPath(result.locale), 303);
+      const q = new URLSearchParams({ errors: result.errors.map((e) => `${e.field}:${e.code}`).join(',') });
+      if (typeof body.from === 'string' && body.from) q.set('from', body.from);
+      return c.redirect(`${contactPath(locale)}?${q}`, 303);
+    }
+    if (!result.ok) fail(result.status, result.message, result.errors);
+    return c.json({ id: result.key, status: 'received', confirmation: sentPath(result.locale) }, 201);
+  },
+);
