@@ -1,4 +1,5 @@
 /** Every table of the database; drizzle-kit reads this file to generate migrations. */
 export * from './events.ts';
 export * from './tickets.ts';
+export * from './rollups.ts';
 export * from './contact.ts';
