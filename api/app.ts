@@ -4,6 +4,7 @@ import type { AppEnv, Deps } from './context.ts';
 import { onError, onNotFound } from './errors.ts';
 import { health } from './routes/health.ts';
 import { contact } from './routes/contact.ts';
+import { contactReport } from './routes/contact-report.ts';
 
 export function createApp(deps: Deps) {
   const app = new Hono<AppEnv>().basePath('/api');
@@ -13,6 +14,7 @@ export function createApp(deps: Deps) {
   });
   app.route('/health', health);
   app.route('/contact', contact);
+  app.route('/reports/contact', contactReport);
   app.onError(onError);
   app.notFound(onNotFound);
   return app;

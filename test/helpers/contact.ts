@@ -16,7 +16,7 @@ export async function contactRig(env: Record<string, string> = {}): Promise<Cont
   return {
     kb,
     temp,
-    post: (body, headers = {}) =>
+    post: async (body, headers = {}) =>
       kb.app.request('/api/contact', {
         method: 'POST',
         headers: { 'Content-Type': 'application/json', ...headers },
