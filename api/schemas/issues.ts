@@ -71,7 +71,7 @@ export function describeIssues(issues: readonly z.core.$ZodIssue[], input: unkno
         for (const key of issue.keys) lines.push(`${formatPath([...issue.path, key])}: unknown field`);
         break;
       case 'invalid_value':
-        lines.push(`${where}: must be one of ${quoteList(issue.values)}`);
+        lines.push(`${where}: ${value === undefined ? 'is required, one of' : 'must be one of'} ${quoteList(issue.values)}`);
         break;
       case 'invalid_union': {
         const options = (issue as { options?: unknown[] }).options;

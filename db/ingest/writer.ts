@@ -33,6 +33,8 @@ export interface Ingest {
 export interface IngestOptions {
   /** Flush without waiting for the event loop once this many events are queued. */
   maxBatchEvents?: number;
+  /** The clock (epoch ms) for events stored without an explicit time and for dropping past salts at open. */
+  clock?: () => number;
 }
 
 interface Pending {
@@ -46,7 +48,8 @@ const SWEEP_EVERY_MS = 60_000;
 /** Builds the writer on an open, migrated database. */
 export function createIngest(db: Db, config: Config, options: IngestOptions = {}): Ingest {
   const stmts = prepareIngestStatements(db.$client);
-  const salts = createSaltBook(stmts, utcDay(Date.now()));
+  const clock = options.clock ?? Date.now;
+  const salts = createSaltBook(stmts, utcDay(clock()));
   const sessions = createSessionBook(stmts);
   const attributionMs = config.attributionMinutes * 60_000;
   let lastSweep = 0;
@@ -81,7 +84,7 @@ export function createIngest(db: Db, config: Config, options: IngestOptions = {}
         salts.reload();
         throw err;
       }
-      const now = batch.at(-1)?.ts ?? Date.now();
+      const now = batch.at(-1)?.ts ?? clock();
       if (Math.abs(now - lastSweep) > SWEEP_EVERY_MS) {
         sessions.sweep(now);
         lastSweep = now;
@@ -92,7 +95,7 @@ export function createIngest(db: Db, config: Config, options: IngestOptions = {}
   return {
     async store(events, client) {
       if (events.length === 0) return 0;
-      await commits.submit({ events, client, ts: client.now ?? Date.now() });
+      await commits.submit({ events, client, ts: client.now ?? clock() });
       return events.length;
     },
     flush: () => commits.flush(),
