@@ -1,6 +1,7 @@
 /** What every route can reach through c.var.deps: built once in createApp, never global. */
 import type { Config } from './env.ts';
 import type { Db } from '../db/client.ts';
+import type { Ingest } from '../db/ingest/writer.ts';
 import type { Outbox } from './contact/outbox.ts';
 
 export interface Deps {
@@ -8,6 +9,8 @@ export interface Deps {
   config: Config;
   /** The admin token every non-public route is checked against (api/auth/token.ts). */
   adminToken: string;
+  /** The group-commit writer behind POST /api/events. */
+  ingest: Ingest;
   /** The contact outbox, woken when a request is stored; absent in tests that build the app alone. */
   outbox?: Outbox;
 }

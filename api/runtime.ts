@@ -3,6 +3,7 @@ import { createApp, type App } from './app.ts';
 import type { Config } from './env.ts';
 import { openMigratedDb } from '../db/migrate.ts';
 import type { Db } from '../db/client.ts';
+import { createIngest, type Ingest } from '../db/ingest/writer.ts';
 import { ensureAdminToken, type AdminToken } from './auth/token.ts';
 import { createOutbox, type Outbox } from './contact/outbox.ts';
 
@@ -11,6 +12,8 @@ export interface Runtime {
   db: Db;
   app: App;
   admin: AdminToken;
+  /** The events writer (group commit); also used without HTTP, e.g. by the demo generator. */
+  ingest: Ingest;
   /** Delivers stored contact requests (api/contact/outbox.ts). */
   outbox: Outbox;
   /** Releases what the runtime holds (flushes pending writes, closes the database). */
@@ -21,16 +24,19 @@ export interface Runtime {
 export async function createRuntime(config: Config): Promise<Runtime> {
   const db = openMigratedDb(config.dbFile);
   const admin = ensureAdminToken(config);
+  const ingest = createIngest(db, config);
   const outbox = createOutbox({ db, config });
-  const app = createApp({ db, config, adminToken: admin.token, outbox });
+  const app = createApp({ db, config, adminToken: admin.token, ingest, outbox });
   return {
     config,
     db,
     app,
     admin,
+    ingest,
     outbox,
     async close() {
       await outbox.close();
+      await ingest.close();
       db.$client.close();
     },
   };
