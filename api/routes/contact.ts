@@ -3,7 +3,8 @@ import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import type { AppEnv } from '../context.ts';
 import { fail } from '../errors.ts';
-import { clientOf, peerAddress } from '../contact/client.ts';
+import { clientIp } from '../client-ip.ts';
+import { clientOf } from '../contact/client.ts';
 import { contactPath, sentPath } from '../contact/paths.ts';
 import { submitContact } from '../contact/submit.ts';
 
@@ -22,7 +23,7 @@ export const contact = new Hono<AppEnv>().post(
     if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) fail(400, 'The body must be a JSON object of form fields.');
     const body = raw as Record<string, unknown>;
     const at = Date.now();
-    const client = clientOf(c.var.deps.db, { url: c.req.url, headers: c.req.raw.headers, ip: peerAddress(c) }, at);
+    const client = clientOf(c.var.deps.db, { url: c.req.url, headers: c.req.raw.headers, ip: clientIp(c, c.var.deps.config.trustProxy) }, at);
     const result = submitContact(c.var.deps, body, client, at);
     const locale = typeof body.locale === 'string' ? body.locale : 'en';
 

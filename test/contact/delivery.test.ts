@@ -4,6 +4,7 @@ import { verifySignature } from '../../api/contact/signature.ts';
 import { contactOutbox, contactRequests } from '../../db/schema/index.ts';
 import { contactRig, validForm, type ContactRig } from '../helpers/contact.ts';
 import { startReceiver, startSmtp, type Mailbox, type Receiver } from '../helpers/receivers.ts';
+import { DESKTOP_UA } from '../helpers/browser.ts';
 
 const SECRET = 'hook-secret-for-tests';
 
@@ -90,5 +91,24 @@ describe('contact delivery to a real webhook and SMTP server', () => {
     expect(hook.nextAttemptAt).toBeGreaterThan(Date.now());
     const [row] = rig.kb.db.select().from(contactRequests).where(eq(contactRequests.id, hook.requestId)).all();
     expect(row!.status).toBe('queued');
+  });
+
+  it('attaches the articles the customer viewed in this session, first view first, to the delivered request', async () => {
+    const view = (article: string, pv: string) =>
+      rig.kb.app.request('/api/events', {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', 'User-Agent': DESKTOP_UA },
+        body: JSON.stringify({ type: 'view', pv, path: `/articles/${article}`, article, locale: 'en' }),
+      });
+    expect((await view('reset-password', 'pv1')).status).toBe(202);
+    expect((await view('two-factor-login', 'pv2')).status).toBe(202);
+    expect((await view('reset-password', 'pv3')).status).toBe(202);
+
+    const res = await rig.post(validForm(), { 'User-Agent': DESKTOP_UA });
+    expect(res.status).toBe(201);
+    await rig.kb.outbox.idle();
+    const payload = JSON.parse(receiver.requests[0]!.body);
+    expect(payload.viewedArticles.map((a: { slug: string }) => a.slug)).toEqual(['reset-password', 'two-factor-login']);
+    expect(mailbox.messages[0]!.raw).toContain('https://help.example.com/articles/two-factor-login');
   });
 });
