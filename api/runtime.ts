@@ -3,6 +3,7 @@ import { createApp, type App } from './app.ts';
 import type { Config } from './env.ts';
 import { openMigratedDb } from '../db/migrate.ts';
 import type { Db } from '../db/client.ts';
+import { createIngest, type Ingest } from '../db/ingest/writer.ts';
 import { ensureAdminToken, type AdminToken } from './auth/token.ts';
 
 export interface Runtime {
@@ -10,6 +11,8 @@ export interface Runtime {
   db: Db;
   app: App;
   admin: AdminToken;
+  /** The events writer (group commit); also used without HTTP, e.g. by the demo generator. */
+  ingest: Ingest;
   /** Releases what the runtime holds (flushes pending writes, closes the database). */
   close(): Promise<void>;
 }
@@ -18,13 +21,16 @@ export interface Runtime {
 export async function createRuntime(config: Config): Promise<Runtime> {
   const db = openMigratedDb(config.dbFile);
   const admin = ensureAdminToken(config);
-  const app = createApp({ db, config, adminToken: admin.token });
+  const ingest = createIngest(db, config);
+  const app = createApp({ db, config, adminToken: admin.token, ingest });
   return {
     config,
     db,
     app,
     admin,
+    ingest,
     async close() {
+      await ingest.close();
       db.$client.close();
     },
   };
