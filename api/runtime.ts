@@ -1,15 +1,23 @@
 /** Everything one running instance holds: config, database and the Hono app; shared by the server and Astro pages. */
+import { fileURLToPath } from 'node:url';
 import { createApp, type App } from './app.ts';
 import type { Config } from './env.ts';
 import { openMigratedDb } from '../db/migrate.ts';
 import type { Db } from '../db/client.ts';
 import { ensureAdminToken, type AdminToken } from './auth/token.ts';
+import type { Catalog } from '../db/catalog.ts';
+import { catalogSource } from '../db/catalog-load.ts';
+import { ensureRollups } from '../db/rollups/rebuild.ts';
+
+const contentDir = fileURLToPath(new URL('../content', import.meta.url));
 
 export interface Runtime {
   config: Config;
   db: Db;
   app: App;
   admin: AdminToken;
+  /** The article catalog reports join events with, loaded from content/ on first use. */
+  catalog: () => Promise<Catalog>;
   /** Releases what the runtime holds (flushes pending writes, closes the database). */
   close(): Promise<void>;
 }
@@ -18,12 +26,15 @@ export interface Runtime {
 export async function createRuntime(config: Config): Promise<Runtime> {
   const db = openMigratedDb(config.dbFile);
   const admin = ensureAdminToken(config);
-  const app = createApp({ db, config, adminToken: admin.token });
+  ensureRollups(db, config);
+  const catalog = catalogSource(contentDir);
+  const app = createApp({ db, config, adminToken: admin.token, catalog });
   return {
     config,
     db,
     app,
     admin,
+    catalog,
     async close() {
       db.$client.close();
     },
