@@ -1,6 +1,7 @@
 /** `kb <command>`: one subcommand per file in api/cli/commands/, each with its own --help. */
 import { Command } from 'commander';
 import { backupCommand } from './commands/backup.ts';
+import { importCommand } from './commands/import.ts';
 import { migrateCommand } from './commands/migrate.ts';
 import { tokenCommand } from './commands/token.ts';
 
@@ -9,7 +10,8 @@ const program = new Command('kb')
   .showHelpAfterError()
   .addCommand(migrateCommand())
   .addCommand(backupCommand())
-  .addCommand(tokenCommand());
+  .addCommand(tokenCommand())
+  .addCommand(importCommand());
 
 program.parseAsync(process.argv).catch((err: unknown) => {
   console.error(`kb: ${err instanceof Error ? err.message : String(err)}`);
