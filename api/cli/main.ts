@@ -2,6 +2,7 @@
 import { Command } from 'commander';
 import { backupCommand } from './commands/backup.ts';
 import { demoCommand } from './commands/demo.ts';
+import { importCommand } from './commands/import.ts';
 import { migrateCommand } from './commands/migrate.ts';
 import { tokenCommand } from './commands/token.ts';
 
@@ -11,7 +12,8 @@ const program = new Command('kb')
   .addCommand(migrateCommand())
   .addCommand(backupCommand())
   .addCommand(tokenCommand())
-  .addCommand(demoCommand());
+  .addCommand(demoCommand())
+  .addCommand(importCommand());
 
 program.parseAsync(process.argv).catch((err: unknown) => {
   console.error(`kb: ${err instanceof Error ? err.message : String(err)}`);
