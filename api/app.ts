@@ -5,8 +5,8 @@ import { onError, onNotFound } from './errors.ts';
 import { health } from './routes/health.ts';
 import { createEventsRoute } from './routes/events.ts';
 import { createIngest } from '../db/ingest/writer.ts';
+import { reports } from './routes/reports.ts';
 import { contact } from './routes/contact.ts';
-import { contactReport } from './routes/contact-report.ts';
 
 /** `ingest` defaults to a writer on `db`; the runtime passes its own so close() can flush it. */
 export function createApp(given: Omit<Deps, 'ingest'> & { ingest?: Deps['ingest'] }) {
@@ -18,8 +18,8 @@ export function createApp(given: Omit<Deps, 'ingest'> & { ingest?: Deps['ingest'
   });
   app.route('/health', health);
   app.route('/events', createEventsRoute(deps.config));
+  app.route('/reports', reports);
   app.route('/contact', contact);
-  app.route('/reports/contact', contactReport);
   app.onError(onError);
   app.notFound(onNotFound);
   return app;

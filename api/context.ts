@@ -2,6 +2,7 @@
 import type { Config } from './env.ts';
 import type { Db } from '../db/client.ts';
 import type { Ingest } from '../db/ingest/writer.ts';
+import type { Catalog } from '../db/catalog.ts';
 import type { Outbox } from './contact/outbox.ts';
 
 export interface Deps {
@@ -11,6 +12,8 @@ export interface Deps {
   adminToken: string;
   /** The group-commit writer behind POST /api/events. */
   ingest: Ingest;
+  /** The article catalog for reports (titles, categories, words, edits), read once from content/. */
+  catalog?: () => Promise<Catalog>;
   /** The contact outbox, woken when a request is stored; absent in tests that build the app alone. */
   outbox?: Outbox;
 }

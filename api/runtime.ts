@@ -1,11 +1,17 @@
 /** Everything one running instance holds: config, database and the Hono app; shared by the server and Astro pages. */
+import { fileURLToPath } from 'node:url';
 import { createApp, type App } from './app.ts';
 import type { Config } from './env.ts';
 import { openMigratedDb } from '../db/migrate.ts';
 import type { Db } from '../db/client.ts';
 import { createIngest, type Ingest } from '../db/ingest/writer.ts';
 import { ensureAdminToken, type AdminToken } from './auth/token.ts';
+import type { Catalog } from '../db/catalog.ts';
+import { catalogSource } from '../db/catalog-load.ts';
+import { ensureRollups } from '../db/rollups/rebuild.ts';
 import { createOutbox, type Outbox } from './contact/outbox.ts';
+
+const contentDir = fileURLToPath(new URL('../content', import.meta.url));
 
 export interface Runtime {
   config: Config;
@@ -14,6 +20,8 @@ export interface Runtime {
   admin: AdminToken;
   /** The events writer (group commit); also used without HTTP, e.g. by the demo generator. */
   ingest: Ingest;
+  /** The article catalog reports join events with, loaded from content/ on first use. */
+  catalog: () => Promise<Catalog>;
   /** Delivers stored contact requests (api/contact/outbox.ts). */
   outbox: Outbox;
   /** Releases what the runtime holds (flushes pending writes, closes the database). */
@@ -24,15 +32,18 @@ export interface Runtime {
 export async function createRuntime(config: Config): Promise<Runtime> {
   const db = openMigratedDb(config.dbFile);
   const admin = ensureAdminToken(config);
+  ensureRollups(db, config);
   const ingest = createIngest(db, config);
+  const catalog = catalogSource(contentDir);
   const outbox = createOutbox({ db, config });
-  const app = createApp({ db, config, adminToken: admin.token, ingest, outbox });
+  const app = createApp({ db, config, adminToken: admin.token, ingest, catalog, outbox });
   return {
     config,
     db,
     app,
     admin,
     ingest,
+    catalog,
     outbox,
     async close() {
       await outbox.close();

@@ -25,11 +25,13 @@ export interface CatalogCategory {
 export interface Catalog {
   articles: CatalogArticle[];
   categories: CatalogCategory[];
+  /** Files left out because they could not be read, each naming the file and what is wrong. */
+  problems: string[];
 }
 
 export const DEFAULT_LOCALE = 'en';
 
-export const emptyCatalog = (): Catalog => ({ articles: [], categories: [] });
+export const emptyCatalog = (): Catalog => ({ articles: [], categories: [], problems: [] });
 
 /** Picks one entry per slug: the given locale's, else the default locale's, else the first found. */
 export function bySlug<T extends { slug: string; locale: string }>(items: readonly T[], locale?: string): Map<string, T> {

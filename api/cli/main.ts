@@ -1,6 +1,8 @@
 /** `kb <command>`: one subcommand per file in api/cli/commands/, each with its own --help. */
 import { Command } from 'commander';
 import { backupCommand } from './commands/backup.ts';
+import { demoCommand } from './commands/demo.ts';
+import { importCommand } from './commands/import.ts';
 import { migrateCommand } from './commands/migrate.ts';
 import { tokenCommand } from './commands/token.ts';
 
@@ -9,7 +11,9 @@ const program = new Command('kb')
   .showHelpAfterError()
   .addCommand(migrateCommand())
   .addCommand(backupCommand())
-  .addCommand(tokenCommand());
+  .addCommand(tokenCommand())
+  .addCommand(demoCommand())
+  .addCommand(importCommand());
 
 program.parseAsync(process.argv).catch((err: unknown) => {
   console.error(`kb: ${err instanceof Error ? err.message : String(err)}`);

@@ -2,4 +2,5 @@
 export * from './events.ts';
 export * from './tickets.ts';
 export * from './rollups.ts';
+export * from './imports.ts';
 export * from './contact.ts';
