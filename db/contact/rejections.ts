@@ -1,5 +1,5 @@
 /** Counts rejected contact posts per day and reason, so the admin sees how much spam the form turned away. */
-import { gte, sql, sum } from 'drizzle-orm';
+import { and, gte, lte, sql, sum } from 'drizzle-orm';
 import type { Db } from '../client.ts';
 import { contactRejections, type RejectionReason } from '../schema/index.ts';
 
@@ -14,12 +14,12 @@ export function countRejection(db: Db, day: string, reason: RejectionReason): vo
     .run();
 }
 
-/** Totals per reason from a day on (inclusive). */
-export function rejectionTotals(db: Db, sinceDay: string): Partial<Record<RejectionReason, number>> {
+/** Totals per reason for the days from..to (inclusive, YYYY-MM-DD in KB_TZ). */
+export function rejectionTotals(db: Db, fromDay: string, toDay: string): Partial<Record<RejectionReason, number>> {
   const rows = db
     .select({ reason: contactRejections.reason, n: sum(contactRejections.count).mapWith(Number) })
     .from(contactRejections)
-    .where(gte(contactRejections.day, sinceDay))
+    .where(and(gte(contactRejections.day, fromDay), lte(contactRejections.day, toDay)))
     .groupBy(contactRejections.reason)
     .all();
   return Object.fromEntries(rows.map((r) => [r.reason, r.n]));

@@ -1,7 +1,7 @@
 /** Dashboard pages read their numbers through the report routes in-process, exactly as an API client would. */
 import type { Runtime } from '../../../api/runtime.ts';
 
-export type ReportName = 'overview' | 'articles' | 'search' | 'gaps' | 'tickets';
+export type ReportName = 'overview' | 'articles' | 'search' | 'gaps' | 'tickets' | 'contact';
 
 export type ReportResult<T> = { ok: true; data: T } | { ok: false; status: number; message: string };
 
