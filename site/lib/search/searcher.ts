@@ -4,6 +4,7 @@ import { terms } from './normalize.ts';
 import { escapeHtml, snippet } from './snippet.ts';
 import type { SerializedIndex } from './build-index.ts';
 import type { StoredDoc } from './documents.ts';
+import { MAX_QUERY_LENGTH } from './limits.ts';
 
 /** One search answer, as GET /api/search and the /search page show it. */
 export interface SearchResult {
@@ -20,8 +21,6 @@ export interface SearchAnswer {
   results: SearchResult[];
 }
 
-/** Longest query we look at; longer input is cut, never an error. */
-export const MAX_QUERY_LENGTH = 200;
 const MAX_TERMS = 12;
 
 export class LocaleSearch {
