@@ -64,7 +64,7 @@ describe('the built help center', () => {
   });
 
   it('answers GET /api/search with JSON results', async () => {
-    const res = await get('/api/search?q=studio&locale=en');
+    const res = await get('/api/search?q=set%20up%20your%20studio&locale=en');
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toContain('application/json');
     const body = (await res.json()) as { total: number; results: { title: string; url: string; category: string; snippet: string }[] };

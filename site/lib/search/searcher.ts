@@ -65,7 +65,7 @@ export class LocaleSearch {
         if (i === words.length - 1 && word.length >= 2) {
           // The word being typed: match the words it starts, and rank the whole word higher.
           q.term(this.typedPrefix(word, stem), { usePipeline: false, wildcard: lunr.Query.wildcard.TRAILING, presence });
-          q.term(stem, { usePipeline: false, boost: 2, presence: lunr.Query.presence.OPTIONAL });
+          q.term(stem, { usePipeline: false, boost: 3, presence: lunr.Query.presence.OPTIONAL });
         } else {
           q.term(stem, { usePipeline: false, presence });
         }
