@@ -1,6 +1,8 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
 import node from '@astrojs/node';
+import { searchIndex } from './site/integrations/search-index.ts';
+import { precompress } from './site/integrations/precompress.ts';
 
 // Pages are prerendered unless they opt out (`export const prerender = false`);
 // api/server.ts serves dist/client itself and hands the rest to Astro's middleware handler.
@@ -13,4 +15,6 @@ export default defineConfig({
   build: { format: 'directory' },
   server: { host: '127.0.0.1', port: 4321 },
   devToolbar: { enabled: false },
+  // Order matters: indexes leave dist/client before the public files are compressed.
+  integrations: [searchIndex(), precompress()],
 });

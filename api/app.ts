@@ -7,6 +7,7 @@ import { createEventsRoute } from './routes/events.ts';
 import { createIngest } from '../db/ingest/writer.ts';
 import { reports } from './routes/reports.ts';
 import { contact } from './routes/contact.ts';
+import { search } from './routes/search.ts';
 
 /** `ingest` defaults to a writer on `db`; the runtime passes its own so close() can flush it. */
 export function createApp(given: Omit<Deps, 'ingest'> & { ingest?: Deps['ingest'] }) {
@@ -20,6 +21,7 @@ export function createApp(given: Omit<Deps, 'ingest'> & { ingest?: Deps['ingest'
   app.route('/events', createEventsRoute(deps.config));
   app.route('/reports', reports);
   app.route('/contact', contact);
+  app.route('/search', search);
   app.onError(onError);
   app.notFound(onNotFound);
   return app;

@@ -4,6 +4,7 @@ import type { Db } from '../db/client.ts';
 import type { Ingest } from '../db/ingest/writer.ts';
 import type { Catalog } from '../db/catalog.ts';
 import type { Outbox } from './contact/outbox.ts';
+import type { SearchService } from '../site/lib/search/service.ts';
 
 export interface Deps {
   db: Db;
@@ -16,6 +17,8 @@ export interface Deps {
   catalog?: () => Promise<Catalog>;
   /** The contact outbox, woken when a request is stored; absent in tests that build the app alone. */
   outbox?: Outbox;
+  /** Article search per locale (GET /api/search); absent in tests of other routes. */
+  search?: SearchService;
 }
 
 export interface AppEnv {

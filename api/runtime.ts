@@ -6,6 +6,7 @@ import { openMigratedDb } from '../db/migrate.ts';
 import type { Db } from '../db/client.ts';
 import { createIngest, type Ingest } from '../db/ingest/writer.ts';
 import { ensureAdminToken, type AdminToken } from './auth/token.ts';
+import { loadSearchDir, type SearchService } from '../site/lib/search/service.ts';
 import type { Catalog } from '../db/catalog.ts';
 import { catalogSource } from '../db/catalog-load.ts';
 import { ensureRollups } from '../db/rollups/rebuild.ts';
@@ -24,19 +25,27 @@ export interface Runtime {
   catalog: () => Promise<Catalog>;
   /** Delivers stored contact requests (api/contact/outbox.ts). */
   outbox: Outbox;
+  /** The lunr indexes of every locale, loaded once from the build (dist/search). */
+  search: SearchService;
   /** Releases what the runtime holds (flushes pending writes, closes the database). */
   close(): Promise<void>;
 }
 
+export interface RuntimeOptions {
+  /** Search to use instead of the built indexes (the dev server builds its own from the content). */
+  search?: SearchService;
+}
+
 /** Opens and migrates the database and builds the app around it. */
-export async function createRuntime(config: Config): Promise<Runtime> {
+export async function createRuntime(config: Config, options: RuntimeOptions = {}): Promise<Runtime> {
+  const search = options.search ?? loadSearchDir(fileURLToPath(new URL('../dist/search', import.meta.url)));
   const db = openMigratedDb(config.dbFile);
   const admin = ensureAdminToken(config);
   ensureRollups(db, config);
   const ingest = createIngest(db, config);
   const catalog = catalogSource(contentDir);
   const outbox = createOutbox({ db, config });
-  const app = createApp({ db, config, adminToken: admin.token, ingest, catalog, outbox });
+  const app = createApp({ db, config, adminToken: admin.token, ingest, catalog, outbox, search });
   return {
     config,
     db,
@@ -45,6 +54,7 @@ export async function createRuntime(config: Config): Promise<Runtime> {
     ingest,
     catalog,
     outbox,
+    search,
     async close() {
       await outbox.close();
       await ingest.close();

@@ -1,5 +1,5 @@
-/** Guards every /admin page: login required, cross-site form posts refused, admin responses never cached or framed. */
-import { defineMiddleware } from 'astro:middleware';
+/** Gives on-demand pages a runtime under `astro dev`, and guards every /admin page: login required, cross-site form posts refused, admin responses never cached or framed. */
+import { defineMiddleware, sequence } from 'astro:middleware';
 import { CSRF_FIELD, csrfTokenValid, LOGIN_NONCE_COOKIE, sameOriginRequest } from './lib/admin/csrf.ts';
 import { allowedOrigins, isLoggedIn, SESSION_COOKIE } from './lib/admin/session.ts';
 import { forbiddenPage } from './lib/admin/forbidden-page.ts';
@@ -24,7 +24,7 @@ function withHeaders(res: Response): Response {
   return out;
 }
 
-export const onRequest = defineMiddleware(async (context, next) => {
+const adminGuard = defineMiddleware(async (context, next) => {
   const { pathname, search } = context.url;
   if (!ADMIN.test(pathname) || context.isPrerendered) return next();
   const kb = context.locals.kb;
@@ -48,3 +48,15 @@ export const onRequest = defineMiddleware(async (context, next) => {
   }
   return withHeaders(await next());
 });
+
+/** In `astro dev` (no api/server.ts in front), gives on-demand pages a runtime whose search is built from the content. */
+const withDevRuntime = defineMiddleware(async (context, next) => {
+  // api/server.ts hands locals.kb to every request it serves; prerendered pages need none.
+  if (import.meta.env.DEV && !context.isPrerendered && !context.locals.kb) {
+    const { devRuntime } = await import('./lib/dev-runtime.ts');
+    context.locals.kb = await devRuntime();
+  }
+  return next();
+});
+
+export const onRequest = sequence(withDevRuntime, adminGuard);

@@ -6,7 +6,7 @@ import type { Nodes, Parents } from 'mdast';
 export interface MarkdownText {
   /** Text of the `##` and `###` headings, in order. */
   headings: string[];
-  /** Everything a reader reads, one block per line; raw HTML left out. */
+  /** The paragraphs, list items, tables and code a reader reads, one block per line; headings and raw HTML left out. */
   text: string;
 }
 
@@ -18,9 +18,8 @@ export function markdownText(markdown: string): MarkdownText {
   const walk = (node: Nodes) => {
     if (node.type === 'html') return;
     if (node.type === 'heading') {
-      const text = toString(node);
-      if (node.depth === 2 || node.depth === 3) headings.push(text);
-      blocks.push(text);
+      // Headings are indexed on their own; kept out of the text so snippets read as sentences.
+      if (node.depth === 2 || node.depth === 3) headings.push(toString(node));
       return;
     }
     if (node.type === 'paragraph' || node.type === 'code' || node.type === 'tableCell') {

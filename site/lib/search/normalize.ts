@@ -55,7 +55,8 @@ export function wordsWithOffsets(text: string): WordMatch[] {
 export function terms(text: string): string[] {
   const out: string[] = [];
   for (const m of normalize(text).matchAll(WORD)) {
-    const word = m[0].replace(/’/g, "'");
+    // Possessives ("studio's") are the word itself; kept, they become rare terms that outrank it.
+    const word = m[0].replace(/’/g, "'").replace(/'s$/, '');
     if (!word.includes(ZWNJ)) {
       out.push(word);
       continue;

@@ -4,6 +4,7 @@ import { terms } from './normalize.ts';
 import { escapeHtml, snippet } from './snippet.ts';
 import type { SerializedIndex } from './build-index.ts';
 import type { StoredDoc } from './documents.ts';
+import { MAX_QUERY_LENGTH } from './limits.ts';
 
 /** One search answer, as GET /api/search and the /search page show it. */
 export interface SearchResult {
@@ -20,8 +21,6 @@ export interface SearchAnswer {
   results: SearchResult[];
 }
 
-/** Longest query we look at; longer input is cut, never an error. */
-export const MAX_QUERY_LENGTH = 200;
 const MAX_TERMS = 12;
 
 export class LocaleSearch {
@@ -66,7 +65,7 @@ export class LocaleSearch {
         if (i === words.length - 1 && word.length >= 2) {
           // The word being typed: match the words it starts, and rank the whole word higher.
           q.term(this.typedPrefix(word, stem), { usePipeline: false, wildcard: lunr.Query.wildcard.TRAILING, presence });
-          q.term(stem, { usePipeline: false, boost: 2, presence: lunr.Query.presence.OPTIONAL });
+          q.term(stem, { usePipeline: false, boost: 3, presence: lunr.Query.presence.OPTIONAL });
         } else {
           q.term(stem, { usePipeline: false, presence });
         }
