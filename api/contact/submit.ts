@@ -38,7 +38,10 @@ const STATUS: Record<RejectionReason, 403 | 422 | 429> = {
 
 const str = (v: unknown) => (typeof v === 'string' ? v : undefined);
 
-export function submitContact(deps: Deps, raw: Record<string, unknown>, client: Client, at = Date.now()): SubmitResult {
+/** What submitContact needs from the running instance (the API route's deps, or the page's Astro.locals.kb). */
+export type SubmitDeps = Pick<Deps, 'db' | 'config' | 'adminToken' | 'outbox'>;
+
+export function submitContact(deps: SubmitDeps, raw: Record<string, unknown>, client: Client, at = Date.now()): SubmitResult {
   const { db, config } = deps;
   const reject = (reason: RejectionReason): SubmitResult => {
     countRejection(db, DateTime.fromMillis(at, { zone: config.timeZone }).toISODate()!, reason);

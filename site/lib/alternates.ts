@@ -6,6 +6,7 @@ import type { Catalog } from './catalog.ts';
 export type PageRef =
   | { kind: 'home' }
   | { kind: 'search' }
+  | { kind: 'contact' }
   | { kind: 'category'; slug: string }
   | { kind: 'article'; slug: string }
   | { kind: 'other' };
@@ -24,6 +25,8 @@ function pathOf(page: PageRef): string | undefined {
       return '/';
     case 'search':
       return '/search';
+    case 'contact':
+      return '/contact';
     case 'category':
       return `/categories/${page.slug}`;
     case 'article':
