@@ -2,7 +2,7 @@
 import { desc, inArray, isNull, and, gt } from 'drizzle-orm';
 import type { Db } from '../client.ts';
 import { outboxFor } from '../contact/outbox.ts';
-import { contactOutbox, contactRequests, type ContactChannel } from '../schema/index.ts';
+import { CONTACT_CHANNELS, contactOutbox, contactRequests, type ContactChannel } from '../schema/index.ts';
 
 export type DeliveryState = 'delivered' | 'waiting' | 'retrying' | 'gave_up';
 
@@ -66,7 +66,7 @@ export function getRecentContacts(db: Db, { limit = 50, failing = false }: { lim
     fromArticle: r.fromArticle,
     viewedArticles: r.viewedArticles,
     status: r.status,
-    channels: Object.values(outbox.get(r.id) ?? {}).map((o) => ({
+    channels: CONTACT_CHANNELS.flatMap((c) => outbox.get(r.id)?.[c] ?? []).map((o) => ({
       channel: o.channel,
       state: stateOf(o),
       attempts: o.attempts,
