@@ -11,6 +11,7 @@ import type { Catalog } from '../db/catalog.ts';
 import { catalogSource } from '../db/catalog-load.ts';
 import { ensureRollups } from '../db/rollups/rebuild.ts';
 import { createOutbox, type Outbox } from './contact/outbox.ts';
+import { catalogTitles } from './contact/titles.ts';
 
 const contentDir = fileURLToPath(new URL('../content', import.meta.url));
 
@@ -44,7 +45,7 @@ export async function createRuntime(config: Config, options: RuntimeOptions = {}
   ensureRollups(db, config);
   const ingest = createIngest(db, config);
   const catalog = catalogSource(contentDir);
-  const outbox = createOutbox({ db, config });
+  const outbox = createOutbox({ db, config, titles: catalogTitles(catalog) });
   const app = createApp({ db, config, adminToken: admin.token, ingest, catalog, outbox, search });
   return {
     config,

@@ -29,7 +29,8 @@ export interface Outbox {
 export interface OutboxOptions {
   db: Db;
   config: Config;
-  titleOf?: TitleLookup;
+  /** Gives the article-title lookup for one pass (deliveries then carry titles beside slugs). */
+  titles?: () => Promise<TitleLookup>;
   now?: () => number;
   random?: () => number;
 }
@@ -43,7 +44,7 @@ export function configuredChannels(config: Config): ContactChannel[] {
   return out;
 }
 
-export function createOutbox({ db, config, titleOf, now = Date.now, random = Math.random }: OutboxOptions): Outbox {
+export function createOutbox({ db, config, titles, now = Date.now, random = Math.random }: OutboxOptions): Outbox {
   const channels = configuredChannels(config);
   const mailer: Mailer | undefined = config.smtpUrl && config.contactTo ? createMailer({ smtpUrl: config.smtpUrl, to: config.contactTo }) : undefined;
   const shutdown = new AbortController();
@@ -61,7 +62,7 @@ export function createOutbox({ db, config, titleOf, now = Date.now, random = Mat
     }
   };
 
-  const attemptOne = async ({ item, request }: DueItem): Promise<boolean> => {
+  const attemptOne = async ({ item, request }: DueItem, titleOf: TitleLookup | undefined): Promise<boolean> => {
     if (!claimItem(db, item, now() + LEASE_MS)) return false;
     try {
       await send(item.channel, buildPayload(request, config.siteUrl, titleOf), item.attempts + 1);
@@ -80,9 +81,12 @@ export function createOutbox({ db, config, titleOf, now = Date.now, random = Mat
 
   const pass = async (at: number) => {
     let delivered = 0;
-    for (const due of dueItems(db, at, 100)) {
+    const due = dueItems(db, at, 100);
+    if (due.length === 0) return 0;
+    const titleOf = await titles?.();
+    for (const one of due) {
       if (stopped) break;
-      if (await attemptOne(due)) delivered++;
+      if (await attemptOne(one, titleOf)) delivered++;
     }
     return delivered;
   };

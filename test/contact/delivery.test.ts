@@ -100,15 +100,18 @@ describe('contact delivery to a real webhook and SMTP server', () => {
         headers: { 'Content-Type': 'application/json', 'User-Agent': DESKTOP_UA },
         body: JSON.stringify({ type: 'view', pv, path: `/articles/${article}`, article, locale: 'en' }),
       });
-    expect((await view('reset-password', 'pv1')).status).toBe(202);
-    expect((await view('two-factor-login', 'pv2')).status).toBe(202);
-    expect((await view('reset-password', 'pv3')).status).toBe(202);
+    expect((await view('reset-your-password', 'pv1')).status).toBe(202);
+    expect((await view('set-up-two-factor-authentication', 'pv2')).status).toBe(202);
+    expect((await view('reset-your-password', 'pv3')).status).toBe(202);
 
     const res = await rig.post(validForm(), { 'User-Agent': DESKTOP_UA });
     expect(res.status).toBe(201);
     await rig.kb.outbox.idle();
     const payload = JSON.parse(receiver.requests[0]!.body);
-    expect(payload.viewedArticles.map((a: { slug: string }) => a.slug)).toEqual(['reset-password', 'two-factor-login']);
-    expect(mailbox.messages[0]!.raw).toContain('https://help.example.com/articles/two-factor-login');
+    expect(payload.viewedArticles).toEqual([
+      { slug: 'reset-your-password', url: 'https://help.example.com/articles/reset-your-password', title: 'Reset your password' },
+      { slug: 'set-up-two-factor-authentication', url: 'https://help.example.com/articles/set-up-two-factor-authentication', title: expect.stringMatching(/two-factor/i) },
+    ]);
+    expect(mailbox.messages[0]!.raw).toContain('- Reset your password https://help.example.com/articles/reset-your-password');
   });
 });
