@@ -33,9 +33,9 @@ export function defaultInterval(days: number): Interval {
 
 /**
  * Reads the range from URL parameters. `days=N` picks a preset ending today; otherwise from/to
- * (inclusive, YYYY-MM-DD); anything missing or malformed falls back to the last 28 days.
+ * (inclusive, YYYY-MM-DD); anything missing or malformed falls back to the last `defaultDays` days.
  */
-export function parseRange(params: URLSearchParams, zone: string, now: Date = new Date()): Range {
+export function parseRange(params: URLSearchParams, zone: string, now: Date = new Date(), defaultDays = 28): Range {
   const today = DateTime.fromJSDate(now, { zone }).startOf('day');
   const days = Number(params.get('days'));
   let to = validDay(params.get('to'), zone) ?? today;
@@ -44,7 +44,7 @@ export function parseRange(params: URLSearchParams, zone: string, now: Date = ne
     to = today;
     from = today.minus({ days: days - 1 });
   }
-  from ??= to.minus({ days: 27 });
+  from ??= to.minus({ days: defaultDays - 1 });
   if (from > to) [from, to] = [to, from];
   const span = Math.round(to.diff(from, 'days').days) + 1;
   const asked = params.get('interval');
