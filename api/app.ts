@@ -3,6 +3,7 @@ import { Hono } from 'hono';
 import type { AppEnv, Deps } from './context.ts';
 import { onError, onNotFound } from './errors.ts';
 import { health } from './routes/health.ts';
+import { tickets } from './routes/tickets.ts';
 
 export function createApp(deps: Deps) {
   const app = new Hono<AppEnv>().basePath('/api');
@@ -11,6 +12,7 @@ export function createApp(deps: Deps) {
     await next();
   });
   app.route('/health', health);
+  app.route('/tickets', tickets);
   app.onError(onError);
   app.notFound(onNotFound);
   return app;
