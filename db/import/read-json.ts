@@ -43,7 +43,7 @@ async function* arrayRecords(input: ReadStream): AsyncGenerator<FileRecord<JsonR
       parser.write(chunk as Buffer);
       while (ready.length) yield toRecord(ready.shift(), ++n);
     }
-    parser.end();
+    if (!parser.isEnded) parser.end();
   } catch (err) {
     throw new ImportFileError(`The JSON is not valid after record ${n}: ${(err as Error).message}`, [
       { line: n + 1, column: null, value: null, reason: (err as Error).message },
