@@ -9,6 +9,7 @@ import { safeNext, sessionCookieOptions } from '../../site/lib/admin/session.ts'
 import { readOutcome, toApiForm } from '../../site/lib/admin/import-form.ts';
 import { topicRows } from '../../site/lib/admin/topics.ts';
 import { visibleGaps, gapLink } from '../../site/lib/admin/gaps.ts';
+import type { GapKind } from '../../db/queries/types.ts';
 
 const NOW = new Date('2026-03-31T22:30:00Z');
 
@@ -22,6 +23,11 @@ describe('date range', () => {
   it('takes a preset of 7, 28 or 90 days ending today', () => {
     expect(parseRange(new URLSearchParams('days=90'), 'UTC', NOW)).toMatchObject({ from: '2026-01-01', to: '2026-03-31', preset: 90 });
     expect(parseRange(new URLSearchParams('days=13'), 'UTC', NOW).preset).toBe(28);
+  });
+
+  it('ends presets and the default yesterday when only complete days are wanted', () => {
+    expect(parseRange(new URLSearchParams(), 'UTC', NOW, 90, true)).toMatchObject({ from: '2025-12-31', to: '2026-03-30', preset: 90 });
+    expect(parseRange(new URLSearchParams('days=7'), 'UTC', NOW, 90, true)).toMatchObject({ from: '2026-03-24', to: '2026-03-30', preset: 7 });
   });
 
   it('swaps a reversed range, ignores malformed dates and unknown locales', () => {
@@ -173,7 +179,7 @@ describe('topics and gaps', () => {
   });
 
   it('filters the queue by group and pages it, keeping its order', () => {
-    const gaps = Array.from({ length: 50 }, (_, i) => ({ kind: i % 2 ? 'zero_result_query' : 'unhelpful', key: `k${i}` }));
+    const gaps = Array.from({ length: 50 }, (_, i) => ({ kind: (i % 2 ? 'zero_result_query' : 'unhelpful') as GapKind, key: `k${i}` }));
     expect(visibleGaps(gaps, '', false)).toMatchObject({ total: 50 });
     expect(visibleGaps(gaps, '', false).rows).toHaveLength(40);
     expect(visibleGaps(gaps, 'articles', false).rows.every((g) => g.kind === 'unhelpful')).toBe(true);

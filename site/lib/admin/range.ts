@@ -12,7 +12,7 @@ export interface Range {
   interval: Interval;
   /** Empty string means every locale. */
   locale: string;
-  /** The preset this range equals (ending today), if any: lets the picker show it as chosen. */
+  /** The preset this range equals (ending today, or yesterday for complete days), if any: lets the picker show it as chosen. */
   preset: number | undefined;
 }
 
@@ -35,8 +35,9 @@ export function defaultInterval(days: number): Interval {
  * Reads the range from URL parameters. `days=N` picks a preset ending today; otherwise from/to
  * (inclusive, YYYY-MM-DD); anything missing or malformed falls back to the last `defaultDays` days.
  */
-export function parseRange(params: URLSearchParams, zone: string, now: Date = new Date(), defaultDays = 28): Range {
-  const today = DateTime.fromJSDate(now, { zone }).startOf('day');
+export function parseRange(params: URLSearchParams, zone: string, now: Date = new Date(), defaultDays = 28, completeDaysOnly = false): Range {
+  // With completeDaysOnly, presets and the default end yesterday: today's partial count would read as a sudden drop.
+  const today = DateTime.fromJSDate(now, { zone }).startOf('day').minus({ days: completeDaysOnly ? 1 : 0 });
   const days = Number(params.get('days'));
   let to = validDay(params.get('to'), zone) ?? today;
   let from = validDay(params.get('from'), zone);
