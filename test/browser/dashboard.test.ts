@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { AxeBuilder } from '@axe-core/playwright';
 import { startServer, type RunningServer } from '../helpers/server.ts';
 import { DESKTOP_UA, humanContext, launchBrowser } from '../helpers/browser.ts';
 import { sessionValue } from '../../api/auth/require-admin.ts';
@@ -89,6 +90,14 @@ describe('dashboard in the browser', () => {
     const views = (await page.locator('tbody tr td:nth-child(2)').allTextContents()).map((t) => Number(t.replace(/,/g, '')));
     expect(views).toEqual([...views].sort((a, b) => b - a));
     expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  it.each(['/admin', '/admin/articles', '/admin/tickets', '/admin/import'])('%s has no serious accessibility problems (axe, WCAG 2.2 AA)', async (path) => {
+    const { page } = await open(path);
+    const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag22aa']).analyze();
+    const serious = result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+    expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`)).toEqual([]);
     await page.close();
   });
 });
