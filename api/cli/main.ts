@@ -2,6 +2,7 @@
 import { Command } from 'commander';
 import { backupCommand } from './commands/backup.ts';
 import { migrateCommand } from './commands/migrate.ts';
+import { reportCommand } from './commands/report.ts';
 import { tokenCommand } from './commands/token.ts';
 
 const program = new Command('kb')
@@ -9,7 +10,8 @@ const program = new Command('kb')
   .showHelpAfterError()
   .addCommand(migrateCommand())
   .addCommand(backupCommand())
-  .addCommand(tokenCommand());
+  .addCommand(tokenCommand())
+  .addCommand(reportCommand());
 
 program.parseAsync(process.argv).catch((err: unknown) => {
   console.error(`kb: ${err instanceof Error ? err.message : String(err)}`);
