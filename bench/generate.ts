@@ -61,7 +61,7 @@ export function generate(db: Database.Database, o: GenerateOptions): { events: n
       const dayStart = start.plus({ days: d }).toMillis();
       const weekday = start.plus({ days: d }).weekday;
       const target = Math.round(perDay * (weekday >= 6 ? 0.6 : 1.15) * (0.9 + 0.2 * rnd()));
-      const starts = Array.from({ length: Math.ceil(target / 6) }, () => dayStart + Math.floor(rnd() * 86_000_000)).sort((a, b) => a - b);
+      const starts = Array.from({ length: Math.ceil(target / 3.9) }, () => dayStart + Math.floor(rnd() * 86_000_000)).sort((a, b) => a - b);
       for (const sessionStart of starts) {
         const visitor = `v${d}-${Math.floor(rnd() * target * 0.15)}`;
         const locale = rnd() < 0.8 ? o.locales[0]! : pick(o.locales);

@@ -3,6 +3,7 @@ import type { Config } from '../../api/env.ts';
 import type { Db } from '../client.ts';
 import type { events } from '../schema/index.ts';
 import { localDayFn } from './local-day.ts';
+import { DeferredStatements } from './deferred.ts';
 import { rollupStatements, type RollupStatements } from './statements.ts';
 
 /** A stored event row, with its id. */
@@ -37,9 +38,10 @@ export function sqliteOf(db: DbOrTx): Db['$client'] {
  * (pass the transaction handle or the database; both use the one connection the transaction is open on).
  */
 export function applyEventRollups(db: DbOrTx, rows: readonly StoredEvent[], config: Pick<Config, 'timeZone'>): void {
-  const s = rollupStatements(sqliteOf(db));
+  const batch = new DeferredStatements(rollupStatements(sqliteOf(db)));
   const dayOf = dayFnFor(config.timeZone);
-  for (const ev of rows) applyOne(s, ev, dayOf(ev.ts), dayOf);
+  for (const ev of rows) applyOne(batch.statements, ev, dayOf(ev.ts), dayOf);
+  batch.flush();
 }
 
 type Outcome = 'found_answer' | 'failed' | 'contacted';
