@@ -4,6 +4,7 @@ import type { Config } from './env.ts';
 import { openMigratedDb } from '../db/migrate.ts';
 import type { Db } from '../db/client.ts';
 import { createIngest, type Ingest } from '../db/ingest/writer.ts';
+import { startCheckpointer } from '../db/checkpointer.ts';
 import { ensureAdminToken, type AdminToken } from './auth/token.ts';
 
 export interface Runtime {
@@ -21,6 +22,7 @@ export interface Runtime {
 export async function createRuntime(config: Config): Promise<Runtime> {
   const db = openMigratedDb(config.dbFile);
   const admin = ensureAdminToken(config);
+  const checkpointer = startCheckpointer(db, config.dbFile);
   const ingest = createIngest(db, config);
   const app = createApp({ db, config, adminToken: admin.token, ingest });
   return {
@@ -31,6 +33,7 @@ export async function createRuntime(config: Config): Promise<Runtime> {
     ingest,
     async close() {
       await ingest.close();
+      await checkpointer.stop();
       db.$client.close();
     },
   };
