@@ -5,6 +5,7 @@ import type { Config } from './env.ts';
 import { openMigratedDb } from '../db/migrate.ts';
 import type { Db } from '../db/client.ts';
 import { createIngest, type Ingest } from '../db/ingest/writer.ts';
+import { startCheckpointer } from '../db/checkpointer.ts';
 import { ensureAdminToken, type AdminToken } from './auth/token.ts';
 import type { Catalog } from '../db/catalog.ts';
 import { catalogSource } from '../db/catalog-load.ts';
@@ -30,6 +31,7 @@ export async function createRuntime(config: Config): Promise<Runtime> {
   const db = openMigratedDb(config.dbFile);
   const admin = ensureAdminToken(config);
   ensureRollups(db, config);
+  const checkpointer = startCheckpointer(db, config.dbFile);
   const ingest = createIngest(db, config);
   const catalog = catalogSource(contentDir);
   const app = createApp({ db, config, adminToken: admin.token, ingest, catalog });
@@ -42,6 +44,7 @@ export async function createRuntime(config: Config): Promise<Runtime> {
     catalog,
     async close() {
       await ingest.close();
+      await checkpointer.stop();
       db.$client.close();
     },
   };

@@ -32,7 +32,7 @@ export function eventsApp(env: Record<string, string> = {}): EventsApp {
         'x-forwarded-for': opts.ip ?? '203.0.113.7',
       };
       if (opts.ua !== null) headers['user-agent'] = opts.ua ?? DESKTOP_UA;
-      return app.request('/api/events', { method: 'POST', headers, body: opts.raw ?? JSON.stringify(body) });
+      return Promise.resolve(app.request('/api/events', { method: 'POST', headers, body: opts.raw ?? JSON.stringify(body) }));
     },
     rows() {
       return t.db.$client.prepare('SELECT * FROM events ORDER BY id').all() as StoredRow[];
