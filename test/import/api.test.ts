@@ -15,7 +15,7 @@ beforeEach(() => {
 });
 afterEach(() => t.cleanup());
 
-function form(file: { name: string; content: string | Buffer }, fields: Record<string, string | string[]> = {}): FormData {
+function form(file: { name: string; content: string }, fields: Record<string, string | string[]> = {}): FormData {
   const body = new FormData();
   body.append('file', new File([file.content], file.name, { type: 'text/csv' }));
   for (const [k, v] of Object.entries(fields)) for (const one of [v].flat()) body.append(k, one);
@@ -25,7 +25,7 @@ function form(file: { name: string; content: string | Buffer }, fields: Record<s
 const post = (body: FormData, token: string | null = TOKEN) =>
   app.request('/api/tickets/import', { method: 'POST', body, headers: token ? { authorization: `Bearer ${token}` } : {} });
 
-const zendesk = () => ({ name: 'export-2024.csv', content: readFileSync(join(FIXTURES, 'zendesk.csv')) });
+const zendesk = () => ({ name: 'export-2024.csv', content: readFileSync(join(FIXTURES, 'zendesk.csv'), 'utf8') });
 
 describe('POST /api/tickets/import', () => {
   it('answers 401 without the admin token and imports nothing', async () => {
@@ -48,10 +48,10 @@ describe('POST /api/tickets/import', () => {
 
   it('takes a mapping profile as an uploaded file and a source field', async () => {
     const body = form(
-      { name: 'calls.tsv', content: readFileSync(join(REAL, 'calls/anonymous_bank_callcenter_1999-02.tsv')) },
+      { name: 'calls.tsv', content: readFileSync(join(REAL, 'calls/anonymous_bank_callcenter_1999-02.tsv'), 'utf8') },
       { source: 'bank' },
     );
-    body.append('mapping', new File([readFileSync(CALLCENTER_PROFILE)], 'callcenter.json', { type: 'application/json' }));
+    body.append('mapping', new File([readFileSync(CALLCENTER_PROFILE, 'utf8')], 'callcenter.json', { type: 'application/json' }));
     const res = await post(body);
     expect(res.status).toBe(200);
     expect(await res.json()).toMatchObject({ imported: 33344, source: 'bank' });
