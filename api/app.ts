@@ -8,6 +8,7 @@ import { createIngest } from '../db/ingest/writer.ts';
 import { reports } from './routes/reports.ts';
 import { contact } from './routes/contact.ts';
 import { search } from './routes/search.ts';
+import { tickets } from './routes/tickets.ts';
 
 /** `ingest` defaults to a writer on `db`; the runtime passes its own so close() can flush it. */
 export function createApp(given: Omit<Deps, 'ingest'> & { ingest?: Deps['ingest'] }) {
@@ -22,6 +23,7 @@ export function createApp(given: Omit<Deps, 'ingest'> & { ingest?: Deps['ingest'
   app.route('/reports', reports);
   app.route('/contact', contact);
   app.route('/search', search);
+  app.route('/tickets', tickets);
   app.onError(onError);
   app.notFound(onNotFound);
   return app;

@@ -5,6 +5,7 @@ import type { Config } from './env.ts';
 import { openMigratedDb } from '../db/migrate.ts';
 import type { Db } from '../db/client.ts';
 import { createIngest, type Ingest } from '../db/ingest/writer.ts';
+import { startCheckpointer } from '../db/checkpointer.ts';
 import { ensureAdminToken, type AdminToken } from './auth/token.ts';
 import { loadSearchDir, type SearchService } from '../site/lib/search/service.ts';
 import type { Catalog } from '../db/catalog.ts';
@@ -43,6 +44,7 @@ export async function createRuntime(config: Config, options: RuntimeOptions = {}
   const db = openMigratedDb(config.dbFile);
   const admin = ensureAdminToken(config);
   ensureRollups(db, config);
+  const checkpointer = startCheckpointer(db, config.dbFile);
   const ingest = createIngest(db, config);
   const catalog = catalogSource(contentDir);
   const outbox = createOutbox({ db, config, titles: catalogTitles(catalog) });
@@ -59,6 +61,7 @@ export async function createRuntime(config: Config, options: RuntimeOptions = {}
     async close() {
       await outbox.close();
       await ingest.close();
+      await checkpointer.stop();
       db.$client.close();
     },
   };

@@ -4,7 +4,5 @@ declare namespace App {
   interface Locals {
     /** The running instance (database, API app, config), handed over by api/server.ts. */
     kb: import('../api/runtime.ts').Runtime;
-    /** A POSTed admin form, already read and CSRF-checked by site/middleware.ts. */
-    adminForm?: FormData;
   }
 }

@@ -3,6 +3,7 @@ import { defineMiddleware, sequence } from 'astro:middleware';
 import { CSRF_FIELD, csrfTokenValid, LOGIN_NONCE_COOKIE, sameOriginRequest } from './lib/admin/csrf.ts';
 import { allowedOrigins, isLoggedIn, SESSION_COOKIE } from './lib/admin/session.ts';
 import { forbiddenPage } from './lib/admin/forbidden-page.ts';
+import { acceptForm } from './lib/admin/posted-form.ts';
 
 const ADMIN = /^\/admin(?:\/|$)/;
 const LOGIN = /^\/admin\/login\/?$/;
@@ -44,7 +45,7 @@ const adminGuard = defineMiddleware(async (context, next) => {
     if (!form || !csrfTokenValid(token, binding, form.get(CSRF_FIELD))) {
       return withHeaders(forbiddenPage('This form has expired or did not come from this dashboard. Reload the page and send it again.'));
     }
-    context.locals.adminForm = form;
+    acceptForm(context.request, form);
   }
   return withHeaders(await next());
 });

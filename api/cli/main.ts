@@ -4,6 +4,7 @@ import { backupCommand } from './commands/backup.ts';
 import { demoCommand } from './commands/demo.ts';
 import { importCommand } from './commands/import.ts';
 import { migrateCommand } from './commands/migrate.ts';
+import { reportCommand } from './commands/report.ts';
 import { tokenCommand } from './commands/token.ts';
 
 const program = new Command('kb')
@@ -13,7 +14,8 @@ const program = new Command('kb')
   .addCommand(backupCommand())
   .addCommand(tokenCommand())
   .addCommand(demoCommand())
-  .addCommand(importCommand());
+  .addCommand(importCommand())
+  .addCommand(reportCommand());
 
 program.parseAsync(process.argv).catch((err: unknown) => {
   console.error(`kb: ${err instanceof Error ? err.message : String(err)}`);

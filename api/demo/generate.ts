@@ -1,4 +1,4 @@
-/** `kb demo`'s generator: 90 days of sessions and tickets written through the ingest writer and the ticket upsert. */
+/** `kb demo`'s generator: 90 days of sessions and tickets written through the ingest writer and the importer's upsert. */
 import { DateTime } from 'luxon';
 import type { Config } from '../env.ts';
 import type { Db } from '../../db/client.ts';
@@ -8,7 +8,7 @@ import { createRandom } from './random.ts';
 import { buildStory, type Story } from './story.ts';
 import { daySessions } from './traffic.ts';
 import { dayTickets } from './tickets.ts';
-import { storeTickets } from './store-tickets.ts';
+import { upsertTickets } from '../../db/import/upsert-tickets.ts';
 import { WEEKDAY_TRAFFIC } from './phrases.ts';
 
 export interface DemoOptions {
@@ -55,7 +55,7 @@ export async function generateDemo(db: Db, config: Config, options: DemoOptions)
       await Promise.all(today.map((e) => ingest.store([e.event], { ip: e.ip, userAgent: e.userAgent, now: e.ts })));
       events += today.length;
       const tickets = dayTickets(rng, story, day, progress, options.ticketsPerDay ?? 38, contacts, now);
-      storeTickets(db, 'demo-helpdesk', tickets, now);
+      upsertTickets(db, tickets, { source: 'demo-helpdesk' });
       ticketCount += tickets.length;
       options.onDay?.(i + 1, options.days);
     }

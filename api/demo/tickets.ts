@@ -6,7 +6,7 @@ import { ticketTrend, type Story } from './story.ts';
 import type { DemoContact } from './traffic.ts';
 import { HOUR_WEIGHTS, WEEKDAY_TICKETS } from './phrases.ts';
 
-/** A ticket as the importer's canonical upsert takes it, requester still in the clear (the store step hashes it). */
+/** A ticket as the importer's canonical upsert (db/import/upsert-tickets.ts) takes it; it hashes the requester. */
 export interface DemoTicket {
   externalId: string;
   createdAt: number;

@@ -2,11 +2,11 @@
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { cors } from 'hono/cors';
-import { isbot } from 'isbot';
 import type { AppEnv } from '../context.ts';
 import type { Config } from '../env.ts';
 import { fail } from '../errors.ts';
 import { clientIp } from '../client-ip.ts';
+import { isBot } from '../is-bot.ts';
 import { createRateLimiter } from '../rate-limit.ts';
 import { EventBatchSchema, MAX_BATCH, MAX_BODY_BYTES, TrackEventSchema, type TrackEvent } from '../schemas/event.ts';
 import { describeIssues } from '../schemas/issues.ts';
@@ -19,8 +19,8 @@ async function readJson(req: Request): Promise<unknown> {
   if (type && type !== 'application/json' && type !== 'text/plain') {
     fail(415, `Send events as application/json or text/plain, not ${type}.`);
   }
+  // bodyLimit has already checked the size, by Content-Length (which Node enforces) or by counting the stream.
   const text = await req.text();
-  if (Buffer.byteLength(text) > MAX_BODY_BYTES) fail(413, tooLarge);
   if (!text.trim()) fail(400, 'The request body is empty; send one event or {"events": [...]}.');
   try {
     return JSON.parse(text);
@@ -53,7 +53,7 @@ export function createEventsRoute(config: Config) {
     const events = parseEvents(await readJson(c.req.raw));
     const userAgent = c.req.header('user-agent') ?? '';
     // Bots get the same quiet answer as people, so they learn nothing; a missing user agent is not a browser.
-    if (!userAgent || isbot(userAgent)) return c.json({ accepted: events.length }, 202);
+    if (isBot(userAgent)) return c.json({ accepted: events.length }, 202);
     const ip = clientIp(c, config.trustProxy);
     if (!limiter.take(`${ip}\n${userAgent}`, events.length)) {
       c.header('Retry-After', '60');

@@ -33,7 +33,9 @@ function toRecord(value: unknown, line: number): FileRecord<JsonRow> & { names: 
   return { line, row, names };
 }
 
-async function* arrayRecords(input: ReadStream): AsyncGenerator<FileRecord<JsonRow> & { names: string[] }> {
+type JsonRecord = FileRecord<JsonRow> & { names: string[] };
+
+async function* arrayRecords(input: ReadStream): AsyncGenerator<JsonRecord[]> {
   const parser = new JSONParser({ paths: ['$.*'], keepStack: false });
   const ready: unknown[] = [];
   parser.onValue = ({ value }) => void ready.push(value);
@@ -41,29 +43,35 @@ async function* arrayRecords(input: ReadStream): AsyncGenerator<FileRecord<JsonR
   try {
     for await (const chunk of input) {
       parser.write(chunk as Buffer);
-      while (ready.length) yield toRecord(ready.shift(), ++n);
+      if (ready.length) yield ready.splice(0).map((v) => toRecord(v, ++n));
     }
-    parser.end();
+    if (!parser.isEnded) parser.end();
   } catch (err) {
     throw new ImportFileError(`The JSON is not valid after record ${n}: ${(err as Error).message}`, [
       { line: n + 1, column: null, value: null, reason: (err as Error).message },
     ]);
   }
-  while (ready.length) yield toRecord(ready.shift(), ++n);
+  if (ready.length) yield ready.splice(0).map((v) => toRecord(v, ++n));
 }
 
-async function* lineRecords(input: ReadStream): AsyncGenerator<FileRecord<JsonRow> & { names: string[] }> {
+async function* lineRecords(input: ReadStream): AsyncGenerator<JsonRecord[]> {
   let line = 0;
+  let batch: JsonRecord[] = [];
   for await (const text of createInterface({ input, crlfDelay: Infinity })) {
     line++;
     const t = line === 1 ? text.replace(/^\uFEFF/, '') : text;
     if (!t.trim()) continue;
+    let value: unknown;
     try {
-      yield toRecord(JSON.parse(t), line);
+      value = JSON.parse(t);
     } catch {
-      yield { line, row: new Map(), names: [], problem: 'the line is not valid JSON (NDJSON needs one object per line)' };
+      batch.push({ line, row: new Map(), names: [], problem: 'the line is not valid JSON (NDJSON needs one object per line)' });
+      continue;
     }
+    batch.push(toRecord(value, line));
+    if (batch.length >= 512) yield batch.splice(0);
   }
+  if (batch.length) yield batch;
 }
 
 /** Opens a JSON array or NDJSON file; nested keys are read as dotted paths (`via.channel`). */
@@ -71,10 +79,10 @@ export async function openJson(file: string, kind: 'json-array' | 'ndjson'): Pro
   const input = createReadStream(file, { highWaterMark: 256 * 1024 });
   const gen = kind === 'json-array' ? arrayRecords(input) : lineRecords(input);
   const first = await gen.next();
-  if (first.done) throw new ImportFileError('The file holds no tickets (an empty JSON array or no lines).');
-  const header = first.value.names;
+  if (first.done || !first.value.length) throw new ImportFileError('The file holds no tickets (an empty JSON array or no lines).');
+  const header = first.value[0]!.names;
   const names = new Map(header.map((h) => [h.toLowerCase(), h]));
-  async function* records(): AsyncGenerator<FileRecord<JsonRow>> {
+  async function* records(): AsyncGenerator<Array<FileRecord<JsonRow>>> {
     yield first.value!;
     yield* gen;
   }

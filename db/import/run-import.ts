@@ -80,19 +80,21 @@ export async function importFile(db: Db, file: string, opts: ImportOptions): Pro
     const errors = new ErrorList();
     let rows = 0;
     let badRows = 0;
-    for await (const { line, row, problem } of records.records) {
-      rows++;
-      if ((rows & 1023) === 0) opts.onProgress?.({ phase: 'read', done: records.bytesRead(), total: size });
-      const mapped = problem ? [{ line, column: null, value: null, reason: problem }] : map(row, line);
-      if (Array.isArray(mapped)) {
-        badRows++;
-        mapped.forEach((e) => errors.add(e));
-        continue;
-      }
-      const first = staging.add(mapped, line);
-      if (first !== null) {
-        badRows++;
-        errors.add({ line, column: null, value: mapped.externalId, reason: `duplicate ticket id (first on line ${first})` });
+    for await (const batch of records.records) {
+      opts.onProgress?.({ phase: 'read', done: records.bytesRead(), total: size });
+      for (const { line, row, problem } of batch) {
+        rows++;
+        const mapped = problem ? [{ line, column: null, value: null, reason: problem }] : map(row, line);
+        if (Array.isArray(mapped)) {
+          badRows++;
+          mapped.forEach((e) => errors.add(e));
+          continue;
+        }
+        const first = staging.add(mapped, line);
+        if (first !== null) {
+          badRows++;
+          errors.add({ line, column: null, value: mapped.externalId, reason: `duplicate ticket id (first on line ${first})` });
+        }
       }
     }
     opts.onProgress?.({ phase: 'read', done: size, total: size });

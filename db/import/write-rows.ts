@@ -32,7 +32,7 @@ function statements(sqlite: Database): Statements {
     select: sqlite.prepare(
       `SELECT id, ${cols.map(q).join(', ')}, (SELECT json_group_array(tag) FROM ` +
         `(SELECT tag FROM ticket_tags WHERE ticket_id = t.id ORDER BY tag)) AS tags ` +
-        `FROM tickets t WHERE source = ? AND external_id = ?`,
+        `FROM tickets t WHERE source = ? AND external_id IN (SELECT value FROM json_each(?))`,
     ),
     insert: sqlite.prepare(
       `INSERT INTO tickets (source, ${cols.map(q).join(', ')}, imported_at) VALUES (?, ${cols.map(() => '?').join(', ')}, ?)`,
@@ -61,10 +61,13 @@ export function writeRows(db: Db, source: string, rows: readonly TicketRow[], no
   const s = statements(db.$client);
   const counts: WriteCounts = { imported: 0, updated: 0, unchanged: 0 };
   const run = () => {
+    // One indexed lookup per batch finds the tickets that already exist.
+    const found = s.select.all(source, JSON.stringify(rows.map((r) => r.externalId))) as Array<Record<string, unknown>>;
+    const existing = new Map(found.map((o) => [o.external_id as string, o]));
     for (const row of rows) {
       const values = sqlValues(row);
       const tags = JSON.stringify(row.tags);
-      const old = s.select.get(source, row.externalId) as Record<string, unknown> | undefined;
+      const old = existing.get(row.externalId);
       if (!old) {
         counts.imported++;
         if (dryRun) continue;

@@ -32,6 +32,7 @@ CREATE TABLE `article_days` (
 	PRIMARY KEY(`locale`, `day`, `article`)
 );
 --> statement-breakpoint
+CREATE INDEX `article_days_article` ON `article_days` (`locale`,`article`,`day`);--> statement-breakpoint
 CREATE TABLE `article_sessions` (
 	`article` text NOT NULL,
 	`locale` text NOT NULL,

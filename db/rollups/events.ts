@@ -3,6 +3,7 @@ import type { Config } from '../../api/env.ts';
 import type { Db } from '../client.ts';
 import type { events } from '../schema/index.ts';
 import { localDayFn } from './local-day.ts';
+import { DeferredStatements } from './deferred.ts';
 import { rollupStatements, type RollupStatements } from './statements.ts';
 
 /** A stored event row, with its id. */
@@ -23,14 +24,24 @@ function dayFnFor(timeZone: string) {
   return fn;
 }
 
+/** A Drizzle database or the transaction handle `db.transaction(tx => ...)` passes. */
+export type DbOrTx = Db | Parameters<Parameters<Db['transaction']>[0]>[0];
+
+/** The better-sqlite3 connection behind a Drizzle database or transaction (one connection, so statements join the open transaction). */
+export function sqliteOf(db: DbOrTx): Db['$client'] {
+  const client = '$client' in db ? db.$client : (db as unknown as { session: { client: Db['$client'] } }).session.client;
+  return client;
+}
+
 /**
- * Updates the derived tables for rows just inserted, in id order. Runs inside the caller's transaction:
- * pass the Db whose connection holds it (better-sqlite3 has one connection, so its statements join it).
+ * Updates the derived tables for rows just inserted, in id order. Runs inside the caller's transaction
+ * (pass the transaction handle or the database; both use the one connection the transaction is open on).
  */
-export function applyEventRollups(db: Db, rows: readonly StoredEvent[], config: Pick<Config, 'timeZone'>): void {
-  const s = rollupStatements(db.$client);
+export function applyEventRollups(db: DbOrTx, rows: readonly StoredEvent[], config: Pick<Config, 'timeZone'>): void {
+  const batch = new DeferredStatements(rollupStatements(sqliteOf(db)));
   const dayOf = dayFnFor(config.timeZone);
-  for (const ev of rows) applyOne(s, ev, dayOf(ev.ts), dayOf);
+  for (const ev of rows) applyOne(batch.statements, ev, dayOf(ev.ts), dayOf);
+  batch.flush();
 }
 
 type Outcome = 'found_answer' | 'failed' | 'contacted';

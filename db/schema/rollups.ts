@@ -47,7 +47,8 @@ const articleDayCounters = {
 export const articleDays = sqliteTable(
   'article_days',
   { article: text('article').notNull(), locale: text('locale').notNull(), day: text('day').notNull(), ...articleDayCounters },
-  (t) => [primaryKey({ columns: [t.locale, t.day, t.article] })],
+  // The second index serves one article's windows (edits' before/after, the article page).
+  (t) => [primaryKey({ columns: [t.locale, t.day, t.article] }), index('article_days_article').on(t.locale, t.article, t.day)],
 );
 
 /** Distinct visitors per article and local day (feeds article_days.visitors). */

@@ -20,6 +20,8 @@ export interface ImportOutcome {
   dryRun: boolean;
   imported: number;
   updated: number;
+  /** Rows already stored exactly so (a re-import). */
+  unchanged: number;
   skipped: number;
   /** All errors found, including those not listed. */
   errorCount: number;
@@ -70,9 +72,10 @@ export function readOutcome(status: number, body: unknown, dryRun: boolean): Imp
     ok: status >= 200 && status < 300,
     status,
     dryRun,
-    imported: num(b.imported),
-    updated: num(b.updated),
-    skipped: num(b.skipped),
+    imported: num(b.imported ?? details.imported),
+    updated: num(b.updated ?? details.updated),
+    unchanged: num(b.unchanged ?? details.unchanged),
+    skipped: num(b.skipped ?? details.skipped),
     errorCount: Math.max(errors.length, num(b.errorCount ?? details.errorCount)),
     errors,
     message: envelope?.message,

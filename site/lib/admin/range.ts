@@ -12,7 +12,7 @@ export interface Range {
   interval: Interval;
   /** Empty string means every locale. */
   locale: string;
-  /** The preset this range equals (ending today), if any: lets the picker show it as chosen. */
+  /** The preset this range equals (ending today, or yesterday for complete days), if any: lets the picker show it as chosen. */
   preset: number | undefined;
 }
 
@@ -33,10 +33,11 @@ export function defaultInterval(days: number): Interval {
 
 /**
  * Reads the range from URL parameters. `days=N` picks a preset ending today; otherwise from/to
- * (inclusive, YYYY-MM-DD); anything missing or malformed falls back to the last 28 days.
+ * (inclusive, YYYY-MM-DD); anything missing or malformed falls back to the last `defaultDays` days.
  */
-export function parseRange(params: URLSearchParams, zone: string, now: Date = new Date()): Range {
-  const today = DateTime.fromJSDate(now, { zone }).startOf('day');
+export function parseRange(params: URLSearchParams, zone: string, now: Date = new Date(), defaultDays = 28, completeDaysOnly = false): Range {
+  // With completeDaysOnly, presets and the default end yesterday: today's partial count would read as a sudden drop.
+  const today = DateTime.fromJSDate(now, { zone }).startOf('day').minus({ days: completeDaysOnly ? 1 : 0 });
   const days = Number(params.get('days'));
   let to = validDay(params.get('to'), zone) ?? today;
   let from = validDay(params.get('from'), zone);
@@ -44,7 +45,7 @@ export function parseRange(params: URLSearchParams, zone: string, now: Date = ne
     to = today;
     from = today.minus({ days: days - 1 });
   }
-  from ??= to.minus({ days: 27 });
+  from ??= to.minus({ days: defaultDays - 1 });
   if (from > to) [from, to] = [to, from];
   const span = Math.round(to.diff(from, 'days').days) + 1;
   const asked = params.get('interval');
