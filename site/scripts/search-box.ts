@@ -33,6 +33,12 @@ function enhance(form: HTMLFormElement): void {
   let settled = '';
   let active = -1;
 
+  // Without this script the input is a plain search box; with it, a combobox over the suggestion list.
+  input.setAttribute('role', 'combobox');
+  input.setAttribute('aria-autocomplete', 'list');
+  input.setAttribute('aria-expanded', 'false');
+  input.setAttribute('aria-controls', list.id);
+
   const options = () => [...list.querySelectorAll<HTMLLIElement>('[role="option"]')];
   const query = () => input.value.trim();
 
