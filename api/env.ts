@@ -29,6 +29,9 @@ const EnvSchema = z.object({
   KB_CONTACT_TO: z.email().optional(),
   HOST: z.string().min(1).default('127.0.0.1'),
   PORT: intFrom(4321, 0, 65535),
+}).refine((e) => !e.KB_SMTP_URL || e.KB_CONTACT_TO, {
+  error: 'is required when KB_SMTP_URL is set (the address contact requests are emailed to)',
+  path: ['KB_CONTACT_TO'],
 });
 
 /** The validated configuration the app runs with. */
