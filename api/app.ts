@@ -1,16 +1,29 @@
-/** createApp({ db, config }) builds the Hono app for everything under /api; it never listens. */
+/** createApp({ db, config, ... }) builds the Hono app for everything under /api; it never listens. */
 import { Hono } from 'hono';
 import type { AppEnv, Deps } from './context.ts';
 import { onError, onNotFound } from './errors.ts';
 import { health } from './routes/health.ts';
+import { createEventsRoute } from './routes/events.ts';
+import { createIngest } from '../db/ingest/writer.ts';
+import { reports } from './routes/reports.ts';
+import { contact } from './routes/contact.ts';
+import { search } from './routes/search.ts';
+import { tickets } from './routes/tickets.ts';
 
-export function createApp(deps: Deps) {
+/** `ingest` defaults to a writer on `db`; the runtime passes its own so close() can flush it. */
+export function createApp(given: Omit<Deps, 'ingest'> & { ingest?: Deps['ingest'] }) {
+  const deps: Deps = { ...given, ingest: given.ingest ?? createIngest(given.db, given.config) };
   const app = new Hono<AppEnv>().basePath('/api');
   app.use(async (c, next) => {
     c.set('deps', deps);
     await next();
   });
   app.route('/health', health);
+  app.route('/events', createEventsRoute(deps.config));
+  app.route('/reports', reports);
+  app.route('/contact', contact);
+  app.route('/search', search);
+  app.route('/tickets', tickets);
   app.onError(onError);
   app.notFound(onNotFound);
   return app;

@@ -22,12 +22,16 @@ const EnvSchema = z.object({
   KB_SLA_FIRST_RESPONSE_MINUTES: intFrom(240, 1, 60 * 24 * 30),
   KB_SITE_URL: z.url().default('http://127.0.0.1:4321'),
   KB_RATE_LIMIT: intFrom(120, 1, 1_000_000),
+  KB_TRUST_PROXY: z.enum(['0', '1', 'true', 'false']).default('0'),
   KB_WEBHOOK_URL: z.url().optional(),
   KB_WEBHOOK_SECRET: z.string().min(1).optional(),
   KB_SMTP_URL: z.string().regex(/^smtps?:\/\//, 'must start with smtp:// or smtps://').optional(),
   KB_CONTACT_TO: z.email().optional(),
   HOST: z.string().min(1).default('127.0.0.1'),
   PORT: intFrom(4321, 0, 65535),
+}).refine((e) => !e.KB_SMTP_URL || e.KB_CONTACT_TO, {
+  error: 'is required when KB_SMTP_URL is set (the address contact requests are emailed to)',
+  path: ['KB_CONTACT_TO'],
 });
 
 /** The validated configuration the app runs with. */
@@ -40,6 +44,8 @@ export interface Config {
   slaFirstResponseMinutes: number;
   siteUrl: string;
   rateLimitPerMinute: number;
+  /** Take the client address from X-Forwarded-For (set when a reverse proxy sits in front). */
+  trustProxy: boolean;
   webhookUrl: string | undefined;
   webhookSecret: string | undefined;
   smtpUrl: string | undefined;
@@ -67,6 +73,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     slaFirstResponseMinutes: e.KB_SLA_FIRST_RESPONSE_MINUTES,
     siteUrl: e.KB_SITE_URL,
     rateLimitPerMinute: e.KB_RATE_LIMIT,
+    trustProxy: e.KB_TRUST_PROXY === '1' || e.KB_TRUST_PROXY === 'true',
     webhookUrl: e.KB_WEBHOOK_URL,
     webhookSecret: e.KB_WEBHOOK_SECRET,
     smtpUrl: e.KB_SMTP_URL,

@@ -1,30 +1,67 @@
 /** Everything one running instance holds: config, database and the Hono app; shared by the server and Astro pages. */
+import { fileURLToPath } from 'node:url';
 import { createApp, type App } from './app.ts';
 import type { Config } from './env.ts';
 import { openMigratedDb } from '../db/migrate.ts';
 import type { Db } from '../db/client.ts';
+import { createIngest, type Ingest } from '../db/ingest/writer.ts';
+import { startCheckpointer } from '../db/checkpointer.ts';
 import { ensureAdminToken, type AdminToken } from './auth/token.ts';
+import { loadSearchDir, type SearchService } from '../site/lib/search/service.ts';
+import type { Catalog } from '../db/catalog.ts';
+import { catalogSource } from '../db/catalog-load.ts';
+import { ensureRollups } from '../db/rollups/rebuild.ts';
+import { createOutbox, type Outbox } from './contact/outbox.ts';
+import { catalogTitles } from './contact/titles.ts';
+
+const contentDir = fileURLToPath(new URL('../content', import.meta.url));
 
 export interface Runtime {
   config: Config;
   db: Db;
   app: App;
   admin: AdminToken;
+  /** The events writer (group commit); also used without HTTP, e.g. by the demo generator. */
+  ingest: Ingest;
+  /** The article catalog reports join events with, loaded from content/ on first use. */
+  catalog: () => Promise<Catalog>;
+  /** Delivers stored contact requests (api/contact/outbox.ts). */
+  outbox: Outbox;
+  /** The lunr indexes of every locale, loaded once from the build (dist/search). */
+  search: SearchService;
   /** Releases what the runtime holds (flushes pending writes, closes the database). */
   close(): Promise<void>;
 }
 
+export interface RuntimeOptions {
+  /** Search to use instead of the built indexes (the dev server builds its own from the content). */
+  search?: SearchService;
+}
+
 /** Opens and migrates the database and builds the app around it. */
-export async function createRuntime(config: Config): Promise<Runtime> {
+export async function createRuntime(config: Config, options: RuntimeOptions = {}): Promise<Runtime> {
+  const search = options.search ?? loadSearchDir(fileURLToPath(new URL('../dist/search', import.meta.url)));
   const db = openMigratedDb(config.dbFile);
   const admin = ensureAdminToken(config);
-  const app = createApp({ db, config, adminToken: admin.token });
+  ensureRollups(db, config);
+  const checkpointer = startCheckpointer(db, config.dbFile);
+  const ingest = createIngest(db, config);
+  const catalog = catalogSource(contentDir);
+  const outbox = createOutbox({ db, config, titles: catalogTitles(catalog) });
+  const app = createApp({ db, config, adminToken: admin.token, ingest, catalog, outbox, search });
   return {
     config,
     db,
     app,
     admin,
+    ingest,
+    catalog,
+    outbox,
+    search,
     async close() {
+      await outbox.close();
+      await ingest.close();
+      await checkpointer.stop();
       db.$client.close();
     },
   };

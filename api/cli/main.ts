@@ -1,7 +1,10 @@
 /** `kb <command>`: one subcommand per file in api/cli/commands/, each with its own --help. */
 import { Command } from 'commander';
 import { backupCommand } from './commands/backup.ts';
+import { demoCommand } from './commands/demo.ts';
+import { importCommand } from './commands/import.ts';
 import { migrateCommand } from './commands/migrate.ts';
+import { reportCommand } from './commands/report.ts';
 import { tokenCommand } from './commands/token.ts';
 
 const program = new Command('kb')
@@ -9,7 +12,10 @@ const program = new Command('kb')
   .showHelpAfterError()
   .addCommand(migrateCommand())
   .addCommand(backupCommand())
-  .addCommand(tokenCommand());
+  .addCommand(tokenCommand())
+  .addCommand(demoCommand())
+  .addCommand(importCommand())
+  .addCommand(reportCommand());
 
 program.parseAsync(process.argv).catch((err: unknown) => {
   console.error(`kb: ${err instanceof Error ? err.message : String(err)}`);

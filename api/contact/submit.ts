@@ -1,0 +1,86 @@
+/** Takes one posted contact form: turns spam away (counted), validates, stores the request, then wakes the outbox. */
+import { randomUUID } from 'node:crypto';
+import { DateTime } from 'luxon';
+import { countRejection } from '../../db/contact/rejections.ts';
+import { countRequestsSince, storeContactRequest } from '../../db/contact/requests.ts';
+import { getSessionArticles } from '../../db/queries/getSessionArticles.ts';
+import type { RejectionReason } from '../../db/schema/index.ts';
+import type { Deps } from '../context.ts';
+import { FIELD, parseFields, type FieldError } from './fields.ts';
+import { checkFormToken } from './form-token.ts';
+import { configuredChannels } from './outbox.ts';
+import { isSameOrigin, type OriginHeaders } from './same-origin.ts';
+
+/** Stored requests one visitor may send per hour. */
+export const REQUESTS_PER_HOUR = 5;
+
+export interface Client extends OriginHeaders {
+  /** The visitor hash (SPEC 5.3) of the sender, when it can be computed. */
+  visitor: string | undefined;
+}
+
+export type SubmitResult =
+  | { ok: true; id: number; key: string; locale: string }
+  | { ok: false; status: 403 | 422 | 429; message: string; errors: FieldError[]; rejected?: RejectionReason };
+
+const SPAM_MESSAGES: Record<RejectionReason, string> = {
+  cross_site: 'This form can only be sent from our own contact page.',
+  honeypot: 'This request looks automated (a field people cannot see was filled in), so it was not sent.',
+  bad_token: 'The form is incomplete or was changed; please reload the contact page and send it again.',
+  expired: 'The form was open too long; please reload the contact page and send it again.',
+  too_fast: 'The form was sent too quickly after it opened; please wait a few seconds and send it again.',
+  rate_limited: `You have sent ${REQUESTS_PER_HOUR} requests in the last hour; please wait before sending another.`,
+};
+
+const STATUS: Record<RejectionReason, 403 | 422 | 429> = {
+  cross_site: 403, honeypot: 422, bad_token: 422, expired: 422, too_fast: 422, rate_limited: 429,
+};
+
+const str = (v: unknown) => (typeof v === 'string' ? v : undefined);
+
+/** What submitContact needs from the running instance (the API route's deps, or the page's Astro.locals.kb). */
+export type SubmitDeps = Pick<Deps, 'db' | 'config' | 'adminToken' | 'outbox'>;
+
+export function submitContact(deps: SubmitDeps, raw: Record<string, unknown>, client: Client, at = Date.now()): SubmitResult {
+  const { db, config } = deps;
+  const reject = (reason: RejectionReason): SubmitResult => {
+    countRejection(db, DateTime.fromMillis(at, { zone: config.timeZone }).toISODate()!, reason);
+    return { ok: false, status: STATUS[reason], rejected: reason, message: SPAM_MESSAGES[reason], errors: [{ field: 'form', code: reason, message: SPAM_MESSAGES[reason] }] };
+  };
+
+  if (!isSameOrigin(client, config.siteUrl)) return reject('cross_site');
+  if ((str(raw[FIELD.honeypot]) ?? '').trim() !== '') return reject('honeypot');
+  const token = checkFormToken(deps.adminToken, str(raw[FIELD.token]), at);
+  if (token !== 'ok') return reject(token);
+
+  const parsed = parseFields(raw);
+  if (!parsed.ok) {
+    const count = parsed.errors.length;
+    return { ok: false, status: 422, message: `The form has ${count} problem${count === 1 ? '' : 's'}: ${parsed.errors.map((e) => e.message).join(' ')}`, errors: parsed.errors };
+  }
+  if (client.visitor && countRequestsSince(db, client.visitor, at - 60 * 60_000) >= REQUESTS_PER_HOUR) return reject('rate_limited');
+
+  const input = parsed.value;
+  const session = client.visitor ? getSessionArticles(db, client.visitor, at) : { sessionId: null, articles: [] };
+  const key = randomUUID();
+  const id = storeContactRequest(
+    db,
+    {
+      key,
+      createdAt: at,
+      email: input.email,
+      subject: input.subject,
+      message: input.message,
+      account: input.account ?? null,
+      locale: input.locale,
+      fromArticle: input.from ?? null,
+      viewedArticles: session.articles,
+      visitor: client.visitor ?? null,
+      sessionId: session.sessionId,
+    },
+    deps.outbox?.channels ?? configuredChannels(config),
+  );
+  // Stored and committed above; delivery happens after the customer is answered.
+  deps.outbox?.wake();
+  return { ok: true, id, key, locale: input.locale };
+}

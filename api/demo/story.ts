@@ -1,0 +1,74 @@
+/** The story the demo tells: which articles underperform and how, and which topic improves over the 90 days. */
+import type { DemoArticle, DemoCategory, DemoContent } from './content.ts';
+
+export type Role = 'unhelpful' | 'drives_contacts' | 'skimmed' | 'no_traffic' | 'normal';
+
+/** How visitors treat one article. */
+export interface ArticleProfile {
+  article: DemoArticle;
+  role: Role;
+  /** Relative share of traffic (before topic trends). */
+  popularity: number;
+  /** Chance a vote is "yes". */
+  helpful: number;
+  /** Chance a reader contacts support right after reading. */
+  contact: number;
+  /** Engaged time as a share of the expected read time (median). */
+  readShare: number;
+}
+
+export interface Story {
+  profiles: ArticleProfile[];
+  /** The topic whose reads rise while its tickets fall. */
+  improvingTopic: string | undefined;
+  categories: DemoCategory[];
+  locales: string[];
+}
+
+// Preferred articles for each role in the bundled help center; any article will do when these are absent.
+const PREFERRED: Record<Exclude<Role, 'normal'>, string[]> = {
+  unhelpful: ['lost-your-two-factor-device', 'emails-not-arriving'],
+  drives_contacts: ['cancel-your-subscription', 'booking-page-not-loading'],
+  skimmed: ['compare-plans', 'staff-roles-and-permissions'],
+  no_traffic: ['export-to-quickbooks-or-xero', 'add-a-vat-or-tax-id'],
+};
+const IMPROVING = ['payments-and-payouts', 'bookings-and-calendar'];
+
+/** Assigns one article to each underperforming role and sets every article's behaviour. */
+export function buildStory(content: DemoContent): Story {
+  const categories = content.categories;
+  const improvingTopic = IMPROVING.find((c) => categories.some((k) => k.slug === c)) ?? categories[0]?.slug;
+  const taken = new Set<string>();
+  const roles = new Map<string, Role>();
+  for (const [role, slugs] of Object.entries(PREFERRED) as [Exclude<Role, 'normal'>, string[]][]) {
+    const eligible = content.articles.filter((a) => !taken.has(a.slug) && a.category !== improvingTopic);
+    const chosen = slugs.map((s) => eligible.find((a) => a.slug === s)).find(Boolean) ?? eligible[(taken.size * 7) % Math.max(1, eligible.length)];
+    if (!chosen) continue;
+    taken.add(chosen.slug);
+    roles.set(chosen.slug, role);
+  }
+  const profiles = content.articles.map((article, i): ArticleProfile => {
+    const role = roles.get(article.slug) ?? 'normal';
+    // A long tail: a few articles get most reads (Zipf-like by position, stable for a given content set).
+    const popularity = role === 'no_traffic' ? 0 : 1 / (1 + ((i * 13) % content.articles.length) * 0.18);
+    return {
+      article,
+      role,
+      popularity: role === 'drives_contacts' || role === 'unhelpful' ? Math.max(popularity, 0.6) : popularity,
+      helpful: role === 'unhelpful' ? 0.28 : 0.78 + ((i * 7) % 10) / 60,
+      contact: role === 'drives_contacts' ? 0.32 : role === 'unhelpful' ? 0.1 : 0.035 + ((i * 5) % 7) / 400,
+      readShare: role === 'skimmed' ? 0.08 : 0.55 + ((i * 3) % 5) / 20,
+    };
+  });
+  return { profiles, improvingTopic, categories, locales: content.locales };
+}
+
+/** How much of a topic's normal traffic it gets `progress` (0..1) through the 90 days: the improving topic grows 3x. */
+export function readTrend(story: Story, category: string, progress: number): number {
+  return category === story.improvingTopic ? 0.6 + 1.2 * progress : 1;
+}
+
+/** The improving topic's contact chance and ticket volume shrink as its articles are read more. */
+export function ticketTrend(story: Story, category: string, progress: number): number {
+  return category === story.improvingTopic ? 1.6 - 1.2 * progress : 1;
+}

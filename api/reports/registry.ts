@@ -1,0 +1,43 @@
+/** The five reports by name, so the API route and the CLI run exactly the same queries. */
+import type { Config } from '../env.ts';
+import type { Db } from '../../db/client.ts';
+import type { Catalog } from '../../db/catalog.ts';
+import { getArticleReport } from '../../db/queries/getArticleReport.ts';
+import { getGapsReport } from '../../db/queries/getGapsReport.ts';
+import { getOverviewReport } from '../../db/queries/getOverviewReport.ts';
+import { getSearchReport } from '../../db/queries/getSearchReport.ts';
+import { getTicketReport } from '../../db/queries/getTicketReport.ts';
+import { getContactFormReport } from '../../db/queries/getContactFormReport.ts';
+import type { Interval, Report } from '../../db/queries/types.ts';
+
+export const REPORT_NAMES = ['overview', 'articles', 'search', 'gaps', 'tickets', 'contact'] as const;
+export type ReportName = (typeof REPORT_NAMES)[number];
+
+export interface ReportRequest {
+  from: string;
+  to: string;
+  interval: Interval;
+  locale?: string;
+  article?: string;
+}
+
+export type AnyReport = Report<object, object> & Record<string, unknown>;
+
+/** Runs one report with the configured zone and SLA. */
+export function runReport(name: ReportName, db: Db, config: Config, catalog: Catalog, req: ReportRequest): AnyReport {
+  const filters = { from: req.from, to: req.to, interval: req.interval, timeZone: config.timeZone, ...(req.locale ? { locale: req.locale } : {}) };
+  switch (name) {
+    case 'overview':
+      return getOverviewReport(db, filters, catalog) as unknown as AnyReport;
+    case 'articles':
+      return getArticleReport(db, { ...filters, ...(req.article ? { article: req.article } : {}) }, catalog) as unknown as AnyReport;
+    case 'search':
+      return getSearchReport(db, filters) as unknown as AnyReport;
+    case 'gaps':
+      return getGapsReport(db, filters, catalog) as unknown as AnyReport;
+    case 'tickets':
+      return getTicketReport(db, { ...filters, slaFirstResponseMinutes: config.slaFirstResponseMinutes }) as unknown as AnyReport;
+    case 'contact':
+      return getContactFormReport(db, filters) as unknown as AnyReport;
+  }
+}

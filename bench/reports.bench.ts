@@ -1,0 +1,130 @@
+/**
+ * Reports over 5,000,000 events and 500,000 tickets in a year: median time of each report endpoint for a
+ * 90-day range, against the same figures from a plain scan of the raw tables (they must agree).
+ */
+import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
+import { createApp } from '../api/app.ts';
+import { loadConfig } from '../api/env.ts';
+import { openMigratedDb } from '../db/migrate.ts';
+import { rebuildRollups, rollupTimeZone } from '../db/rollups/rebuild.ts';
+import type { Catalog } from '../db/catalog.ts';
+import { generate } from './generate.ts';
+import { rawFigures } from './raw-scan.ts';
+
+const dir = fileURLToPath(new URL('.', import.meta.url));
+const EVENTS = Number(process.env.BENCH_EVENTS ?? 5_000_000);
+const TICKETS = Number(process.env.BENCH_TICKETS ?? 500_000);
+const ZONE = 'Europe/Berlin';
+const FROM = '2025-12-01';
+const RANGE = { from: '2026-09-02', to: '2026-11-30' }; // the last 90 days of the year
+const RUNS = 7;
+const TOKEN = 'bench-admin-token-0123456789';
+
+const CATEGORIES = ['account', 'billing', 'bookings', 'calendar', 'payments', 'clients', 'integrations'];
+function benchCatalog(): Catalog {
+  const articles = Array.from({ length: 42 }, (_, i) => ({
+    slug: `article-${i}`, locale: 'en', category: CATEGORIES[i % 7]!, title: `Article ${i}`, words: 300 + ((i * 97) % 900),
+    updated: '2026-10-01', edits: ['2026-06-01', '2026-10-01'],
+  }));
+  const categories = CATEGORIES.map((slug, i) => ({ slug, locale: 'en', title: slug, order: i, ticketTags: [`${slug}-tag`], ticketTypes: [`${slug}-type`] }));
+  return { articles, categories, problems: [] };
+}
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+const ms = (n: number) => `${n.toFixed(1)} ms`;
+
+export default async function reportsBench(): Promise<string> {
+  const file = join(dir, 'tmp', `reports-${EVENTS}.sqlite`);
+  mkdirSync(join(dir, 'tmp'), { recursive: true });
+  const config = loadConfig({ KB_DB: file, KB_TZ: ZONE, KB_ADMIN_TOKEN: TOKEN });
+  const catalog = benchCatalog();
+  let setup = 'reused the generated database in bench/tmp/';
+  let db = openMigratedDb(file);
+  const have = (db.$client.prepare('SELECT count(*) AS n FROM events').get() as { n: number }).n;
+  if (have < EVENTS * 0.95 || rollupTimeZone(db) !== ZONE) {
+    db.$client.close();
+    for (const f of [file, `${file}-wal`, `${file}-shm`]) rmSync(f, { force: true });
+    db = openMigratedDb(file);
+    const t0 = performance.now();
+    const made = generate(db.$client, {
+      from: FROM, days: 365, timeZone: ZONE, events: EVENTS, tickets: TICKETS, locales: ['en', 'fa', 'ru', 'ms'], attributionMinutes: 30,
+      articles: catalog.articles.map((a) => ({ slug: a.slug, category: a.category })),
+      ticketTags: catalog.categories.flatMap((c) => c.ticketTags), ticketTypes: catalog.categories.flatMap((c) => c.ticketTypes),
+      onProgress: (n) => process.stdout.write(`\r  generated ${n} events`),
+    });
+    const t1 = performance.now();
+    rebuildRollups(db, config, (done, total) => done % 200_000 < 20_000 && process.stdout.write(`\r  rollups ${done}/${total}   `));
+    const t2 = performance.now();
+    db.$client.exec('ANALYZE');
+    setup = `generated ${made.events.toLocaleString('en')} events and ${made.tickets.toLocaleString('en')} tickets in ${((t1 - t0) / 1000).toFixed(0)} s; built the rollups from the raw events in ${((t2 - t1) / 1000).toFixed(0)} s (${Math.round(made.events / ((t2 - t1) / 1000)).toLocaleString('en')} events/s)`;
+    console.log(`\n  ${setup}`);
+  }
+  const app = createApp({ db, config, adminToken: TOKEN, catalog: async () => catalog });
+  const get = async (name: string) => {
+    const res = await app.request(`/api/reports/${name}?from=${RANGE.from}&to=${RANGE.to}&interval=day`, { headers: { authorization: `Bearer ${TOKEN}` } });
+    if (res.status !== 200) throw new Error(`${name}: ${res.status} ${await res.text()}`);
+    return res.json() as Promise<Record<string, any>>;
+  };
+  const rows: string[] = [];
+  const answers: Record<string, Record<string, any>> = {};
+  for (const name of ['overview', 'articles', 'search', 'gaps', 'tickets']) {
+    answers[name] = await get(name);
+    const times: number[] = [];
+    for (let i = 0; i < RUNS; i++) {
+      const t0 = performance.now();
+      await get(name);
+      times.push(performance.now() - t0);
+    }
+    rows.push(`| \`GET /api/reports/${name}\` | ${ms(median(times))} | ${ms(Math.min(...times))} | ${ms(Math.max(...times))} |`);
+  }
+  const t0 = performance.now();
+  const raw = rawFigures(db.$client, RANGE.from, RANGE.to, ZONE, config.slaFirstResponseMinutes);
+  const rawMs = performance.now() - t0;
+
+  // The figures must agree with the plain scan.
+  const o = answers.overview!.totals;
+  const check: Array<[string, unknown, unknown]> = [
+    ['overview.views', o.views, raw.overview.views],
+    ['overview.visitors', o.visitors, raw.overview.visitors],
+    ['overview.sessions', o.sessions, raw.overview.sessions],
+    ['overview.contacted', o.contacted, raw.overview.contacted],
+    ['overview.foundAnswer', o.foundAnswer, raw.overview.foundAnswer],
+    ['overview.tickets', o.tickets, raw.overview.tickets],
+    ['overview.requesters', o.requesters, raw.overview.requesters],
+    ['search.searches', answers.search!.totals.searches, raw.search.searches],
+    ['search.bouncedSearches', answers.search!.totals.bouncedSearches, raw.search.bouncedSearches],
+    ['search.clicked', Math.round(answers.search!.totals.clickThroughRate * answers.search!.totals.searches), raw.search.clicked],
+    ['tickets.firstResponseMinutes.median', answers.tickets!.totals.firstResponseMinutes.median, raw.tickets.firstResponseMedian],
+    ['tickets.firstResponseMinutes.p90', answers.tickets!.totals.firstResponseMinutes.p90, raw.tickets.firstResponseP90],
+    ['tickets.slaBreaches', answers.tickets!.totals.slaBreaches, raw.tickets.slaBreaches],
+    ['tickets.csat', answers.tickets!.totals.csat, raw.tickets.csat],
+  ];
+  for (const a of answers.articles!.articles as Array<Record<string, any>>) {
+    const w = raw.articles[a.slug];
+    if (!w) continue;
+    for (const k of ['views', 'visitors', 'sessions', 'contactsAfterRead', 'helpfulYes', 'helpfulNo', 'medianReadSeconds'] as const) {
+      check.push([`articles.${a.slug}.${k}`, a[k], w[k]]);
+    }
+  }
+  const wrong = check.filter(([, a, b]) => a !== b);
+  if (wrong.length) throw new Error(`Reports disagree with the raw scan:\n${wrong.map(([k, a, b]) => `  ${k}: report ${a}, raw ${b}`).join('\n')}`);
+  db.$client.close();
+
+  const md = [
+    '## Reports (5M events, 500k tickets, 90-day range)',
+    '',
+    `Data: ${EVENTS.toLocaleString('en')} events and ${TICKETS.toLocaleString('en')} tickets over a year in ${ZONE}, 42 articles, 4 locales; ${setup}.`,
+    `Each endpoint is called through the Hono app (\`app.request\`, JSON answer) for ${RANGE.from}..${RANGE.to} by day, ${RUNS} runs after one warm-up.`,
+    '',
+    '| endpoint | median | fastest | slowest |',
+    '|---|---|---|---|',
+    ...rows,
+    '',
+    `Plain scan of the raw tables for the same figures (bench/raw-scan.ts): ${ms(rawMs)} once. ${check.length} key figures compared (overview, search, tickets and per-article views, visitors, sessions, contacts after read, votes, median read time): all equal.`,
+  ].join('\n');
+  mkdirSync(join(dir, 'results'), { recursive: true });
+  writeFileSync(join(dir, 'results', 'reports.md'), md + '\n');
+  return md;
+}

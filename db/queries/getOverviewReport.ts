@@ -1,0 +1,124 @@
+/** SPEC 7.4: reads against ticket volume, self-service score and rate, session outcomes, per-topic table. */
+import type { Db } from '../client.ts';
+import { bySlug, type Catalog } from '../catalog.ts';
+import { localDayFn } from '../rollups/local-day.ts';
+import { fillSeries, periodOf, periodsBetween, rangeMs } from './periods.ts';
+import { rate } from './stats.ts';
+import { countTopicTickets } from './topic-tickets.ts';
+import type { OverviewFigures, OverviewReport, ReportFilters, TopicRow } from './types.ts';
+
+export type { OverviewReport, OverviewFigures, TopicRow } from './types.ts';
+
+interface Sums {
+  views: number;
+  visitors: number;
+  searches: number;
+  contacts: number;
+  sessions: number;
+  foundAnswer: number;
+  failed: number;
+  contacted: number;
+  contactsAfterRead: number;
+  tickets: number;
+  requesters: Set<string>;
+}
+const zero = (): Sums => ({
+  views: 0, visitors: 0, searches: 0, contacts: 0, sessions: 0, foundAnswer: 0, failed: 0, contacted: 0,
+  contactsAfterRead: 0, tickets: 0, requesters: new Set(),
+});
+type SiteRow = Omit<Sums, 'tickets' | 'requesters' | 'contactsAfterRead'> & { day: string };
+
+function figures(s: Sums): OverviewFigures {
+  return {
+    views: s.views,
+    visitors: s.visitors,
+    searches: s.searches,
+    contacts: s.contacts,
+    contactsAfterRead: s.contactsAfterRead,
+    tickets: s.tickets,
+    viewsPerTicket: s.tickets > 0 ? s.views / s.tickets : null,
+    requesters: s.requesters.size,
+    selfServiceScore: s.requesters.size > 0 ? s.visitors / s.requesters.size : null,
+    sessions: s.sessions,
+    selfServiceRate: s.sessions > 0 ? 1 - s.contacted / s.sessions : null,
+    foundAnswer: s.foundAnswer,
+    failed: s.failed,
+    contacted: s.contacted,
+  };
+}
+
+export function getOverviewReport(db: Db, filters: ReportFilters, catalog: Catalog): OverviewReport {
+  const client = db.$client;
+  const { from, to, interval, timeZone } = filters;
+  const locale = filters.locale ?? '*';
+  const total = zero();
+  const points = new Map<string, Sums>();
+  const at = (day: string) => {
+    const p = periodOf(day, interval);
+    return points.get(p) ?? (points.set(p, zero()), points.get(p)!);
+  };
+  const site = client
+    .prepare(
+      `SELECT day, views, visitors, searches, contacts, sessions, found_answer AS foundAnswer, failed, contacted
+       FROM site_days WHERE locale = ? AND day BETWEEN ? AND ?`,
+    )
+    .all(locale, from, to) as SiteRow[];
+  for (const r of site) {
+    for (const s of [total, at(r.day)]) {
+      s.views += r.views;
+      s.visitors += r.visitors;
+      s.searches += r.searches;
+      s.contacts += r.contacts;
+      s.sessions += r.sessions;
+      s.foundAnswer += r.foundAnswer;
+      s.failed += r.failed;
+      s.contacted += r.contacted;
+    }
+  }
+  const articleViews = new Map<string, number>();
+  const articles = client
+    .prepare(
+      `SELECT day, article, views, contacts_after_read AS car FROM article_days WHERE locale = ? AND day BETWEEN ? AND ?`,
+    )
+    .all(locale, from, to) as Array<{ day: string; article: string; views: number; car: number }>;
+  for (const r of articles) {
+    total.contactsAfterRead += r.car;
+    at(r.day).contactsAfterRead += r.car;
+    articleViews.set(r.article, (articleViews.get(r.article) ?? 0) + r.views);
+  }
+  const [start, end] = rangeMs(from, to, timeZone);
+  const dayOf = localDayFn(timeZone);
+  const tickets = client
+    .prepare('SELECT created_at, requester FROM tickets WHERE created_at >= ? AND created_at < ? ORDER BY created_at')
+    .raw()
+    .all(start, end) as Array<[number, string | null]>;
+  for (const [createdAt, requester] of tickets) {
+    for (const s of [total, at(dayOf(createdAt))]) {
+      s.tickets++;
+      if (requester !== null) s.requesters.add(requester);
+    }
+  }
+  return {
+    from,
+    to,
+    interval,
+    totals: figures(total),
+    series: fillSeries(periodsBetween(from, to, interval), new Map([...points].map(([p, s]) => [p, figures(s)])), () => figures(zero())),
+    topics: topics(client, catalog, filters.locale, articleViews, start, end),
+  };
+}
+
+function topics(client: Db['$client'], catalog: Catalog, locale: string | undefined, articleViews: Map<string, number>, start: number, end: number): TopicRow[] {
+  const categories = [...bySlug(catalog.categories, locale).values()].sort((a, b) => a.order - b.order || a.slug.localeCompare(b.slug));
+  const categoryOf = new Map([...bySlug(catalog.articles, locale).values()].map((a) => [a.slug, a.category]));
+  const views = new Map<string, number>();
+  for (const [slug, n] of articleViews) {
+    const c = categoryOf.get(slug);
+    if (c) views.set(c, (views.get(c) ?? 0) + n);
+  }
+  return categories.map((c) => {
+    const tickets = countTopicTickets(client, start, end, c.ticketTags, c.ticketTypes);
+    const v = views.get(c.slug) ?? 0;
+    return { category: c.slug, title: c.title, views: v, tickets, viewsPerTicket: rate(v, tickets), ticketTags: c.ticketTags, ticketTypes: c.ticketTypes };
+  });
+}

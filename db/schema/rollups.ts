@@ -1,0 +1,159 @@
+/**
+ * Report rollups kept up to date at ingest (db/rollups/events.ts). Days are local days (YYYY-MM-DD) in the
+ * zone recorded in rollup_state; every counter row exists once per event locale and once under locale '*'
+ * (all locales), so a report with or without a locale filter reads one row per key and stays exact.
+ */
+import { index, integer, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+
+/** Key/value facts about the rollups, e.g. `timeZone` they were built in. */
+export const rollupState = sqliteTable('rollup_state', {
+  key: text('key').primaryKey(),
+  value: text('value').notNull(),
+});
+
+/** One row per page view (pv) about an article: its largest engaged seconds, deepest scroll and last vote. */
+export const pageViews = sqliteTable(
+  'page_views',
+  {
+    pv: text('pv').primaryKey(),
+    article: text('article').notNull(),
+    locale: text('locale').notNull(),
+    /** Local day of the pv's first stored event. */
+    day: text('day').notNull(),
+    sessionId: integer('session_id').notNull(),
+    maxSeconds: integer('max_seconds').notNull().default(0),
+    maxScroll: integer('max_scroll').notNull().default(0),
+    /** Last vote (1 yes, 0 no), null before any vote. */
+    vote: integer('vote'),
+    voteTs: integer('vote_ts'),
+    voteId: integer('vote_id'),
+  },
+  (t) => [index('page_views_day_article').on(t.day, t.article, t.maxSeconds)],
+);
+
+const articleDayCounters = {
+  views: integer('views').notNull().default(0),
+  visitors: integer('visitors').notNull().default(0),
+  readThrough: integer('read_through').notNull().default(0),
+  engagedViews: integer('engaged_views').notNull().default(0),
+  engagedSeconds: integer('engaged_seconds').notNull().default(0),
+  helpfulYes: integer('helpful_yes').notNull().default(0),
+  helpfulNo: integer('helpful_no').notNull().default(0),
+  sessions: integer('sessions').notNull().default(0),
+  contactsAfterRead: integer('contacts_after_read').notNull().default(0),
+};
+
+/** Per article, locale ('*' = all) and local day: the additive figures of SPEC 7.1. */
+export const articleDays = sqliteTable(
+  'article_days',
+  { article: text('article').notNull(), locale: text('locale').notNull(), day: text('day').notNull(), ...articleDayCounters },
+  // The second index serves one article's windows (edits' before/after, the article page).
+  (t) => [primaryKey({ columns: [t.locale, t.day, t.article] }), index('article_days_article').on(t.locale, t.article, t.day)],
+);
+
+/** Distinct visitors per article and local day (feeds article_days.visitors). */
+export const articleDayVisitors = sqliteTable(
+  'article_day_visitors',
+  { article: text('article').notNull(), locale: text('locale').notNull(), day: text('day').notNull(), visitor: text('visitor').notNull() },
+  (t) => [primaryKey({ columns: [t.article, t.locale, t.day, t.visitor] })],
+);
+
+/** Sessions with a view of an article; `contacted` once a contact is attributed to the article in that session. */
+export const articleSessions = sqliteTable(
+  'article_sessions',
+  {
+    article: text('article').notNull(),
+    locale: text('locale').notNull(),
+    sessionId: integer('session_id').notNull(),
+    /** Local day of the session's first view of the article. */
+    day: text('day').notNull(),
+    contacted: integer('contacted').notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.sessionId, t.article, t.locale] })],
+);
+
+/** "What was missing" texts sent with a vote. */
+export const articleComments = sqliteTable(
+  'article_comments',
+  {
+    eventId: integer('event_id').primaryKey(),
+    article: text('article').notNull(),
+    locale: text('locale').notNull(),
+    day: text('day').notNull(),
+    ts: integer('ts').notNull(),
+    comment: text('comment').notNull(),
+  },
+  (t) => [index('article_comments_day').on(t.day, t.article)],
+);
+
+/** Per locale ('*' = all) and local day: help-center wide figures of SPEC 7.4. */
+export const siteDays = sqliteTable(
+  'site_days',
+  {
+    locale: text('locale').notNull(),
+    day: text('day').notNull(),
+    views: integer('views').notNull().default(0),
+    visitors: integer('visitors').notNull().default(0),
+    searches: integer('searches').notNull().default(0),
+    contacts: integer('contacts').notNull().default(0),
+    sessions: integer('sessions').notNull().default(0),
+    foundAnswer: integer('found_answer').notNull().default(0),
+    failed: integer('failed').notNull().default(0),
+    contacted: integer('contacted').notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.locale, t.day] })],
+);
+
+/** Distinct visitors with any event per local day (feeds site_days.visitors). */
+export const siteDayVisitors = sqliteTable(
+  'site_day_visitors',
+  { locale: text('locale').notNull(), day: text('day').notNull(), visitor: text('visitor').notNull() },
+  (t) => [primaryKey({ columns: [t.locale, t.day, t.visitor] })],
+);
+
+/** A session's outcome flags per locale; the session counts on the local day of its first event. */
+export const sessionFacts = sqliteTable(
+  'session_facts',
+  {
+    sessionId: integer('session_id').notNull(),
+    locale: text('locale').notNull(),
+    day: text('day').notNull(),
+    viewedArticle: integer('viewed_article').notNull().default(0),
+    contacted: integer('contacted').notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.sessionId, t.locale] })],
+);
+
+/** Per normalised query, locale ('*' = all) and local day: SPEC 7.2. */
+export const queryDays = sqliteTable(
+  'query_days',
+  {
+    query: text('query').notNull(),
+    locale: text('locale').notNull(),
+    day: text('day').notNull(),
+    searches: integer('searches').notNull().default(0),
+    zeroResults: integer('zero_results').notNull().default(0),
+    clicked: integer('clicked').notNull().default(0),
+    bounced: integer('bounced').notNull().default(0),
+    sessions: integer('sessions').notNull().default(0),
+    contactSessions: integer('contact_sessions').notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.locale, t.day, t.query] })],
+);
+
+/** Sessions that searched a query; `contacted` once a contact follows the first such search. */
+export const querySessions = sqliteTable(
+  'query_sessions',
+  {
+    query: text('query').notNull(),
+    locale: text('locale').notNull(),
+    sessionId: integer('session_id').notNull(),
+    day: text('day').notNull(),
+    firstTs: integer('first_ts').notNull(),
+    contacted: integer('contacted').notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.sessionId, t.query, t.locale] })],
+);
+
+/** Search events that got a click (so a second click on the same search is not counted twice). */
+export const searchClicks = sqliteTable('search_clicks', { searchId: integer('search_id').primaryKey() });

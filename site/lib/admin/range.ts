@@ -1,0 +1,70 @@
+/** The dashboard's date range: from/to/interval/locale read from the page URL, with presets, in KB_TZ. */
+import { DateTime } from 'luxon';
+
+export const INTERVALS = ['day', 'week', 'month'] as const;
+export type Interval = (typeof INTERVALS)[number];
+export const PRESETS = [7, 28, 90] as const;
+export const LOCALES = ['en', 'fa', 'ru', 'ms'] as const;
+
+export interface Range {
+  from: string;
+  to: string;
+  interval: Interval;
+  /** Empty string means every locale. */
+  locale: string;
+  /** The preset this range equals (ending today, or yesterday for complete days), if any: lets the picker show it as chosen. */
+  preset: number | undefined;
+}
+
+const DAY = /^\d{4}-\d{2}-\d{2}$/;
+
+function validDay(value: string | null, zone: string): DateTime | undefined {
+  if (!value || !DAY.test(value)) return undefined;
+  const d = DateTime.fromISO(value, { zone });
+  return d.isValid ? d : undefined;
+}
+
+/** The interval that keeps a chart readable for a span: days up to ~3 months, then weeks, then months. */
+export function defaultInterval(days: number): Interval {
+  if (days <= 92) return 'day';
+  if (days <= 370) return 'week';
+  return 'month';
+}
+
+/**
+ * Reads the range from URL parameters. `days=N` picks a preset ending today; otherwise from/to
+ * (inclusive, YYYY-MM-DD); anything missing or malformed falls back to the last `defaultDays` days.
+ */
+export function parseRange(params: URLSearchParams, zone: string, now: Date = new Date(), defaultDays = 28, completeDaysOnly = false): Range {
+  // With completeDaysOnly, presets and the default end yesterday: today's partial count would read as a sudden drop.
+  const today = DateTime.fromJSDate(now, { zone }).startOf('day').minus({ days: completeDaysOnly ? 1 : 0 });
+  const days = Number(params.get('days'));
+  let to = validDay(params.get('to'), zone) ?? today;
+  let from = validDay(params.get('from'), zone);
+  if ((PRESETS as readonly number[]).includes(days)) {
+    to = today;
+    from = today.minus({ days: days - 1 });
+  }
+  from ??= to.minus({ days: defaultDays - 1 });
+  if (from > to) [from, to] = [to, from];
+  const span = Math.round(to.diff(from, 'days').days) + 1;
+  const asked = params.get('interval');
+  const interval = (INTERVALS as readonly string[]).includes(asked ?? '') ? (asked as Interval) : defaultInterval(span);
+  const localeParam = params.get('locale') ?? '';
+  const locale = (LOCALES as readonly string[]).includes(localeParam) ? localeParam : '';
+  const preset = to.hasSame(today, 'day') ? PRESETS.find((p) => p === span) : undefined;
+  return { from: from.toISODate()!, to: to.toISODate()!, interval, locale, preset };
+}
+
+/** The query string for a report route (and for links that keep the range). */
+export function rangeQuery(range: Range, extra: Record<string, string | undefined> = {}): string {
+  const q = new URLSearchParams({ from: range.from, to: range.to, interval: range.interval });
+  if (range.locale) q.set('locale', range.locale);
+  for (const [k, v] of Object.entries(extra)) if (v !== undefined && v !== '') q.set(k, v);
+  return q.toString();
+}
+
+/** Number of days the range covers, both ends included. */
+export function rangeDays(range: Range): number {
+  return Math.round(DateTime.fromISO(range.to).diff(DateTime.fromISO(range.from), 'days').days) + 1;
+}

@@ -1,0 +1,69 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sessionValue } from '../../api/auth/require-admin.ts';
+import { csrfToken } from '../../site/lib/admin/csrf.ts';
+import { contactOutbox, contactRequests } from '../../db/schema/index.ts';
+import { startServer, type RunningServer } from '../helpers/server.ts';
+import { startReceiver, type Receiver } from '../helpers/receivers.ts';
+import { validForm } from '../helpers/contact.ts';
+
+const TOKEN = 'test-admin-token-123456';
+
+describe('/admin/contacts', () => {
+  let server: RunningServer;
+  let receiver: Receiver;
+  let cookie: string;
+
+  beforeAll(async () => {
+    receiver = await startReceiver(0, 500);
+    server = await startServer({ KB_ADMIN_TOKEN: TOKEN, KB_WEBHOOK_URL: receiver.url });
+    cookie = `kb_admin=${sessionValue(TOKEN)}`;
+    const post = (body: Record<string, unknown>) =>
+      fetch(`${server.url}/api/contact`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    expect((await post(validForm({ subject: 'Webhook <b>down</b> request' }))).status).toBe(201);
+    expect((await post(validForm({ website: 'spam' }))).status).toBe(422);
+    await server.kb.outbox.idle();
+  });
+  afterAll(async () => {
+    await server?.stop();
+    await receiver?.close();
+  });
+
+  it('needs the admin login', async () => {
+    const res = await fetch(`${server.url}/admin/contacts`, { redirect: 'manual' });
+    expect(res.status).toBe(303);
+    expect(res.headers.get('location')).toContain('/admin/login');
+  });
+
+  it('lists the failing request with its last error, escaped, and counts the spam it turned away', async () => {
+    const html = await (await fetch(`${server.url}/admin/contacts`, { headers: { cookie } })).text();
+    expect(html).toContain('Webhook &lt;b&gt;down&lt;/b&gt; request');
+    expect(html).toContain('webhook answered 500: down for maintenance');
+    expect(html).toContain('failed 1×, retrying');
+    expect(html).toMatch(/Hidden field filled in \(bots\)<\/div>\s*<div class="value">1</);
+    expect(html).toContain('Contact form deflection');
+  });
+
+  it('retries a failed delivery from the retry button, and refuses the button without its CSRF token', async () => {
+    const [request] = server.kb.db.select().from(contactRequests).all();
+    const form = (csrf: string) => new URLSearchParams({ csrf, retry: String(request!.id) });
+    const headers = { cookie, origin: server.url, 'content-type': 'application/x-www-form-urlencoded' };
+
+    const forged = await fetch(`${server.url}/admin/contacts`, { method: 'POST', headers, body: form('not-the-token'), redirect: 'manual' });
+    expect(forged.status).toBe(403);
+
+    receiver.status = 200;
+    const res = await fetch(`${server.url}/admin/contacts`, {
+      method: 'POST',
+      headers,
+      body: form(csrfToken(TOKEN, sessionValue(TOKEN))),
+      redirect: 'manual',
+    });
+    expect(res.status).toBe(303);
+    expect(res.headers.get('location')).toBe(`/admin/contacts?retried=${request!.id}`);
+    await server.kb.outbox.idle();
+    const [item] = server.kb.db.select().from(contactOutbox).all();
+    expect(item).toMatchObject({ attempts: 2, lastError: null });
+    expect(item!.deliveredAt).not.toBeNull();
+    expect(receiver.requests).toHaveLength(2);
+  });
+});

@@ -1,0 +1,99 @@
+/** `kb demo`'s data tells the story the dashboard is meant to show, read back through the real report routes. */
+import { fileURLToPath } from 'node:url';
+import { DateTime } from 'luxon';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createRuntime, type Runtime } from '../../api/runtime.ts';
+import { generateDemo, type DemoSummary } from '../../api/demo/generate.ts';
+import { tempDb, type TempDb } from '../helpers/db.ts';
+import type { ArticleReport, OverviewReport, SearchReport, TicketReport } from '../../db/queries/types.ts';
+
+const contentDir = fileURLToPath(new URL('../../content', import.meta.url));
+// Noon on a Wednesday in mid-March: 90 days back covers three month-ends.
+const NOW = Date.UTC(2026, 2, 18, 12);
+
+let temp: TempDb;
+let kb: Runtime;
+let summary: DemoSummary;
+
+beforeAll(async () => {
+  temp = tempDb({ KB_ADMIN_TOKEN: 'demo-test-token-0123456789' });
+  kb = await createRuntime(temp.config);
+  summary = await generateDemo(kb.db, kb.config, { contentDir, days: 90, seed: 7, now: NOW, sessionsPerDay: 160 });
+}, 120_000);
+afterAll(async () => {
+  await kb.close();
+  temp.cleanup();
+});
+
+async function report<T>(name: string, query: string): Promise<T> {
+  const res = await kb.app.request(`/api/reports/${name}?${query}`, { headers: { authorization: `Bearer ${kb.admin.token}` } });
+  expect(res.status).toBe(200);
+  return (await res.json()) as T;
+}
+
+const all = () => `from=${summary.from}&to=${summary.to}&interval=day`;
+const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / Math.max(1, xs.length);
+
+describe('demo data', () => {
+  it('covers 90 days ending today', () => {
+    expect(summary).toMatchObject({ days: 90, from: '2025-12-19', to: '2026-03-18' });
+    expect(summary.events).toBeGreaterThan(20_000);
+    expect(summary.tickets).toBeGreaterThan(2_000);
+  });
+
+  it('has an article for each flag, and the article that has it is the one the story chose', async () => {
+    const r = await report<ArticleReport>('articles', all());
+    for (const role of ['unhelpful', 'drives_contacts', 'skimmed', 'no_traffic'] as const) {
+      const chosen = summary.story.profiles.find((p) => p.role === role)!.article.slug;
+      const row = r.articles.find((a) => a.slug === chosen)!;
+      expect(row.flags, `${chosen} should be flagged ${role}`).toContain(role);
+    }
+    expect(r.articles.filter((a) => a.flags.length === 0).length).toBeGreaterThan(r.articles.length / 2);
+  });
+
+  it('has searches that find nothing, and searches that end in contact', async () => {
+    const r = await report<SearchReport>('search', all());
+    expect(r.totals.zeroResultRate).toBeGreaterThan(0.05);
+    expect(r.zeroResultQueries.map((q) => q.query)).toContain('gift cards');
+    expect(r.contactQueries.length).toBeGreaterThan(5);
+  });
+
+  it('has more tickets on weekdays and a month-end peak', async () => {
+    const r = await report<TicketReport>('tickets', all());
+    const byName = Object.fromEntries(r.weekdays.map((w) => [w.weekday, w.tickets]));
+    expect(byName[1]!).toBeGreaterThan(byName[7]! * 2);
+    // Weekdays only, so the weekend dip does not hide or fake the peak.
+    const days = r.series.map((s) => ({ d: DateTime.fromISO(s.period), n: s.tickets })).filter((s) => s.d.weekday <= 5 && s.d.toISODate() !== summary.to);
+    const monthEnd = days.filter((s) => s.d.day > s.d.daysInMonth! - 3 || s.d.day === 1);
+    const rest = days.filter((s) => !monthEnd.includes(s));
+    expect(monthEnd.length).toBeGreaterThan(4);
+    expect(mean(monthEnd.map((s) => s.n))).toBeGreaterThan(mean(rest.map((s) => s.n)) * 1.3);
+  });
+
+  it('has a topic whose reads rise while its tickets fall', async () => {
+    const topic = summary.story.improvingTopic!;
+    const first = await report<OverviewReport>('overview', `from=${summary.from}&to=2026-01-17&interval=month`);
+    const last = await report<OverviewReport>('overview', `from=2026-02-17&to=${summary.to}&interval=month`);
+    const a = first.topics.find((t) => t.category === topic)!;
+    const b = last.topics.find((t) => t.category === topic)!;
+    expect(b.views).toBeGreaterThan(a.views * 1.5);
+    expect(b.tickets).toBeLessThan(a.tickets * 0.75);
+  });
+
+  it('gives the same data for the same seed', async () => {
+    const counts = async (seed: number) => {
+      const t = tempDb();
+      try {
+        const s = await generateDemo(t.db, t.config, { contentDir, days: 5, seed, now: NOW, sessionsPerDay: 40 });
+        const types = t.db.$client.prepare('select type, count(*) as n from events group by type order by type').all();
+        const tickets = t.db.$client.prepare('select external_id, created_at, channel, csat from tickets order by external_id').all();
+        return { events: s.events, types, tickets };
+      } finally {
+        t.cleanup();
+      }
+    };
+    const [x, y, z] = [await counts(3), await counts(3), await counts(4)];
+    expect(y).toEqual(x);
+    expect(z).not.toEqual(x);
+  });
+});

@@ -1,0 +1,61 @@
+/** /admin/import: the upload form posts through the page to POST /api/tickets/import and shows counts or row errors. */
+import { readFileSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startServer, type RunningServer } from '../helpers/server.ts';
+import { sessionValue } from '../../api/auth/require-admin.ts';
+
+const TOKEN = 'import-page-test-token-0123456789';
+let s: RunningServer;
+beforeAll(async () => {
+  s = await startServer({ KB_ADMIN_TOKEN: TOKEN });
+});
+afterAll(() => s.stop());
+
+const cookie = () => `kb_admin=${sessionValue(TOKEN)}`;
+
+async function upload(file: File, fields: Record<string, string>) {
+  const page = await (await fetch(`${s.url}/admin/import`, { headers: { cookie: cookie() } })).text();
+  const body = new FormData();
+  body.set('csrf', /name="csrf" value="([^"]+)"/.exec(page)![1]!);
+  for (const [k, v] of Object.entries(fields)) body.set(k, v);
+  body.set('file', file);
+  const res = await fetch(`${s.url}/admin/import`, { method: 'POST', body, headers: { cookie: cookie(), origin: s.url } });
+  return { status: res.status, html: await res.text() };
+}
+
+const count = () => (s.kb.db.$client.prepare('select count(*) as n from tickets').get() as { n: number }).n;
+
+describe('import page', () => {
+  it('imports a Zendesk export and shows the counts', async () => {
+    const csv = readFileSync(new URL('../fixtures/import/zendesk.csv', import.meta.url));
+    const { status, html } = await upload(new File([csv], 'zendesk.csv', { type: 'text/csv' }), { preset: 'zendesk', tz: 'UTC' });
+    expect(status).toBe(200);
+    expect(html).toMatch(/Imported \d+ new and updated 0 tickets\./);
+    expect(count()).toBeGreaterThan(0);
+  });
+
+  it('dry run reports what would happen and stores nothing', async () => {
+    const before = count();
+    const file = new File(['external_id,created_at\nDRY-1,2026-03-01T10:00:00Z\n'], 'dry.csv', { type: 'text/csv' });
+    const { html } = await upload(file, { preset: 'generic', dryRun: '1', source: 'dry' });
+    expect(html).toContain('Dry run: 1 new');
+    expect(count()).toBe(before);
+  });
+
+  it('lists each bad row with line, column, value and reason, as text', async () => {
+    const file = new File(['external_id,created_at\nB-1,2026-03-01T10:00:00Z\nB-2,<b>never</b>\n'], 'bad.csv', { type: 'text/csv' });
+    const { status, html } = await upload(file, { preset: 'generic', source: 'bad' });
+    expect(status).toBe(422);
+    expect(html).toContain('Nothing was stored.');
+    expect(html).toMatch(/<td class="num"[^>]*>3<\/td><td[^>]*>created_at<\/td>/);
+    // The file's text is shown escaped, never as markup.
+    expect(html).toContain('&lt;b&gt;never&lt;/b&gt;');
+    expect(html).not.toContain('<b>never</b>');
+  });
+
+  it('asks for a file when none was chosen', async () => {
+    const { status, html } = await upload(new File([], ''), { preset: 'generic' });
+    expect(status).toBe(400);
+    expect(html).toContain('Choose a file to import.');
+  });
+});
