@@ -131,3 +131,19 @@ describe('import upload form', () => {
     expect(s.kb.db.$client.prepare('select count(*) as n from tickets').get()).toEqual({ n: 0 });
   });
 });
+
+describe('CSV downloads', () => {
+  it('every CSV link on the dashboard pages downloads with the session cookie', async () => {
+    const links = new Set<string>();
+    for (const path of ['/admin', '/admin/articles', '/admin/search', '/admin/gaps', '/admin/tickets', '/admin/articles/reset-your-password']) {
+      const html = await (await fetch(`${s.url}${path}`, { headers: { cookie: session() } })).text();
+      for (const m of html.matchAll(/href="(\/api\/reports\/[^"]+)"/g)) links.add(m[1]!.replace(/&amp;/g, '&'));
+    }
+    expect(links.size).toBeGreaterThan(10);
+    for (const link of links) {
+      const res = await fetch(`${s.url}${link}`, { headers: { cookie: session() } });
+      expect(res.status, link).toBe(200);
+      expect(res.headers.get('content-type'), link).toContain('text/csv');
+    }
+  });
+});

@@ -1,7 +1,7 @@
 /** The dashboard's pure helpers: ranges, formatting, sorting, chart data, CSRF tokens, redirects, the import form. */
 import { describe, expect, it } from 'vitest';
-import { parseRange, rangeQuery, defaultInterval } from '../../site/lib/admin/range.ts';
-import { formatCount, formatMinutes, formatPointChange, formatRate, formatSeconds } from '../../site/lib/admin/format.ts';
+import { parseRange, previousRange, rangeQuery, defaultInterval } from '../../site/lib/admin/range.ts';
+import { formatChange, formatCount, formatMinutes, formatPointChange, formatRate, formatSeconds } from '../../site/lib/admin/format.ts';
 import { parseSort, sortHref, sortRows } from '../../site/lib/admin/sort.ts';
 import { forecastChart, periodStart, seriesChart } from '../../site/lib/admin/chart-spec.ts';
 import { csrfToken, csrfTokenValid, sameOriginRequest } from '../../site/lib/admin/csrf.ts';
@@ -36,6 +36,11 @@ describe('date range', () => {
     expect(parseRange(new URLSearchParams('from=2026-02-31'), 'UTC', NOW).from).toBe('2026-03-04');
   });
 
+  it('gives the period of the same length just before a range', () => {
+    const r = parseRange(new URLSearchParams('from=2026-03-01&to=2026-03-28'), 'UTC', NOW);
+    expect(previousRange(r)).toMatchObject({ from: '2026-02-01', to: '2026-02-28', interval: 'day' });
+  });
+
   it('picks weeks for long ranges and months for very long ones', () => {
     expect([defaultInterval(28), defaultInterval(180), defaultInterval(700)]).toEqual(['day', 'week', 'month']);
   });
@@ -54,6 +59,10 @@ describe('formatting', () => {
   it('shows durations in the largest sensible units', () => {
     expect([formatSeconds(45), formatSeconds(185), formatSeconds(7800)]).toEqual(['45 s', '3 min 5 s', '2 h 10 min']);
     expect([formatMinutes(35), formatMinutes(260), formatMinutes(60 * 24 * 3 + 120)]).toEqual(['35 min', '4 h 20 min', '3 d 2 h']);
+  });
+
+  it('shows a relative change with its sign', () => {
+    expect([formatChange(0.253), formatChange(-0.1), formatChange(0), formatChange(null)]).toEqual(['+25%', '−10%', '±0%', '–']);
   });
 
   it('shows a change between two rates in percentage points', () => {
@@ -176,6 +185,13 @@ describe('topics and gaps', () => {
       { category: 'c', title: 'C', views: 5, tickets: 0, viewsPerTicket: null, ticketTags: [], ticketTypes: [] },
     ]);
     expect(rows.map((r) => [r.category, r.title])).toEqual([['b', 'b'], ['a', 'A'], ['c', 'C']]);
+    expect(rows.every((r) => r.viewsChange === null)).toBe(true);
+  });
+
+  it('says how each topic moved against the previous period', () => {
+    const row = (views: number, tickets: number) => ({ category: 'pay', title: 'Pay', views, tickets, viewsPerTicket: null, ticketTags: [], ticketTypes: [] });
+    const [t] = topicRows([row(150, 30)], [row(100, 40)]);
+    expect(t).toMatchObject({ viewsChange: 0.5, ticketsChange: -0.25, viewsPerTicket: 5 });
   });
 
   it('filters the queue by group and pages it, keeping its order', () => {

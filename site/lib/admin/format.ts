@@ -60,3 +60,10 @@ export function formatPointChange(before: number | null | undefined, after: numb
   const d = (after - before) * 100;
   return `${d > 0 ? '+' : d < 0 ? '−' : '±'}${decimals.format(Math.abs(d))} pt`;
 }
+
+/** A relative change: 0.253 -> "+25%", -0.1 -> "−10%". */
+export function formatChange(v: number | null | undefined): string {
+  if (missing(v)) return DASH;
+  const pct = Math.round(v * 100);
+  return `${pct > 0 ? '+' : pct < 0 ? '−' : '±'}${Math.abs(pct)}%`;
+}

@@ -68,3 +68,10 @@ export function rangeQuery(range: Range, extra: Record<string, string | undefine
 export function rangeDays(range: Range): number {
   return Math.round(DateTime.fromISO(range.to).diff(DateTime.fromISO(range.from), 'days').days) + 1;
 }
+
+/** The range of the same length just before this one, for "against the previous period" comparisons. */
+export function previousRange(range: Range): Range {
+  const days = rangeDays(range);
+  const to = DateTime.fromISO(range.from).minus({ days: 1 });
+  return { ...range, from: to.minus({ days: days - 1 }).toISODate()!, to: to.toISODate()!, preset: undefined };
+}
