@@ -45,13 +45,14 @@ describe('locales', () => {
     const checked = new Map<string, number>();
     for (const [locale, slug] of articlePages) {
       const html = await (await get(pathOf(locale, slug))).text();
-      const hreflang = [...html.matchAll(/<link rel="alternate" hreflang="([^"]+)" href="([^"]+)"/g)].map((m) => [m[1]!, m[2]!]);
+      const hreflang = [...html.matchAll(/<link rel="alternate" hreflang="([^"]+)" href="([^"]+)"/g)].map((m) => [m[1]!, m[2]!] as const);
       const switcher = html.slice(html.indexOf('data-lang-switcher'), html.indexOf('</details>'));
-      const targets = [...switcher.matchAll(/<a href="([^"]+)" hreflang="([^"]+)"/g)].map((m) => [m[2]!, m[1]!]);
+      const targets = [...switcher.matchAll(/<a href="([^"]+)" hreflang="([^"]+)"/g)].map((m) => [m[2]!, m[1]!] as const);
       expect(targets).toHaveLength(4);
       for (const [lang, href] of targets) {
         // The switcher lands on the same article where a translation exists, else on that locale's home.
         const translated = articlePages.some(([l, s]) => l === lang && s === slug);
+        if (!lang || !href) throw new Error('switcher link without href or hreflang');
         expect(href).toBe(translated ? pathOf(lang, slug) : lang === 'en' ? '/' : `/${lang}/`);
       }
       const translations = articlePages.filter(([, s]) => s === slug).length;

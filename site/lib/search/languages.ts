@@ -12,13 +12,13 @@ type Fn = lunr.PipelineFunction;
 const ru = (lunr as unknown as { ru: { stemmer: Fn; stopWordFilter: Fn } }).ru;
 
 /** Our tokenizer already keeps only letters and digits, so the trimmer only drops empty tokens. */
-const unicodeTrimmer: Fn = (token) => (token.toString().length ? token : undefined);
+const unicodeTrimmer: Fn = (token) => (token.toString().length ? token : null);
 lunr.Pipeline.registerFunction(unicodeTrimmer, 'trimmer-unicode');
 
 const CYRILLIC = /[\u0400-\u04FF]/;
 /** Russian pages name English products (Stripe, Google): stem each word in its own script. */
 const russianStemmer: Fn = (token, i, tokens) =>
-  CYRILLIC.test(token.toString()) ? ru.stemmer(token, i, tokens) : lunr.stemmer(token, i, tokens);
+  CYRILLIC.test(token.toString()) ? ru.stemmer(token, i, tokens) : (lunr.stemmer as Fn)(token, i, tokens);
 lunr.Pipeline.registerFunction(russianStemmer, 'stemmer-ru-en');
 
 export type SearchLanguage = LocaleInfo['search'];
