@@ -5,6 +5,7 @@ import { buildSite, needsBuild } from '../api/build.ts';
 import { serverDesign } from './lib/site-server.ts';
 import { searchLatency } from './lib/site-search.ts';
 import { pageWeight, buildTime } from './lib/site-page.ts';
+import { typingLatency } from './lib/site-typing.ts';
 
 export default async function site(): Promise<string> {
   const root = fileURLToPath(new URL('..', import.meta.url));
@@ -13,6 +14,7 @@ export default async function site(): Promise<string> {
     `## Site (measured ${new Date().toISOString().slice(0, 10)})`,
     await serverDesign(),
     await searchLatency(),
+    await typingLatency(),
     await pageWeight(),
     await buildTime(1000),
   ];
