@@ -97,3 +97,12 @@ export function queriesFrom(sources: readonly SearchSource[], count = 200, seed 
   }
   return out;
 }
+
+/** `count` queries of one to three words drawn uniformly from the corpus' distinct words (as PERF-BASELINES.md did). */
+export function randomWordQueries(sources: readonly SearchSource[], count = 200, seed = 11): string[] {
+  const rnd = random(seed);
+  const vocabulary = [...new Set(sources.flatMap((s) => `${s.title} ${s.body}`.toLowerCase().match(/[a-z]{3,}/g) ?? []))];
+  return Array.from({ length: count }, () =>
+    Array.from({ length: 1 + Math.floor(rnd() * 3) }, () => vocabulary[Math.floor(rnd() * vocabulary.length)]!).join(' '),
+  );
+}
