@@ -31,7 +31,7 @@ describe('search in every locale', () => {
     await page.getByRole('combobox', { name: label }).pressSequentially(query, { delay: 30 });
     const first = page.getByRole('option').first();
     // Suggestions for a half-typed query may show first; wait for those of the whole query.
-    await expect.poll(() => first.locator('a').getAttribute('href'), { timeout: 5000 }).toBe(`/${locale}/articles/${slug}`);
+    await expect.poll(() => first.getAttribute('data-href'), { timeout: 5000 }).toBe(`/${locale}/articles/${slug}`);
     await first.click();
     await page.waitForURL(`**/${locale}/articles/${slug}`);
     await page.close();
