@@ -33,6 +33,14 @@ describe('locales', () => {
     expect(await res.text()).toContain(`<html lang="${lang}" dir="${dir}"`);
   });
 
+  it('answers an unknown path under a locale with that locale\'s not-found page', async () => {
+    const res = await get('/fa/articles/no-such-article');
+    expect(res.status).toBe(404);
+    const html = await res.text();
+    expect(html).toContain('<html lang="fa" dir="rtl"');
+    expect(html).toContain('صفحه پیدا نشد');
+  });
+
   it('has translated articles in every locale, right to left in Persian', async () => {
     for (const locale of ['fa', 'ru', 'ms']) expect(articlePages.filter(([l]) => l === locale).length).toBeGreaterThanOrEqual(8);
     const html = await (await get('/fa/articles/reset-your-password')).text();
