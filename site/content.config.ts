@@ -21,7 +21,7 @@ const articles = defineCollection({
     /** The slug of the category the article belongs to; must match the folder it sits in. */
     category: slug,
     /** Free keywords; they help search and the reports group articles. */
-    tags: z.array(z.string().min(1).max(40), { error: 'must be a list of words, like [refunds, cards]' }).max(20).default([]),
+    tags: z.array(z.string({ error: 'must be a word or short phrase' }).min(1).max(40, 'must be at most 40 characters'), { error: 'must be a list of words, like [refunds, cards]' }).max(20).default([]),
     /** When the article was last changed, written YYYY-MM-DD; shown as "Updated". */
     updated: z.coerce.date({ error: 'must be a date written YYYY-MM-DD' }),
     /** Position within its category (lower first); articles without one follow, by title. */
@@ -41,9 +41,9 @@ const categories = defineCollection({
     /** Position on the home page (lower first). */
     order: z.number({ error: 'must be a number' }).int().min(0).max(1000),
     /** Helpdesk ticket tags that belong to this topic: the link between reads and tickets. */
-    ticketTags: z.array(z.string().min(1).max(60), { error: 'must be a list of ticket tags' }).max(50).default([]),
+    ticketTags: z.array(z.string({ error: 'must be a ticket tag written as text' }).min(1).max(60), { error: 'must be a list of ticket tags' }).max(50).default([]),
     /** Helpdesk ticket types that belong to this topic. */
-    ticketTypes: z.array(z.string().min(1).max(60), { error: 'must be a list of ticket types' }).max(50).default([]),
+    ticketTypes: z.array(z.string({ error: 'must be a ticket type written as text' }).min(1).max(60), { error: 'must be a list of ticket types' }).max(50).default([]),
   }),
 });
 

@@ -29,7 +29,17 @@ export function markdownText(markdown: string): MarkdownText {
     if ('children' in node) for (const child of (node as Parents).children) walk(child);
   };
   walk(tree);
-  return { headings, text: blocks.filter(Boolean).join('\n') };
+  return { headings, text: blocks.map(tableRows).filter(Boolean).join('\n') };
+}
+
+/** Tables (GFM, which the plain parser leaves as text): cells joined with " · ", separator rows dropped. */
+function tableRows(block: string): string {
+  if (!block.includes('|')) return block;
+  return block
+    .split('\n')
+    .filter((line) => !/^\s*\|?[\s:|-]+\|?\s*$/.test(line))
+    .map((line) => (line.trim().startsWith('|') ? line.split('|').map((c) => c.trim()).filter(Boolean).join(' · ') : line))
+    .join('\n');
 }
 
 /** Minutes a reader needs at ~200 words a minute, never less than one. */

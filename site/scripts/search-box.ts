@@ -77,22 +77,29 @@ function enhance(form: HTMLFormElement): void {
     items[active]!.scrollIntoView({ block: 'nearest' });
   }
 
-  function option(id: string, href: string, position?: number): { li: HTMLLIElement; link: HTMLAnchorElement } {
+  /** A suggestion: an ARIA option (no link inside: options may not hold interactive content). */
+  function option(id: string, href: string, position?: number): HTMLLIElement {
     const li = document.createElement('li');
     li.id = id;
     li.setAttribute('role', 'option');
     li.setAttribute('aria-selected', 'false');
-    const link = document.createElement('a');
-    link.href = href;
-    link.tabIndex = -1;
-    if (position !== undefined) link.dataset.position = String(position);
-    li.append(link);
-    return { li, link };
+    li.dataset.href = href;
+    if (position !== undefined) li.dataset.position = String(position);
+    return li;
+  }
+
+  /** Opens a suggestion: the search has settled, and a result's position is reported. */
+  function open(li: HTMLLIElement): void {
+    if (last) {
+      settle(last.query, last.answer.total);
+      if (li.dataset.position) track({ type: 'search_click', query: last.query, position: Number(li.dataset.position) });
+    }
+    window.location.assign(li.dataset.href!);
   }
 
   function render(q: string, answer: Answer): void {
     const items = answer.results.map((r, i) => {
-      const { li, link } = option(`${input.id}-opt-${i}`, r.url, i + 1);
+      const li = option(`${input.id}-opt-${i}`, r.url, i + 1);
       const title = document.createElement('span');
       title.className = 'title';
       title.textContent = r.title;
@@ -101,13 +108,13 @@ function enhance(form: HTMLFormElement): void {
       meta.textContent = `${r.category} · `;
       // The API escapes snippets and adds only <mark>.
       meta.insertAdjacentHTML('beforeend', r.snippet);
-      link.append(title, meta);
+      li.append(title, meta);
       return li;
     });
     const all = option(`${input.id}-opt-all`, `${form.action}?q=${encodeURIComponent(q)}`);
-    all.li.className = 'all';
-    all.link.textContent = (form.dataset.seeAll ?? '{query}').replace('{query}', q);
-    list.replaceChildren(...items, all.li);
+    all.className = 'all';
+    all.textContent = (form.dataset.seeAll ?? '{query}').replace('{query}', q);
+    list.replaceChildren(...items, all);
     const template = answer.total === 1 ? form.dataset.countOne : form.dataset.countOther;
     status.textContent = (template ?? '{count}').replace('{count}', new Intl.NumberFormat(locale).format(answer.total));
     list.hidden = false;
@@ -152,7 +159,8 @@ function enhance(form: HTMLFormElement): void {
       setActive(active + (event.key === 'ArrowDown' ? 1 : -1));
     } else if (event.key === 'Enter' && active >= 0 && !list.hidden) {
       event.preventDefault();
-      options()[active]?.querySelector('a')?.click();
+      const chosen = options()[active];
+      if (chosen) open(chosen);
     } else if (event.key === 'Escape' && !list.hidden) {
       event.preventDefault();
       close();
@@ -160,11 +168,11 @@ function enhance(form: HTMLFormElement): void {
   });
 
   list.addEventListener('click', (event) => {
-    const link = (event.target as Element).closest<HTMLAnchorElement>('a');
-    if (!link || !last) return;
-    settle(last.query, last.answer.total);
-    if (link.dataset.position) track({ type: 'search_click', query: last.query, position: Number(link.dataset.position) });
+    const li = (event.target as Element).closest<HTMLLIElement>('[role="option"]');
+    if (li) open(li);
   });
+  // Keep focus in the input while clicking a suggestion, so the list does not close under the pointer.
+  list.addEventListener('mousedown', (event) => event.preventDefault());
 
   form.addEventListener('submit', (event) => {
     const q = query();

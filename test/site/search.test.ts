@@ -87,3 +87,12 @@ describe('search index', () => {
     expect(answer.total).toBeGreaterThan(1);
   });
 });
+
+describe('search documents', () => {
+  it('reads tables as cells, not pipes', async () => {
+    const { markdownText } = await import('../../site/lib/markdown-text.ts');
+    const { text, headings } = markdownText('## Fees\n\n| Plan | Fee |\n|---|---:|\n| Solo | 2% |\n\nDone.');
+    expect(headings).toEqual(['Fees']);
+    expect(text).toBe('Plan · Fee\nSolo · 2%\nDone.');
+  });
+});

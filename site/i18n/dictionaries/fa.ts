@@ -2,9 +2,10 @@
 import type { Dictionary } from './en.ts';
 
 export const fa: Dictionary = {
-  'site.product': 'فرن‌بوک',
+  // The brand stays in Latin letters, as the articles write it.
+  'site.product': 'Fernbook',
   'site.name': 'مرکز راهنما',
-  'site.title': 'مرکز راهنمای فرن‌بوک',
+  'site.title': 'مرکز راهنمای Fernbook',
   'site.description': 'راهنماها و پاسخ‌ها برای رزرو و پرداخت در استودیوی شما.',
   'nav.skip': 'رفتن به محتوا',
   'nav.contact': 'تماس با پشتیبانی',
@@ -79,5 +80,5 @@ export const fa: Dictionary = {
   'notFound.text': 'صفحه‌ای که به دنبال آن هستید وجود ندارد یا جابه‌جا شده است. جستجو کنید یا از مرکز راهنما شروع کنید.',
   'notFound.home': 'رفتن به مرکز راهنما',
   'footer.tagline': 'رزرو و پرداخت برای استودیوها.',
-  'footer.rights': '© {year} فرن‌بوک',
+  'footer.rights': '© {year} Fernbook',
 };

@@ -29,8 +29,8 @@ export interface IndexedDoc {
   id: string;
   title: string;
   headings: string;
+  /** The description followed by the tags. */
   description: string;
-  tags: string;
   body: string;
 }
 
@@ -42,8 +42,7 @@ export function toSearchDocument(source: SearchSource, id: number): { indexed: I
       id: String(id),
       title: source.title,
       headings: headings.join('\n'),
-      description: source.description,
-      tags: source.tags.join(' '),
+      description: [source.description, ...source.tags].join('\n'),
       body: text,
     },
     stored: {

@@ -5,21 +5,29 @@ import russian from 'lunr-languages/lunr.ru.js';
 import type { LocaleInfo } from '../../i18n/locales.ts';
 import { terms } from './normalize.ts';
 
-stemmerSupport(lunr);
-russian(lunr);
+// Registrations live on the shared lunr module; a second copy of this file (the build inside `npm start`)
+// reuses the first one's instead of overwriting them.
+if (!('ru' in lunr)) {
+  stemmerSupport(lunr);
+  russian(lunr);
+}
+const registered = (lunr.Pipeline as unknown as { registeredFunctions: Record<string, lunr.PipelineFunction> }).registeredFunctions;
+function register(label: string, fn: lunr.PipelineFunction): lunr.PipelineFunction {
+  if (!registered[label]) lunr.Pipeline.registerFunction(fn, label);
+  return registered[label]!;
+}
 
 type Fn = lunr.PipelineFunction;
 const ru = (lunr as unknown as { ru: { stemmer: Fn; stopWordFilter: Fn } }).ru;
 
 /** Our tokenizer already keeps only letters and digits, so the trimmer only drops empty tokens. */
-const unicodeTrimmer: Fn = (token) => (token.toString().length ? token : undefined);
-lunr.Pipeline.registerFunction(unicodeTrimmer, 'trimmer-unicode');
+const unicodeTrimmer = register('trimmer-unicode', (token) => (token.toString().length ? token : null));
 
 const CYRILLIC = /[\u0400-\u04FF]/;
 /** Russian pages name English products (Stripe, Google): stem each word in its own script. */
-const russianStemmer: Fn = (token, i, tokens) =>
-  CYRILLIC.test(token.toString()) ? ru.stemmer(token, i, tokens) : lunr.stemmer(token, i, tokens);
-lunr.Pipeline.registerFunction(russianStemmer, 'stemmer-ru-en');
+const russianStemmer = register('stemmer-ru-en', (token, i, tokens) =>
+  CYRILLIC.test(token.toString()) ? ru.stemmer(token, i, tokens) : (lunr.stemmer as Fn)(token, i, tokens),
+);
 
 export type SearchLanguage = LocaleInfo['search'];
 

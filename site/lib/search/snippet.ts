@@ -12,6 +12,11 @@ export interface SnippetOptions {
   before?: number;
   /** Length of the excerpt in characters. */
   length?: number;
+  /**
+   * Where a match may start (a global regex). Only words there are tested until the first match,
+   * which spares testing every word of a long text; if no candidate matches, every word is tested.
+   */
+  hint?: RegExp;
 }
 
 /**
@@ -19,27 +24,47 @@ export interface SnippetOptions {
  * or null when no word matches.
  */
 export function snippet(text: string, isMatch: (word: string) => boolean, options: SnippetOptions = {}): string | null {
-  const { before = 60, length = 200 } = options;
-  const words = wordsWithOffsets(text);
-  const first = words.findIndex((w) => isMatch(w.word));
-  if (first < 0) return null;
-  let start = Math.max(0, words[first]!.start - before);
+  const { before = 60, length = 200, hint } = options;
+  const at = (hint ? firstCandidate(text, isMatch, hint) : undefined) ?? firstMatch(text, isMatch);
+  if (at === undefined) return null;
+  // Only the stretch around the first match is shown, so only its words are tokenised.
+  const lo = Math.max(0, at - before);
+  const base = Math.max(0, lo - 40);
+  const words = wordsWithOffsets(text.slice(base, Math.min(text.length, lo + length + 40))).map((w) => ({
+    word: w.word,
+    start: w.start + base,
+    end: w.end + base,
+  }));
   // Start and end on word boundaries so no word is cut in half.
-  const startWord = words.find((w) => w.end > start);
-  start = startWord && startWord.start <= words[first]!.start ? startWord.start : words[first]!.start;
+  const start = lo === 0 ? 0 : Math.min(at, words.find((w) => w.start >= lo)?.start ?? at);
   let end = Math.min(text.length, start + length);
-  const endWord = [...words].reverse().find((w) => w.start < end);
-  if (endWord && end < text.length) end = Math.max(endWord.end, words[first]!.end);
+  if (end < text.length) {
+    const matchEnd = words.find((w) => w.start === at)?.end ?? at;
+    end = Math.max([...words].reverse().find((w) => w.start < end)?.end ?? end, matchEnd);
+  }
 
   let html = start > 0 ? '…' : '';
   let cursor = start;
   for (const w of words) {
-    if (w.start < start || w.end > end) continue;
-    if (!isMatch(w.word)) continue;
+    if (w.start < start || w.end > end || !isMatch(w.word)) continue;
     html += escapeHtml(text.slice(cursor, w.start)) + `<mark>${escapeHtml(w.word)}</mark>`;
     cursor = w.end;
   }
   html += escapeHtml(text.slice(cursor, end));
   if (end < text.length) html += '…';
   return html.replace(/\s+/g, ' ').trim();
+}
+
+function firstMatch(text: string, isMatch: (word: string) => boolean): number | undefined {
+  return wordsWithOffsets(text).find((w) => isMatch(w.word))?.start;
+}
+
+/** Offset of the first matching word at a hint position, or undefined. */
+function firstCandidate(text: string, isMatch: (word: string) => boolean, hint: RegExp): number | undefined {
+  hint.lastIndex = 0;
+  for (let m = hint.exec(text); m; m = hint.exec(text)) {
+    const word = wordsWithOffsets(text.slice(m.index, m.index + 80))[0];
+    if (word?.start === 0 && isMatch(word.word)) return m.index;
+  }
+  return undefined;
 }
