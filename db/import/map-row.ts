@@ -108,24 +108,22 @@ function mapRow<R>(fields: CompiledField<R>[], row: R, line: number): TicketRow 
   const errors: RowError[] = [];
   const tags: string[] = [];
   for (const { field, sources } of fields) {
-    let column = '';
     let failed = false;
     for (const { source, convert, split } of sources) {
-      const raw = source.read(row);
-      column ||= raw.column;
-      if (raw.text === null) continue;
+      const text = source.read(row);
+      if (text === null) continue;
       if (field === 'tags') {
-        tags.push(...splitTags(raw.text, split ?? ','));
+        tags.push(...splitTags(text, split ?? ','));
         continue;
       }
-      const r = convert(raw.text, draft);
-      if (!r.ok) errors.push({ line, column: raw.column, value: raw.text, reason: r.reason });
+      const r = convert(text, draft);
+      if (!r.ok) errors.push({ line, column: source.column, value: text, reason: r.reason });
       else if (r.value !== null) draft[field] = r.value;
       failed = !r.ok;
       break;
     }
     if (!failed && draft[field] === undefined && REQUIRED_FIELDS.includes(field)) {
-      errors.push({ line, column, value: null, reason: `no value for ${field}, which every ticket needs` });
+      errors.push({ line, column: sources[0]?.source.column ?? null, value: null, reason: `no value for ${field}, which every ticket needs` });
     }
   }
   if (errors.length) return errors;
