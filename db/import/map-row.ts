@@ -1,71 +1,12 @@
 /** Compiles a profile against a file's columns into a function turning one record into a canonical ticket row. */
-import { CHANNELS, type Channel } from '../schema/tickets.ts';
+import type { Channel } from '../schema/tickets.ts';
 import { compileSource, isUnavailable, type ColumnResolver, type CompiledSource } from './compile-source.ts';
+import { converter, type Draft, type Setter } from './convert-field.ts';
 import { ImportFileError, type RowError } from './errors.ts';
 import { FIELD_NAMES, REQUIRED_FIELDS, type FieldName, type TicketRow } from './fields.ts';
-import { sourcesOf, type Profile, type SourceSpec } from './profile-schema.ts';
-import { DateReader, hashRequester, readBoolean, readCount, readCsat, readDuration, type Converted } from './values.ts';
-
-/** Date formats tried when neither the source nor the profile names any. */
-const DEFAULT_DATE_FORMATS = ['yyyy-MM-dd HH:mm:ss', 'yyyy-MM-dd HH:mm', 'yyyy-MM-dd'];
-const CHANNEL_SET = new Set<string>(CHANNELS);
+import { sourcesOf, type Profile } from './profile-schema.ts';
 
 export type RowMapper<R> = (row: R, line: number) => TicketRow | RowError[];
-
-type Draft = Partial<Record<FieldName, unknown>>;
-type Setter = (text: string, draft: Draft) => Converted<unknown>;
-
-/** Builds the converter for one source of one field. */
-function converter(field: FieldName, spec: SourceSpec, profile: Profile, zone: string): Setter {
-  const asIs: Setter = (t) => ({ ok: true, value: t });
-  switch (field) {
-    case 'created_at':
-    case 'first_response_at':
-    case 'solved_at': {
-      if (spec.duration) {
-        const unit = spec.duration;
-        const from = spec.from ?? 'created_at';
-        return (t, d) => {
-          const base = d[from] as number | null | undefined;
-          const secs = readDuration(t, unit);
-          if (!secs.ok || base === null || base === undefined) return secs.ok ? { ok: true, value: null } : secs;
-          return { ok: true, value: base + Math.round(secs.value * 1000) };
-        };
-      }
-      const dates = new DateReader(spec.formats ?? profile.dateFormats ?? DEFAULT_DATE_FORMATS, zone);
-      if (!spec.rollover || field === 'created_at') return (t) => dates.read(t);
-      return (t, d) => {
-        const r = dates.read(t);
-        const created = d.created_at as number | undefined;
-        return r.ok && created !== undefined && r.value < created ? { ok: true, value: dates.nextDay(r.value) } : r;
-      };
-    }
-    case 'channel':
-      return (t) => {
-        const c = t.toLowerCase();
-        return { ok: true, value: (CHANNEL_SET.has(c) ? c : 'other') as Channel };
-      };
-    case 'replies':
-    case 'reopens':
-      return (t) => readCount(t);
-    case 'handle_seconds':
-    case 'wait_seconds': {
-      const unit = spec.unit ?? 'seconds';
-      return (t) => {
-        const r = readDuration(t, unit);
-        return r.ok ? { ok: true, value: Math.round(r.value) } : r;
-      };
-    }
-    case 'csat':
-      return (t) => readCsat(t);
-    case 'abandoned':
-      return (t) => readBoolean(t);
-    case 'requester':
-      return (t) => ({ ok: true, value: hashRequester(t) });
-    default:
-      return asIs;
-  }
-}
 
 interface CompiledField<R> {
   field: FieldName;

@@ -60,6 +60,11 @@ describe('a file the importer cannot read', () => {
     expect((await fileError(write('header.csv', `${header}\r\n`))).message).toBe('The file has a header but no rows.');
   });
 
+  it('refuses JSON that is neither an array nor one object per line', async () => {
+    const err = await fileError(write('tickets.json', '{\n  "tickets": [{ "external_id": "1", "created_at": "2024-01-01" }]\n}\n'), 'generic');
+    expect(err.message).toMatch(/give a JSON array of tickets, or one ticket object per line \(NDJSON\)/);
+  });
+
   it('refuses a quote that is never closed, naming the line', async () => {
     const err = await fileError(write('open-quote.csv', 'Id,Created at,Subject\n1,2024-01-01,"never closed\n2,2024-01-02,x\n'));
     expect(err.message).toMatch(/not valid CSV near line \d+/);
@@ -154,5 +159,14 @@ describe('an invalid mapping profile', () => {
     const r = await importFile(t.db, file, { profile, profileLabel: 'generic', timeZone: 'America/New_York' });
     expect(r.imported).toBe(1);
     expect(count(t.db, 'SELECT created_at FROM tickets')).toBe(Date.UTC(2024, 0, 1, 15));
+  });
+
+  it('--map naming a column the file lacks is refused, not silently empty', async () => {
+    const file = write('renamed.csv', 'external_id,created_at\nA,2024-01-01\n');
+    const { profile } = resolveProfile({ preset: 'generic', maps: ['Agent name=assignee'] });
+    const { importFile } = await import('../../db/import/run-import.ts');
+    await expect(importFile(t.db, file, { profile, profileLabel: 'preset generic' })).rejects.toThrow(
+      /Missing column "Agent name": preset generic expects it for assignee/,
+    );
   });
 });
