@@ -22,11 +22,11 @@ const UTC_ZONES = new Set(['utc', 'etc/utc', 'gmt', 'etc/gmt', 'z']);
 /** Returns a parser for the format, or null when the format has anything but numeric tokens and - / : . space T. */
 export function numericDateParser(format: string, zone: string): ((text: string) => number | null) | null {
   const parts = format.split(SPLIT).filter(Boolean);
-  const order: string[] = [];
+  const order: Array<'y' | 'M' | 'd' | 'H' | 'm' | 's'> = [];
   let source = '^';
   for (const p of parts) {
     if (TOKENS[p]) {
-      order.push(p[0]!);
+      order.push(p[0] as (typeof order)[number]);
       source += TOKENS[p];
     } else if (/^[-/ :.T]+$/.test(p)) source += p.replace(/[.]/g, '\\.');
     else return null;
@@ -35,13 +35,19 @@ export function numericDateParser(format: string, zone: string): ((text: string)
   const re = new RegExp(`${source}$`);
   const twoDigit = format.includes('yy') && !format.includes('yyyy');
   const utc = UTC_ZONES.has(zone.toLowerCase());
+  // Group number of each part (0 = absent), so a parse reads the match without building objects.
+  const at = (k: (typeof order)[number]) => order.indexOf(k) + 1;
+  const [iy, iM, id, iH, im, is] = [at('y'), at('M'), at('d'), at('H'), at('m'), at('s')];
   return (text) => {
-    const m = re.exec(text);
-    if (!m) return null;
-    const v = { y: 0, M: 1, d: 1, H: 0, m: 0, s: 0 } as Record<string, number>;
-    order.forEach((k, i) => (v[k] = Number(m[i + 1])));
-    if (twoDigit) v.y = v.y! > Settings.twoDigitCutoffYear ? 1900 + v.y! : 2000 + v.y!;
-    const { y, M, d, H, m: min, s } = v as { y: number; M: number; d: number; H: number; m: number; s: number };
+    const g = re.exec(text);
+    if (!g) return null;
+    let y = +g[iy]!;
+    const M = +g[iM]!;
+    const d = +g[id]!;
+    const H = iH ? +g[iH]! : 0;
+    const min = im ? +g[im]! : 0;
+    const s = is ? +g[is]! : 0;
+    if (twoDigit) y = y > Settings.twoDigitCutoffYear ? 1900 + y : 2000 + y;
     if (M < 1 || M > 12 || d < 1 || d > 31 || H > 23 || min > 59 || s > 59) return null;
     if (utc) {
       const ms = Date.UTC(y, M - 1, d, H, min, s);

@@ -10,6 +10,7 @@ export type RowMapper<R> = (row: R, line: number) => TicketRow | RowError[];
 
 interface CompiledField<R> {
   field: FieldName;
+  required: boolean;
   sources: Array<{ source: CompiledSource<R>; convert: Setter; split: string | undefined }>;
 }
 
@@ -20,7 +21,7 @@ export function compileMapper<R>(profile: Profile, resolve: ColumnResolver<R>, z
   for (const field of FIELD_NAMES) {
     const spec = profile.fields[field];
     if (!spec) continue;
-    const compiled: CompiledField<R> = { field, sources: [] };
+    const compiled: CompiledField<R> = { field, required: REQUIRED_FIELDS.includes(field), sources: [] };
     const missing: string[] = [];
     for (const s of sourcesOf(spec)) {
       const c = compileSource(s, resolve, profile.missing ?? []);
@@ -45,30 +46,30 @@ export function compileMapper<R>(profile: Profile, resolve: ColumnResolver<R>, z
 }
 
 function mapRow<R>(fields: CompiledField<R>[], row: R, line: number): TicketRow | RowError[] {
-  const draft: Draft = {};
-  const errors: RowError[] = [];
-  const tags: string[] = [];
-  for (const { field, sources } of fields) {
+  const draft = emptyDraft();
+  let errors: RowError[] | undefined;
+  let tags: string[] = [];
+  for (const { field, required, sources } of fields) {
     let failed = false;
     for (const { source, convert, split } of sources) {
       const text = source.read(row);
       if (text === null) continue;
       if (field === 'tags') {
-        tags.push(...splitTags(text, split ?? ','));
+        const more = splitTags(text, split ?? ',');
+        tags = tags.length ? tags.concat(more) : more;
         continue;
       }
       const r = convert(text, draft);
-      if (!r.ok) errors.push({ line, column: source.column, value: text, reason: r.reason });
+      if (!r.ok) (errors ??= []).push({ line, column: source.column, value: text, reason: r.reason });
       else if (r.value !== null) draft[field] = r.value;
       failed = !r.ok;
       break;
     }
-    if (!failed && draft[field] === undefined && REQUIRED_FIELDS.includes(field)) {
-      errors.push({ line, column: sources[0]?.source.column ?? null, value: null, reason: `no value for ${field}, which every ticket needs` });
+    if (required && !failed && draft[field] === undefined) {
+      (errors ??= []).push({ line, column: sources[0]?.source.column ?? null, value: null, reason: `no value for ${field}, which every ticket needs` });
     }
   }
-  if (errors.length) return errors;
-  return toRow(draft, tags);
+  return errors ?? toRow(draft, tags);
 }
 
 const SEP_CACHE = new Map<string, RegExp>();
@@ -78,29 +79,46 @@ function splitTags(text: string, chars: string): string[] {
   return text.split(re).map((t) => t.trim()).filter(Boolean);
 }
 
+/** Every field present from the start, so each row's draft has one fixed shape (fast property access). */
+function emptyDraft(): Draft {
+  return {
+    external_id: undefined, created_at: undefined, first_response_at: undefined, solved_at: undefined, channel: undefined,
+    status: undefined, type: undefined, priority: undefined, subject: undefined, requester: undefined, assignee: undefined,
+    group: undefined, article: undefined, tags: undefined, replies: undefined, reopens: undefined, handle_seconds: undefined,
+    wait_seconds: undefined, csat: undefined, abandoned: undefined,
+  };
+}
+
+// Plain functions, not closures per row: the row loop runs millions of times.
+function str(d: Draft, k: FieldName): string | null {
+  return (d[k] as string | undefined) ?? null;
+}
+
+function num(d: Draft, k: FieldName): number | null {
+  return (d[k] as number | undefined) ?? null;
+}
+
 function toRow(d: Draft, tags: string[]): TicketRow {
-  const s = (k: FieldName) => (d[k] as string | undefined) ?? null;
-  const n = (k: FieldName) => (d[k] as number | undefined) ?? null;
   return {
     externalId: d.external_id as string,
     createdAt: d.created_at as number,
-    firstResponseAt: n('first_response_at'),
-    solvedAt: n('solved_at'),
-    status: s('status'),
+    firstResponseAt: num(d, 'first_response_at'),
+    solvedAt: num(d, 'solved_at'),
+    status: str(d, 'status'),
     channel: (d.channel as Channel | undefined) ?? 'other',
-    type: s('type'),
-    priority: s('priority'),
-    subject: s('subject'),
-    requester: s('requester'),
-    assignee: s('assignee'),
-    group: s('group'),
-    replies: n('replies'),
-    reopens: n('reopens'),
-    csat: s('csat'),
-    handleSeconds: n('handle_seconds'),
-    waitSeconds: n('wait_seconds'),
+    type: str(d, 'type'),
+    priority: str(d, 'priority'),
+    subject: str(d, 'subject'),
+    requester: str(d, 'requester'),
+    assignee: str(d, 'assignee'),
+    group: str(d, 'group'),
+    replies: num(d, 'replies'),
+    reopens: num(d, 'reopens'),
+    csat: str(d, 'csat'),
+    handleSeconds: num(d, 'handle_seconds'),
+    waitSeconds: num(d, 'wait_seconds'),
     abandoned: (d.abandoned as boolean | undefined) ?? null,
-    article: s('article'),
-    tags: [...new Set(tags)].sort(),
+    article: str(d, 'article'),
+    tags: tags.length < 2 ? tags : [...new Set(tags)].sort(),
   };
 }

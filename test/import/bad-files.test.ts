@@ -80,7 +80,7 @@ describe('bad rows', () => {
     expect(r).toMatchObject({ committed: false, imported: 0, updated: 0, skipped: 5, errorCount: 1 });
     // Ticket 1003 starts on line 5: the header is line 1 and ticket 1002's subject spans lines 3-4.
     expect(r.errors).toEqual([
-      { line: 5, column: 'Created at', value: '31/03/2024 03:30', reason: expect.stringMatching(/^not a date in the expected format \(yyyy-MM-dd HH:mm:ss ZZZ/) },
+      { line: 5, column: 'Created at', value: '31/03/2024 03:30', reason: expect.stringMatching(/^not a date in the expected format \(yyyy-MM-dd HH:mm:ss or yyyy-MM-dd HH:mm:ss ZZZ or/) },
     ]);
     expect(count(t.db, "SELECT count(*) FROM tickets WHERE source = 'zendesk'")).toBe(0);
     expect(count(t.db, "SELECT count(*) FROM tickets WHERE source = 'freshdesk'")).toBe(4);
