@@ -53,6 +53,8 @@ describe('a file the importer cannot read', () => {
     const bytes = Buffer.from(Array.from({ length: 4096 }, (_, i) => (i * 7919) % 256));
     expect((await fileError(write('tickets.csv', bytes))).message).toMatch(/looks binary/);
     expect((await fileError(write('export.zip', Buffer.from('PK\u0003\u0004rest of a zip')))).message).toMatch(/ZIP/);
+    const utf16 = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('Id\tCreated at\n1\t2024-01-01\n', 'utf16le')]);
+    expect((await fileError(write('unicode.txt', utf16))).message).toMatch(/UTF-16.*save or export it as UTF-8/);
   });
 
   it('refuses a header with no rows', async () => {
