@@ -4,15 +4,12 @@ import type { ConditionSpec, SourceSpec } from './profile-schema.ts';
 /** Finds a column in the file by name (case and surrounding spaces ignored); null when absent. */
 export type ColumnResolver<R> = (name: string) => { name: string; get: (row: R) => string | undefined } | null;
 
-/** A raw value read from a row: text, or null for missing. `column` names the file column for errors. */
-export interface RawValue {
-  text: string | null;
-  column: string;
-}
-
 export interface CompiledSource<R> {
   spec: SourceSpec;
-  read(row: R): RawValue;
+  /** The file column(s) read, for error messages. */
+  column: string;
+  /** The raw text of the value, or null when missing. */
+  read(row: R): string | null;
 }
 
 /** Why a source cannot be used with this file: the columns it needs that the file lacks. */
@@ -77,14 +74,15 @@ export function compileSource<R>(
   };
 
   const checks = conditions.filter((c) => c !== null);
-  if (!checks.length) return { spec, read: (row) => ({ text: readColumns(row), column: label }) };
+  if (!checks.length) return { spec, column: label, read: readColumns };
   const whenValue = spec.value;
   const elseValue = constant(spec.else);
   return {
     spec,
+    column: label,
     read(row) {
-      if (!checks.every((check) => check(row))) return { text: elseValue, column: label };
-      return { text: whenValue !== undefined ? constant(whenValue) : readColumns(row), column: label };
+      if (!checks.every((check) => check(row))) return elseValue;
+      return whenValue !== undefined ? constant(whenValue) : readColumns(row);
     },
   };
 }

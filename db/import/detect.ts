@@ -21,6 +21,9 @@ export async function detectFormat(file: string): Promise<FileFormat> {
   if (sample.length === 0) throw new ImportFileError('The file is empty.');
   if (sample[0] === 0x1f && sample[1] === 0x8b) throw new ImportFileError('The file is gzip-compressed; unpack it and import the CSV, TSV or JSON inside.');
   if (sample[0] === 0x50 && sample[1] === 0x4b) throw new ImportFileError('The file is a ZIP archive (or an Excel workbook); unpack it or save it as CSV, then import that.');
+  if ((sample[0] === 0xff && sample[1] === 0xfe) || (sample[0] === 0xfe && sample[1] === 0xff)) {
+    throw new ImportFileError('The file is UTF-16 text (Excel\'s "Unicode text"); save or export it as UTF-8 CSV and import that.');
+  }
   if (looksBinary(sample)) throw new ImportFileError('The file looks binary (it holds control bytes), not CSV, TSV or JSON text.');
   const text = sample.toString('utf8').replace(/^\uFEFF/, '');
   const start = text.trimStart();

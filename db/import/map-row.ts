@@ -1,74 +1,16 @@
 /** Compiles a profile against a file's columns into a function turning one record into a canonical ticket row. */
-import { CHANNELS, type Channel } from '../schema/tickets.ts';
+import type { Channel } from '../schema/tickets.ts';
 import { compileSource, isUnavailable, type ColumnResolver, type CompiledSource } from './compile-source.ts';
+import { converter, type Draft, type Setter } from './convert-field.ts';
 import { ImportFileError, type RowError } from './errors.ts';
 import { FIELD_NAMES, REQUIRED_FIELDS, type FieldName, type TicketRow } from './fields.ts';
-import { sourcesOf, type Profile, type SourceSpec } from './profile-schema.ts';
-import { DateReader, hashRequester, readBoolean, readCount, readCsat, readDuration, type Converted } from './values.ts';
-
-/** Date formats tried when neither the source nor the profile names any. */
-const DEFAULT_DATE_FORMATS = ['yyyy-MM-dd HH:mm:ss', 'yyyy-MM-dd HH:mm', 'yyyy-MM-dd'];
-const CHANNEL_SET = new Set<string>(CHANNELS);
+import { sourcesOf, type Profile } from './profile-schema.ts';
 
 export type RowMapper<R> = (row: R, line: number) => TicketRow | RowError[];
 
-type Draft = Partial<Record<FieldName, unknown>>;
-type Setter = (text: string, draft: Draft) => Converted<unknown>;
-
-/** Builds the converter for one source of one field. */
-function converter(field: FieldName, spec: SourceSpec, profile: Profile, zone: string): Setter {
-  const asIs: Setter = (t) => ({ ok: true, value: t });
-  switch (field) {
-    case 'created_at':
-    case 'first_response_at':
-    case 'solved_at': {
-      if (spec.duration) {
-        const unit = spec.duration;
-        const from = spec.from ?? 'created_at';
-        return (t, d) => {
-          const base = d[from] as number | null | undefined;
-          const secs = readDuration(t, unit);
-          if (!secs.ok || base === null || base === undefined) return secs.ok ? { ok: true, value: null } : secs;
-          return { ok: true, value: base + Math.round(secs.value * 1000) };
-        };
-      }
-      const dates = new DateReader(spec.formats ?? profile.dateFormats ?? DEFAULT_DATE_FORMATS, zone);
-      if (!spec.rollover || field === 'created_at') return (t) => dates.read(t);
-      return (t, d) => {
-        const r = dates.read(t);
-        const created = d.created_at as number | undefined;
-        return r.ok && created !== undefined && r.value < created ? { ok: true, value: dates.nextDay(r.value) } : r;
-      };
-    }
-    case 'channel':
-      return (t) => {
-        const c = t.toLowerCase();
-        return { ok: true, value: (CHANNEL_SET.has(c) ? c : 'other') as Channel };
-      };
-    case 'replies':
-    case 'reopens':
-      return (t) => readCount(t);
-    case 'handle_seconds':
-    case 'wait_seconds': {
-      const unit = spec.unit ?? 'seconds';
-      return (t) => {
-        const r = readDuration(t, unit);
-        return r.ok ? { ok: true, value: Math.round(r.value) } : r;
-      };
-    }
-    case 'csat':
-      return (t) => readCsat(t);
-    case 'abandoned':
-      return (t) => readBoolean(t);
-    case 'requester':
-      return (t) => ({ ok: true, value: hashRequester(t) });
-    default:
-      return asIs;
-  }
-}
-
 interface CompiledField<R> {
   field: FieldName;
+  required: boolean;
   sources: Array<{ source: CompiledSource<R>; convert: Setter; split: string | undefined }>;
 }
 
@@ -79,7 +21,7 @@ export function compileMapper<R>(profile: Profile, resolve: ColumnResolver<R>, z
   for (const field of FIELD_NAMES) {
     const spec = profile.fields[field];
     if (!spec) continue;
-    const compiled: CompiledField<R> = { field, sources: [] };
+    const compiled: CompiledField<R> = { field, required: REQUIRED_FIELDS.includes(field), sources: [] };
     const missing: string[] = [];
     for (const s of sourcesOf(spec)) {
       const c = compileSource(s, resolve, profile.missing ?? []);
@@ -104,32 +46,30 @@ export function compileMapper<R>(profile: Profile, resolve: ColumnResolver<R>, z
 }
 
 function mapRow<R>(fields: CompiledField<R>[], row: R, line: number): TicketRow | RowError[] {
-  const draft: Draft = {};
-  const errors: RowError[] = [];
-  const tags: string[] = [];
-  for (const { field, sources } of fields) {
-    let column = '';
+  const draft = emptyDraft();
+  let errors: RowError[] | undefined;
+  let tags: string[] = [];
+  for (const { field, required, sources } of fields) {
     let failed = false;
     for (const { source, convert, split } of sources) {
-      const raw = source.read(row);
-      column ||= raw.column;
-      if (raw.text === null) continue;
+      const text = source.read(row);
+      if (text === null) continue;
       if (field === 'tags') {
-        tags.push(...splitTags(raw.text, split ?? ','));
+        const more = splitTags(text, split ?? ',');
+        tags = tags.length ? tags.concat(more) : more;
         continue;
       }
-      const r = convert(raw.text, draft);
-      if (!r.ok) errors.push({ line, column: raw.column, value: raw.text, reason: r.reason });
+      const r = convert(text, draft);
+      if (!r.ok) (errors ??= []).push({ line, column: source.column, value: text, reason: r.reason });
       else if (r.value !== null) draft[field] = r.value;
       failed = !r.ok;
       break;
     }
-    if (!failed && draft[field] === undefined && REQUIRED_FIELDS.includes(field)) {
-      errors.push({ line, column, value: null, reason: `no value for ${field}, which every ticket needs` });
+    if (required && !failed && draft[field] === undefined) {
+      (errors ??= []).push({ line, column: sources[0]?.source.column ?? null, value: null, reason: `no value for ${field}, which every ticket needs` });
     }
   }
-  if (errors.length) return errors;
-  return toRow(draft, tags);
+  return errors ?? toRow(draft, tags);
 }
 
 const SEP_CACHE = new Map<string, RegExp>();
@@ -139,29 +79,46 @@ function splitTags(text: string, chars: string): string[] {
   return text.split(re).map((t) => t.trim()).filter(Boolean);
 }
 
+/** Every field present from the start, so each row's draft has one fixed shape (fast property access). */
+function emptyDraft(): Draft {
+  return {
+    external_id: undefined, created_at: undefined, first_response_at: undefined, solved_at: undefined, channel: undefined,
+    status: undefined, type: undefined, priority: undefined, subject: undefined, requester: undefined, assignee: undefined,
+    group: undefined, article: undefined, tags: undefined, replies: undefined, reopens: undefined, handle_seconds: undefined,
+    wait_seconds: undefined, csat: undefined, abandoned: undefined,
+  };
+}
+
+// Plain functions, not closures per row: the row loop runs millions of times.
+function str(d: Draft, k: FieldName): string | null {
+  return (d[k] as string | undefined) ?? null;
+}
+
+function num(d: Draft, k: FieldName): number | null {
+  return (d[k] as number | undefined) ?? null;
+}
+
 function toRow(d: Draft, tags: string[]): TicketRow {
-  const s = (k: FieldName) => (d[k] as string | undefined) ?? null;
-  const n = (k: FieldName) => (d[k] as number | undefined) ?? null;
   return {
     externalId: d.external_id as string,
     createdAt: d.created_at as number,
-    firstResponseAt: n('first_response_at'),
-    solvedAt: n('solved_at'),
-    status: s('status'),
+    firstResponseAt: num(d, 'first_response_at'),
+    solvedAt: num(d, 'solved_at'),
+    status: str(d, 'status'),
     channel: (d.channel as Channel | undefined) ?? 'other',
-    type: s('type'),
-    priority: s('priority'),
-    subject: s('subject'),
-    requester: s('requester'),
-    assignee: s('assignee'),
-    group: s('group'),
-    replies: n('replies'),
-    reopens: n('reopens'),
-    csat: s('csat'),
-    handleSeconds: n('handle_seconds'),
-    waitSeconds: n('wait_seconds'),
+    type: str(d, 'type'),
+    priority: str(d, 'priority'),
+    subject: str(d, 'subject'),
+    requester: str(d, 'requester'),
+    assignee: str(d, 'assignee'),
+    group: str(d, 'group'),
+    replies: num(d, 'replies'),
+    reopens: num(d, 'reopens'),
+    csat: str(d, 'csat'),
+    handleSeconds: num(d, 'handle_seconds'),
+    waitSeconds: num(d, 'wait_seconds'),
     abandoned: (d.abandoned as boolean | undefined) ?? null,
-    article: s('article'),
-    tags: [...new Set(tags)].sort(),
+    article: str(d, 'article'),
+    tags: tags.length < 2 ? tags : [...new Set(tags)].sort(),
   };
 }

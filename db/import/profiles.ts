@@ -71,7 +71,8 @@ export function withMapOverrides(profile: Profile, maps: readonly string[]): Pro
     const old = fields[field as FieldName];
     const sources = old ? sourcesOf(old) : [];
     const base = sources.length === 1 ? { ...sources[0], columns: undefined, value: undefined, when: undefined } : {};
-    fields[field as FieldName] = { ...base, column };
+    // A column named on the command line must exist: a typo should not silently leave the field empty.
+    fields[field as FieldName] = { ...base, column, required: true };
   }
   return { ...profile, fields };
 }

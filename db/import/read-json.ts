@@ -56,6 +56,7 @@ async function* arrayRecords(input: ReadStream): AsyncGenerator<JsonRecord[]> {
 
 async function* lineRecords(input: ReadStream): AsyncGenerator<JsonRecord[]> {
   let line = 0;
+  let seen = false;
   let batch: JsonRecord[] = [];
   for await (const text of createInterface({ input, crlfDelay: Infinity })) {
     line++;
@@ -65,9 +66,17 @@ async function* lineRecords(input: ReadStream): AsyncGenerator<JsonRecord[]> {
     try {
       value = JSON.parse(t);
     } catch {
+      // A first line that is not JSON means this is not NDJSON at all (e.g. one pretty-printed object).
+      if (!seen) {
+        throw new ImportFileError(
+          'The file starts with "{" but its first line is not a whole JSON object: give a JSON array of tickets, or one ticket object per line (NDJSON).',
+          [{ line, column: null, value: null, reason: 'not a whole JSON object on one line' }],
+        );
+      }
       batch.push({ line, row: new Map(), names: [], problem: 'the line is not valid JSON (NDJSON needs one object per line)' });
       continue;
     }
+    seen = true;
     batch.push(toRecord(value, line));
     if (batch.length >= 512) yield batch.splice(0);
   }

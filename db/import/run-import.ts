@@ -11,7 +11,7 @@ import { openCsv } from './read-csv.ts';
 import { openJson } from './read-json.ts';
 import type { RecordSource } from './record-source.ts';
 import { Staging } from './staging.ts';
-import { writeRows } from './write-rows.ts';
+import { toStoredRow, writeRows } from './write-rows.ts';
 
 export interface ImportProgress {
   phase: 'read' | 'write';
@@ -90,7 +90,7 @@ export async function importFile(db: Db, file: string, opts: ImportOptions): Pro
           mapped.forEach((e) => errors.add(e));
           continue;
         }
-        const first = staging.add(mapped, line);
+        const first = staging.add(toStoredRow(mapped), line);
         if (first !== null) {
           badRows++;
           errors.add({ line, column: null, value: mapped.externalId, reason: `duplicate ticket id (first on line ${first})` });

@@ -7,7 +7,7 @@ import { rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import type { TicketRow } from './fields.ts';
+import { decodeRow, encodeRow, type StoredRow } from './write-rows.ts';
 
 const COMMIT_EVERY = 5000;
 
@@ -23,16 +23,18 @@ export class Staging {
     // Nothing here needs to survive a crash: the file is deleted when the import ends.
     this.db.pragma('journal_mode = OFF');
     this.db.pragma('synchronous = OFF');
-    this.db.exec('CREATE TABLE rows (seq INTEGER PRIMARY KEY, external_id TEXT NOT NULL UNIQUE, line INTEGER NOT NULL, data TEXT NOT NULL)');
+    // Keyed by id alone (one b-tree): the id check and the row are a single insert.
+    this.db.exec('CREATE TABLE rows (external_id TEXT PRIMARY KEY, line INTEGER NOT NULL, data TEXT NOT NULL) WITHOUT ROWID');
     this.insert = this.db.prepare('INSERT OR IGNORE INTO rows (external_id, line, data) VALUES (?, ?, ?)');
     this.firstLine = this.db.prepare('SELECT line FROM rows WHERE external_id = ?').pluck();
     this.db.exec('BEGIN');
   }
 
   /** Keeps a row; when its id was already kept, returns the line it was first seen on and keeps nothing. */
-  add(row: TicketRow, line: number): number | null {
-    const { changes } = this.insert.run(row.externalId, line, JSON.stringify(row));
-    if (changes === 0) return this.firstLine.get(row.externalId) as number;
+  add(row: StoredRow, line: number): number | null {
+    const id = row.values[0] as string;
+    const { changes } = this.insert.run(id, line, encodeRow(row));
+    if (changes === 0) return this.firstLine.get(id) as number;
     this.count++;
     if (++this.pending >= COMMIT_EVERY) {
       this.db.exec('COMMIT; BEGIN');
@@ -41,16 +43,16 @@ export class Staging {
     return null;
   }
 
-  /** The kept rows in file order, in batches. */
-  *batches(size: number): Generator<TicketRow[]> {
+  /** The kept rows in batches (in id order). */
+  *batches(size: number): Generator<StoredRow[]> {
     if (this.db.inTransaction) this.db.exec('COMMIT');
-    const page = this.db.prepare('SELECT seq, data FROM rows WHERE seq > ? ORDER BY seq LIMIT ?');
-    let after = 0;
+    const page = this.db.prepare('SELECT external_id, data FROM rows WHERE external_id > ? ORDER BY external_id LIMIT ?').raw();
+    let after = '';
     for (;;) {
-      const rows = page.all(after, size) as Array<{ seq: number; data: string }>;
+      const rows = page.all(after, size) as Array<[string, string]>;
       if (!rows.length) return;
-      after = rows[rows.length - 1]!.seq;
-      yield rows.map((r) => JSON.parse(r.data) as TicketRow);
+      after = rows[rows.length - 1]![0];
+      yield rows.map((r) => decodeRow(r[1]));
     }
   }
 

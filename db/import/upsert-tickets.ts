@@ -3,7 +3,7 @@ import type { Db } from '../client.ts';
 import { CHANNELS, type Channel } from '../schema/tickets.ts';
 import type { TicketRow } from './fields.ts';
 import { hashRequester, readCsat } from './values.ts';
-import { writeRows, type WriteCounts } from './write-rows.ts';
+import { toStoredRow, writeRows, type WriteCounts } from './write-rows.ts';
 
 /** A ticket as code hands it over; times are epoch ms (or Dates); `requester` is the raw identity, hashed here. */
 export interface CanonicalTicket {
@@ -84,7 +84,7 @@ export function upsertTickets(db: Db, tickets: Iterable<CanonicalTicket>, { sour
   const now = Date.now();
   let batch = new Map<string, TicketRow>();
   const flush = () => {
-    const c = writeRows(db, source, [...batch.values()], now);
+    const c = writeRows(db, source, [...batch.values()].map(toStoredRow), now);
     total.imported += c.imported;
     total.updated += c.updated;
     total.unchanged += c.unchanged;

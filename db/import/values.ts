@@ -1,6 +1,7 @@
 /** Converters from a raw cell to a canonical value: dates in a zone, durations, counts, CSAT, booleans. */
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import { DateTime } from 'luxon';
+import { numericDateParser } from './fast-dates.ts';
 
 type TokenParser = ReturnType<typeof DateTime.buildFormatParser>;
 
@@ -12,19 +13,19 @@ const bad = (reason: string): Converted<never> => ({ ok: false, reason });
 
 /** Parses dates in given luxon formats (then ISO 8601) in one zone; format parsers are built once. */
 export class DateReader {
-  private readonly parsers: TokenParser[];
+  private readonly parsers: Array<(text: string) => number | null>;
 
   constructor(
     readonly formats: readonly string[],
     readonly zone: string,
   ) {
-    this.parsers = formats.map((f) => DateTime.buildFormatParser(f, { locale: 'en-US' }));
+    this.parsers = formats.map((f) => numericDateParser(f, zone) ?? luxonParser(f, zone));
   }
 
   read(text: string): Converted<number> {
-    for (const parser of this.parsers) {
-      const dt = DateTime.fromFormatParser(text, parser, { zone: this.zone });
-      if (dt.isValid) return ok(dt.toMillis());
+    for (const parse of this.parsers) {
+      const ms = parse(text);
+      if (ms !== null) return ok(ms);
     }
     const iso = DateTime.fromISO(text, { zone: this.zone });
     if (iso.isValid) return ok(iso.toMillis());
@@ -36,6 +37,14 @@ export class DateReader {
   nextDay(ms: number): number {
     return DateTime.fromMillis(ms, { zone: this.zone }).plus({ days: 1 }).toMillis();
   }
+}
+
+function luxonParser(format: string, zone: string): (text: string) => number | null {
+  const parser: TokenParser = DateTime.buildFormatParser(format, { locale: 'en-US' });
+  return (text) => {
+    const dt = DateTime.fromFormatParser(text, parser, { zone });
+    return dt.isValid ? dt.toMillis() : null;
+  };
 }
 
 const UNIT_SECONDS = { seconds: 1, minutes: 60, hours: 3600 } as const;
@@ -81,5 +90,6 @@ export function readBoolean(text: string): Converted<boolean> {
 
 /** The stored requester: SHA-256 of the trimmed, lower-cased identity, so raw emails or ids are never kept. */
 export function hashRequester(identity: string): string {
-  return createHash('sha256').update(identity.trim().toLowerCase()).digest('hex');
+  // The one-shot hash() is about three times faster than createHash() for short strings.
+  return hash('sha256', identity.trim().toLowerCase(), 'hex');
 }

@@ -45,29 +45,46 @@ function statements(sqlite: Database): Statements {
   return s;
 }
 
-/** The values of a row as SQLite stores them (booleans as 0/1), in ROW_COLUMNS order. */
-function sqlValues(row: TicketRow): Array<string | number | null> {
-  return ROW_COLUMNS.map(([k]) => {
+/** A row as SQLite stores it: column values in ROW_COLUMNS order (booleans as 0/1; values[0] is the id) and tags. */
+export interface StoredRow {
+  values: Array<string | number | null>;
+  tags: string[];
+}
+
+export function toStoredRow(row: TicketRow): StoredRow {
+  const values = ROW_COLUMNS.map(([k]) => {
     const v = row[k];
     return typeof v === 'boolean' ? (v ? 1 : 0) : v;
   });
+  return { values, tags: row.tags };
+}
+
+/** Compact text for the staging file: a JSON array (no keys), much cheaper than the object's JSON. */
+export function encodeRow(row: StoredRow): string {
+  return JSON.stringify([...row.values, row.tags]);
+}
+
+export function decodeRow(text: string): StoredRow {
+  const all = JSON.parse(text) as Array<string | number | null | string[]>;
+  const tags = all.pop() as string[];
+  return { values: all as Array<string | number | null>, tags };
 }
 
 /**
  * Classifies and (unless dryRun) writes one batch in one transaction. Rows must have unique external ids.
  * `now` is stamped as imported_at on new and changed tickets.
  */
-export function writeRows(db: Db, source: string, rows: readonly TicketRow[], now: number, dryRun = false): WriteCounts {
+export function writeRows(db: Db, source: string, rows: readonly StoredRow[], now: number, dryRun = false): WriteCounts {
   const s = statements(db.$client);
   const counts: WriteCounts = { imported: 0, updated: 0, unchanged: 0 };
   const run = () => {
     // One indexed lookup per batch finds the tickets that already exist.
-    const found = s.select.all(source, JSON.stringify(rows.map((r) => r.externalId))) as Array<Record<string, unknown>>;
+    const found = s.select.all(source, JSON.stringify(rows.map((r) => r.values[0]))) as Array<Record<string, unknown>>;
     const existing = new Map(found.map((o) => [o.external_id as string, o]));
     for (const row of rows) {
-      const values = sqlValues(row);
+      const values = row.values;
       const tags = JSON.stringify(row.tags);
-      const old = existing.get(row.externalId);
+      const old = existing.get(values[0] as string);
       if (!old) {
         counts.imported++;
         if (dryRun) continue;

@@ -53,11 +53,18 @@ describe('a file the importer cannot read', () => {
     const bytes = Buffer.from(Array.from({ length: 4096 }, (_, i) => (i * 7919) % 256));
     expect((await fileError(write('tickets.csv', bytes))).message).toMatch(/looks binary/);
     expect((await fileError(write('export.zip', Buffer.from('PK\u0003\u0004rest of a zip')))).message).toMatch(/ZIP/);
+    const utf16 = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('Id\tCreated at\n1\t2024-01-01\n', 'utf16le')]);
+    expect((await fileError(write('unicode.txt', utf16))).message).toMatch(/UTF-16.*save or export it as UTF-8/);
   });
 
   it('refuses a header with no rows', async () => {
     const header = zendeskText().split('\r\n')[0]!;
     expect((await fileError(write('header.csv', `${header}\r\n`))).message).toBe('The file has a header but no rows.');
+  });
+
+  it('refuses JSON that is neither an array nor one object per line', async () => {
+    const err = await fileError(write('tickets.json', '{\n  "tickets": [{ "external_id": "1", "created_at": "2024-01-01" }]\n}\n'), 'generic');
+    expect(err.message).toMatch(/give a JSON array of tickets, or one ticket object per line \(NDJSON\)/);
   });
 
   it('refuses a quote that is never closed, naming the line', async () => {
@@ -75,7 +82,7 @@ describe('bad rows', () => {
     expect(r).toMatchObject({ committed: false, imported: 0, updated: 0, skipped: 5, errorCount: 1 });
     // Ticket 1003 starts on line 5: the header is line 1 and ticket 1002's subject spans lines 3-4.
     expect(r.errors).toEqual([
-      { line: 5, column: 'Created at', value: '31/03/2024 03:30', reason: expect.stringMatching(/^not a date in the expected format \(yyyy-MM-dd HH:mm:ss ZZZ/) },
+      { line: 5, column: 'Created at', value: '31/03/2024 03:30', reason: expect.stringMatching(/^not a date in the expected format \(yyyy-MM-dd HH:mm:ss or yyyy-MM-dd HH:mm:ss ZZZ or/) },
     ]);
     expect(count(t.db, "SELECT count(*) FROM tickets WHERE source = 'zendesk'")).toBe(0);
     expect(count(t.db, "SELECT count(*) FROM tickets WHERE source = 'freshdesk'")).toBe(4);
@@ -154,5 +161,14 @@ describe('an invalid mapping profile', () => {
     const r = await importFile(t.db, file, { profile, profileLabel: 'generic', timeZone: 'America/New_York' });
     expect(r.imported).toBe(1);
     expect(count(t.db, 'SELECT created_at FROM tickets')).toBe(Date.UTC(2024, 0, 1, 15));
+  });
+
+  it('--map naming a column the file lacks is refused, not silently empty', async () => {
+    const file = write('renamed.csv', 'external_id,created_at\nA,2024-01-01\n');
+    const { profile } = resolveProfile({ preset: 'generic', maps: ['Agent name=assignee'] });
+    const { importFile } = await import('../../db/import/run-import.ts');
+    await expect(importFile(t.db, file, { profile, profileLabel: 'preset generic' })).rejects.toThrow(
+      /Missing column "Agent name": preset generic expects it for assignee/,
+    );
   });
 });
