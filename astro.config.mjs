@@ -1,6 +1,7 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
 import node from '@astrojs/node';
+import { trackerIntegration } from './site/tracker/integration.ts';
 
 // Pages are prerendered unless they opt out (`export const prerender = false`);
 // api/server.ts serves dist/client itself and hands the rest to Astro's middleware handler.
@@ -13,4 +14,5 @@ export default defineConfig({
   build: { format: 'directory' },
   server: { host: '127.0.0.1', port: 4321 },
   devToolbar: { enabled: false },
+  integrations: [trackerIntegration()],
 });

@@ -1,11 +1,15 @@
-/** createApp({ db, config }) builds the Hono app for everything under /api; it never listens. */
+/** createApp({ db, config, ... }) builds the Hono app for everything under /api; it never listens. */
 import { Hono } from 'hono';
 import type { AppEnv, Deps } from './context.ts';
 import { onError, onNotFound } from './errors.ts';
 import { health } from './routes/health.ts';
 import { reports } from './routes/reports.ts';
+import { createEventsRoute } from './routes/events.ts';
+import { createIngest } from '../db/ingest/writer.ts';
 
-export function createApp(deps: Deps) {
+/** `ingest` defaults to a writer on `db`; the runtime passes its own so close() can flush it. */
+export function createApp(given: Omit<Deps, 'ingest'> & { ingest?: Deps['ingest'] }) {
+  const deps: Deps = { ...given, ingest: given.ingest ?? createIngest(given.db, given.config) };
   const app = new Hono<AppEnv>().basePath('/api');
   app.use(async (c, next) => {
     c.set('deps', deps);
@@ -13,6 +17,7 @@ export function createApp(deps: Deps) {
   });
   app.route('/health', health);
   app.route('/reports', reports);
+  app.route('/events', createEventsRoute(deps.config));
   app.onError(onError);
   app.notFound(onNotFound);
   return app;

@@ -2,6 +2,7 @@
 import type { Config } from './env.ts';
 import type { Db } from '../db/client.ts';
 import type { Catalog } from '../db/catalog.ts';
+import type { Ingest } from '../db/ingest/writer.ts';
 
 export interface Deps {
   db: Db;
@@ -10,6 +11,8 @@ export interface Deps {
   adminToken: string;
   /** The article catalog for reports (titles, categories, words, edits), read once from content/. */
   catalog?: () => Promise<Catalog>;
+  /** The group-commit writer behind POST /api/events. */
+  ingest: Ingest;
 }
 
 export interface AppEnv {

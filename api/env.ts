@@ -22,6 +22,7 @@ const EnvSchema = z.object({
   KB_SLA_FIRST_RESPONSE_MINUTES: intFrom(240, 1, 60 * 24 * 30),
   KB_SITE_URL: z.url().default('http://127.0.0.1:4321'),
   KB_RATE_LIMIT: intFrom(120, 1, 1_000_000),
+  KB_TRUST_PROXY: z.enum(['0', '1', 'true', 'false']).default('0'),
   KB_WEBHOOK_URL: z.url().optional(),
   KB_WEBHOOK_SECRET: z.string().min(1).optional(),
   KB_SMTP_URL: z.string().regex(/^smtps?:\/\//, 'must start with smtp:// or smtps://').optional(),
@@ -40,6 +41,8 @@ export interface Config {
   slaFirstResponseMinutes: number;
   siteUrl: string;
   rateLimitPerMinute: number;
+  /** Take the client address from X-Forwarded-For (set when a reverse proxy sits in front). */
+  trustProxy: boolean;
   webhookUrl: string | undefined;
   webhookSecret: string | undefined;
   smtpUrl: string | undefined;
@@ -67,6 +70,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     slaFirstResponseMinutes: e.KB_SLA_FIRST_RESPONSE_MINUTES,
     siteUrl: e.KB_SITE_URL,
     rateLimitPerMinute: e.KB_RATE_LIMIT,
+    trustProxy: e.KB_TRUST_PROXY === '1' || e.KB_TRUST_PROXY === 'true',
     webhookUrl: e.KB_WEBHOOK_URL,
     webhookSecret: e.KB_WEBHOOK_SECRET,
     smtpUrl: e.KB_SMTP_URL,

@@ -4,6 +4,8 @@ import { createApp, type App } from './app.ts';
 import type { Config } from './env.ts';
 import { openMigratedDb } from '../db/migrate.ts';
 import type { Db } from '../db/client.ts';
+import { createIngest, type Ingest } from '../db/ingest/writer.ts';
+import { startCheckpointer } from '../db/checkpointer.ts';
 import { ensureAdminToken, type AdminToken } from './auth/token.ts';
 import type { Catalog } from '../db/catalog.ts';
 import { catalogSource } from '../db/catalog-load.ts';
@@ -18,6 +20,8 @@ export interface Runtime {
   admin: AdminToken;
   /** The article catalog reports join events with, loaded from content/ on first use. */
   catalog: () => Promise<Catalog>;
+  /** The events writer (group commit); also used without HTTP, e.g. by the demo generator. */
+  ingest: Ingest;
   /** Releases what the runtime holds (flushes pending writes, closes the database). */
   close(): Promise<void>;
 }
@@ -28,14 +32,19 @@ export async function createRuntime(config: Config): Promise<Runtime> {
   const admin = ensureAdminToken(config);
   ensureRollups(db, config);
   const catalog = catalogSource(contentDir);
-  const app = createApp({ db, config, adminToken: admin.token, catalog });
+  const checkpointer = startCheckpointer(db, config.dbFile);
+  const ingest = createIngest(db, config);
+  const app = createApp({ db, config, adminToken: admin.token, ingest, catalog });
   return {
     config,
     db,
     app,
     admin,
     catalog,
+    ingest,
     async close() {
+      await ingest.close();
+      await checkpointer.stop();
       db.$client.close();
     },
   };

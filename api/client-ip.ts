@@ -1,0 +1,21 @@
+/** The client's address: the socket's, or the one a trusted reverse proxy reports (KB_TRUST_PROXY=1). */
+import type { Context } from 'hono';
+import { getConnInfo } from '@hono/node-server/conninfo';
+
+/**
+ * With a proxy trusted, the right-most X-Forwarded-For entry is the address the proxy itself saw;
+ * entries to its left come from the client and could be forged to dodge the rate limit.
+ */
+export function clientIp(c: Context, trustProxy: boolean): string {
+  if (trustProxy) {
+    const forwarded = c.req.header('x-forwarded-for');
+    const last = forwarded?.split(',').at(-1)?.trim();
+    if (last) return last;
+  }
+  try {
+    return getConnInfo(c).remote.address ?? '';
+  } catch {
+    // app.request() in tests has no socket.
+    return '';
+  }
+}

@@ -1,0 +1,67 @@
+/** POST /api/events (SPEC 5.2): validate, drop bots, rate-limit per visitor, store, answer 202 after commit. */
+import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { cors } from 'hono/cors';
+import type { AppEnv } from '../context.ts';
+import type { Config } from '../env.ts';
+import { fail } from '../errors.ts';
+import { clientIp } from '../client-ip.ts';
+import { isBot } from '../is-bot.ts';
+import { createRateLimiter } from '../rate-limit.ts';
+import { EventBatchSchema, MAX_BATCH, MAX_BODY_BYTES, TrackEventSchema, type TrackEvent } from '../schemas/event.ts';
+import { describeIssues } from '../schemas/issues.ts';
+
+const tooLarge = `The request body is over ${MAX_BODY_BYTES / 1024} KB; send fewer events per request (at most ${MAX_BATCH}).`;
+
+/** Reads the body as JSON, whatever of the two allowed content types it came as (sendBeacon sends text/plain). */
+async function readJson(req: Request): Promise<unknown> {
+  const type = req.headers.get('content-type')?.split(';')[0]?.trim().toLowerCase();
+  if (type && type !== 'application/json' && type !== 'text/plain') {
+    fail(415, `Send events as application/json or text/plain, not ${type}.`);
+  }
+  // bodyLimit has already checked the size, by Content-Length (which Node enforces) or by counting the stream.
+  const text = await req.text();
+  if (!text.trim()) fail(400, 'The request body is empty; send one event or {"events": [...]}.');
+  try {
+    return JSON.parse(text);
+  } catch (err) {
+    return fail(400, `The request body is not valid JSON (${(err as Error).message}).`);
+  }
+}
+
+/** One event or `{ events: [...] }`; a 400 lists every problem and nothing of the request is stored. */
+function parseEvents(body: unknown): TrackEvent[] {
+  const isBatch = typeof body === 'object' && body !== null && 'events' in body;
+  const parsed = isBatch ? EventBatchSchema.safeParse(body) : TrackEventSchema.safeParse(body);
+  if (!parsed.success) {
+    fail(400, 'Some events are not valid; nothing of this request was stored.', describeIssues(parsed.error.issues, body));
+  }
+  return 'events' in parsed.data ? parsed.data.events : [parsed.data];
+}
+
+/** The events route with its own rate limiter (one per app, so tests never share buckets). */
+export function createEventsRoute(config: Config) {
+  const limiter = createRateLimiter(config.rateLimitPerMinute);
+  const route = new Hono<AppEnv>();
+
+  // The snippet runs on other sites too. Beacons (text/plain) need no preflight; JSON posts do.
+  route.use(cors({ origin: '*', allowMethods: ['POST', 'OPTIONS'], allowHeaders: ['Content-Type'], maxAge: 86_400 }));
+  route.use(bodyLimit({ maxSize: MAX_BODY_BYTES, onError: () => fail(413, tooLarge) }));
+
+  route.post('/', async (c) => {
+    const { ingest } = c.var.deps;
+    const events = parseEvents(await readJson(c.req.raw));
+    const userAgent = c.req.header('user-agent') ?? '';
+    // Bots get the same quiet answer as people, so they learn nothing; a missing user agent is not a browser.
+    if (isBot(userAgent)) return c.json({ accepted: events.length }, 202);
+    const ip = clientIp(c, config.trustProxy);
+    if (!limiter.take(`${ip}\n${userAgent}`, events.length)) {
+      c.header('Retry-After', '60');
+      fail(429, `Too many events from this visitor (limit ${config.rateLimitPerMinute} a minute); try again shortly.`);
+    }
+    const accepted = await ingest.store(events, { ip, userAgent });
+    return c.json({ accepted }, 202);
+  });
+
+  return route;
+}

@@ -1,0 +1,106 @@
+/** The ingest writer: validated events in, one transaction per batch of concurrent callers, rollups updated. */
+import type { TrackEvent } from '../../api/schemas/event.ts';
+import type { Config } from '../../api/env.ts';
+import type { Db } from '../client.ts';
+import { applyEventRollups, type StoredEvent } from '../rollups/events.ts';
+import { createGroupCommit } from './group-commit.ts';
+import { createSaltBook, utcDay } from './salts.ts';
+import { createSessionBook } from './sessions.ts';
+import { afterInsert, toParams, toStored } from './settle.ts';
+import { prepareIngestStatements } from './statements.ts';
+import { visitorHash } from './visitor.ts';
+
+/** Who sent the events. Used for the visitor hash only; neither value is ever written to the database. */
+export interface ClientInfo {
+  ip: string;
+  userAgent: string;
+  /** When the events happened, epoch ms; defaults to now. Backfills (the demo) pass it explicitly. */
+  now?: number;
+}
+
+export interface Ingest {
+  /**
+   * Stores validated events from one client and resolves with how many were stored, once they are committed.
+   * Calls made without awaiting each other are written together in one transaction.
+   */
+  store(events: readonly TrackEvent[], client: ClientInfo): Promise<number>;
+  /** Writes whatever is queued right now. */
+  flush(): void;
+  /** Writes what is queued and refuses further events; call before closing the database. */
+  close(): Promise<void>;
+}
+
+export interface IngestOptions {
+  /** Flush without waiting for the event loop once this many events are queued. */
+  maxBatchEvents?: number;
+  /** The clock (epoch ms) for events stored without an explicit time and for dropping past salts at open. */
+  clock?: () => number;
+}
+
+interface Pending {
+  events: readonly TrackEvent[];
+  client: ClientInfo;
+  ts: number;
+}
+
+const SWEEP_EVERY_MS = 60_000;
+
+/** Builds the writer on an open, migrated database. */
+export function createIngest(db: Db, config: Config, options: IngestOptions = {}): Ingest {
+  const stmts = prepareIngestStatements(db.$client);
+  const clock = options.clock ?? Date.now;
+  const salts = createSaltBook(stmts, utcDay(clock()));
+  const sessions = createSessionBook(stmts);
+  const attributionMs = config.attributionMinutes * 60_000;
+  let lastSweep = 0;
+
+  const writeBatch = db.$client.transaction((batch: Pending[]) => {
+    const rows: StoredEvent[] = [];
+    const byId = new Map<number, StoredEvent>();
+    for (const { events, client, ts } of batch) {
+      const visitor = visitorHash(salts.saltFor(utcDay(ts)), client.ip, client.userAgent);
+      for (const event of events) {
+        const session = sessions.sessionFor(visitor, ts);
+        const params = toParams(event, ts, visitor, session, attributionMs);
+        const row = toStored(Number(stmts.insertEvent.run(params).lastInsertRowid), params);
+        rows.push(row);
+        byId.set(row.id, row);
+        afterInsert(row, session, stmts, byId);
+      }
+    }
+    sessions.persistTouched();
+    applyEventRollups(db, rows, config);
+  });
+
+  const commits = createGroupCommit<Pending>({
+    maxWeight: options.maxBatchEvents ?? 2000,
+    weigh: (p) => p.events.length,
+    write(batch) {
+      try {
+        writeBatch(batch);
+      } catch (err) {
+        // The transaction rolled back; what memory learnt from it is wrong now.
+        sessions.reset();
+        salts.reload();
+        throw err;
+      }
+      const now = batch.at(-1)?.ts ?? clock();
+      if (Math.abs(now - lastSweep) > SWEEP_EVERY_MS) {
+        sessions.sweep(now);
+        lastSweep = now;
+      }
+    },
+  });
+
+  return {
+    async store(events, client) {
+      if (events.length === 0) return 0;
+      await commits.submit({ events, client, ts: client.now ?? clock() });
+      return events.length;
+    },
+    flush: () => commits.flush(),
+    async close() {
+      commits.close();
+    },
+  };
+}
