@@ -6,6 +6,7 @@ import { health } from './routes/health.ts';
 import { reports } from './routes/reports.ts';
 import { createEventsRoute } from './routes/events.ts';
 import { createIngest } from '../db/ingest/writer.ts';
+import { tickets } from './routes/tickets.ts';
 
 /** `ingest` defaults to a writer on `db`; the runtime passes its own so close() can flush it. */
 export function createApp(given: Omit<Deps, 'ingest'> & { ingest?: Deps['ingest'] }) {
@@ -18,6 +19,7 @@ export function createApp(given: Omit<Deps, 'ingest'> & { ingest?: Deps['ingest'
   app.route('/health', health);
   app.route('/reports', reports);
   app.route('/events', createEventsRoute(deps.config));
+  app.route('/tickets', tickets);
   app.onError(onError);
   app.notFound(onNotFound);
   return app;

@@ -1,37 +1,43 @@
-/** `npm run bench [-- name...]`: runs every bench/*.bench.ts (or the named ones) and writes bench/RESULTS.md. */
-import { readdirSync, writeFileSync } from 'node:fs';
-import { cpus, totalmem, type as osType, release } from 'node:os';
-import { basename, join } from 'node:path';
+/** `npm run bench [-- name ...]`: runs bench/<name>.bench.ts files in turn and writes bench/RESULTS.md. */
+import { cpus, totalmem, platform, release } from 'node:os';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { join } from 'node:path';
 
-const here = fileURLToPath(new URL('.', import.meta.url));
-const wanted = process.argv.slice(2);
-const files = readdirSync(here)
+const dir = fileURLToPath(new URL('.', import.meta.url));
+const resultsDir = join(dir, 'results');
+const wanted = process.argv.slice(2).filter((a) => !a.startsWith('-'));
+const all = readdirSync(dir)
   .filter((f) => f.endsWith('.bench.ts'))
-  .filter((f) => wanted.length === 0 || wanted.includes(basename(f, '.bench.ts')))
+  .map((f) => f.replace(/\.bench\.ts$/, ''))
   .sort();
-if (files.length === 0) {
-  console.error(`No benchmark named ${wanted.join(', ')}; have: ${readdirSync(here).filter((f) => f.endsWith('.bench.ts')).join(', ')}`);
-  process.exit(1);
+const unknown = wanted.filter((w) => !all.includes(w));
+if (unknown.length) {
+  console.error(`Unknown benchmark(s): ${unknown.join(', ')}. Known: ${all.join(', ')}`);
+  process.exit(2);
 }
 
-const sections: string[] = [];
-for (const file of files) {
-  console.log(`Running ${file}…`);
-  const mod = (await import(pathToFileURL(join(here, file)).href)) as { default: () => Promise<string> };
-  sections.push(await mod.default());
+mkdirSync(resultsDir, { recursive: true });
+for (const name of wanted.length ? wanted : all) {
+  console.log(`\n== bench: ${name} ==`);
+  const mod = (await import(pathToFileURL(join(dir, `${name}.bench.ts`)).href)) as { default: () => Promise<string> };
+  const section = await mod.default();
+  writeFileSync(join(resultsDir, `${name}.md`), `${section.trim()}\n`);
+  console.log(section);
 }
 
-const cpu = cpus();
+// RESULTS.md collects the newest section of every benchmark, each from its own run.
+const cpu = cpus()[0]?.model ?? 'unknown CPU';
 const header = [
   '# Benchmark results',
   '',
-  `- Date: ${new Date().toISOString()}`,
-  `- Machine: ${osType()} ${release()}, ${cpu.length} × ${cpu[0]?.model ?? 'unknown CPU'}, ${(totalmem() / 2 ** 30).toFixed(1)} GB RAM`,
-  `- Node ${process.version}`,
-  '',
-  'Figures are noisy on a shared machine; compare the ratios against the baseline measured in the same run.',
+  `Written by \`npm run bench\` on ${new Date().toISOString().slice(0, 10)}: ${cpus().length} x ${cpu}, ` +
+    `${Math.round(totalmem() / 2 ** 30)} GiB, ${platform()} ${release()}, Node ${process.version}.`,
+  'Each section compares our figure with a baseline measured in the same run (ratios are what to quote).',
   '',
 ].join('\n');
-writeFileSync(join(here, 'RESULTS.md'), `${header}\n${sections.join('\n\n')}\n`);
-console.log(`Wrote bench/RESULTS.md`);
+const sections = all
+  .filter((n) => existsSync(join(resultsDir, `${n}.md`)))
+  .map((n) => readFileSync(join(resultsDir, `${n}.md`), 'utf8').trim());
+writeFileSync(join(dir, 'RESULTS.md'), `${header}\n${sections.join('\n\n')}\n`);
+console.log('\nWrote bench/RESULTS.md');

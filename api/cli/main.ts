@@ -1,6 +1,7 @@
 /** `kb <command>`: one subcommand per file in api/cli/commands/, each with its own --help. */
 import { Command } from 'commander';
 import { backupCommand } from './commands/backup.ts';
+import { importCommand } from './commands/import.ts';
 import { migrateCommand } from './commands/migrate.ts';
 import { reportCommand } from './commands/report.ts';
 import { tokenCommand } from './commands/token.ts';
@@ -11,7 +12,8 @@ const program = new Command('kb')
   .addCommand(migrateCommand())
   .addCommand(backupCommand())
   .addCommand(tokenCommand())
-  .addCommand(reportCommand());
+  .addCommand(reportCommand())
+  .addCommand(importCommand());
 
 program.parseAsync(process.argv).catch((err: unknown) => {
   console.error(`kb: ${err instanceof Error ? err.message : String(err)}`);

@@ -2,3 +2,4 @@
 export * from './events.ts';
 export * from './tickets.ts';
 export * from './rollups.ts';
+export * from './imports.ts';

@@ -1,0 +1,88 @@
+/** Streams a CSV/TSV file with csv-parse: BOM, CRLF or LF, quoted newlines, bare carriage returns inside fields. */
+import { createReadStream } from 'node:fs';
+import { parse, CsvError, type Parser } from 'csv-parse';
+import type { Delimiter } from './detect.ts';
+import { ImportFileError } from './errors.ts';
+import type { FileRecord, RecordSource } from './record-source.ts';
+
+interface Parsed {
+  record: string[];
+  info: { lines: number };
+}
+
+const BATCH = 512;
+
+function csvFailure(err: unknown): never {
+  if (err instanceof CsvError) {
+    const line = (err as CsvError & { lines?: number }).lines ?? 0;
+    throw new ImportFileError(`The file is not valid CSV near line ${line}: ${err.message}`, [
+      { line, column: null, value: null, reason: err.message },
+    ]);
+  }
+  throw err;
+}
+
+/** Reads parsed records in arrays: whatever the parser holds, waiting only when it holds nothing. */
+async function* parsedBatches(parser: Parser): AsyncGenerator<Parsed[]> {
+  let ended = false;
+  let failure: unknown;
+  parser.once('end', () => (ended = true));
+  parser.once('error', (err) => (failure = err));
+  for (;;) {
+    const batch: Parsed[] = [];
+    for (let rec: Parsed | null; batch.length < BATCH && (rec = parser.read() as Parsed | null) !== null; ) batch.push(rec);
+    if (batch.length) {
+      yield batch;
+      continue;
+    }
+    if (failure) csvFailure(failure);
+    if (ended) return;
+    await new Promise<void>((resolve) => {
+      const done = () => {
+        parser.off('readable', done).off('end', done).off('error', done);
+        resolve();
+      };
+      parser.on('readable', done).on('end', done).on('error', done);
+    });
+  }
+}
+
+/** Opens a delimited file; the first record is the header. */
+export async function openCsv(file: string, delimiter: Delimiter): Promise<RecordSource<string[]>> {
+  const input = createReadStream(file, { highWaterMark: 256 * 1024 });
+  const parser = input.pipe(
+    parse({ bom: true, delimiter, relax_column_count: true, relax_quotes: true, skip_empty_lines: true, info: true }),
+  );
+  const batches = parsedBatches(parser);
+  const first = await batches.next();
+  const head = first.done ? undefined : first.value.shift();
+  if (!head) throw new ImportFileError('The file is empty.');
+  const header = head.record.map((h) => h.trim());
+  const index = new Map<string, number>();
+  header.forEach((h, i) => index.has(h.toLowerCase()) || index.set(h.toLowerCase(), i));
+
+  async function* records(): AsyncGenerator<Array<FileRecord<string[]>>> {
+    let lastLine = head!.info.lines;
+    const number = (batch: Parsed[]) =>
+      batch.map(({ record, info }) => {
+        const line = lastLine + 1;
+        lastLine = info.lines;
+        const problem =
+          record.length === header.length ? undefined : `the row has ${record.length} fields, the header has ${header.length}`;
+        return { line, row: record, problem };
+      });
+    if (!first.done && first.value.length) yield number(first.value);
+    for await (const batch of batches) yield number(batch);
+  }
+
+  return {
+    header,
+    resolve(name) {
+      const i = index.get(name.trim().toLowerCase());
+      return i === undefined ? null : { name: header[i]!, get: (row) => row[i] };
+    },
+    records: records(),
+    bytesRead: () => input.bytesRead,
+    close: () => input.destroy(),
+  };
+}

@@ -1,0 +1,163 @@
+/** importFile(): read -> map -> stage (validate all) -> write in batches; the one path the CLI and the API use. */
+import { stat } from 'node:fs/promises';
+import { basename } from 'node:path';
+import type { Db } from '../client.ts';
+import { imports } from '../schema/index.ts';
+import { detectFormat } from './detect.ts';
+import { ErrorList, ImportFileError, ProfileError, type RowError } from './errors.ts';
+import { compileMapper } from './map-row.ts';
+import { isTimeZone, type Profile } from './profile-schema.ts';
+import { openCsv } from './read-csv.ts';
+import { openJson } from './read-json.ts';
+import type { RecordSource } from './record-source.ts';
+import { Staging } from './staging.ts';
+import { writeRows } from './write-rows.ts';
+
+export interface ImportProgress {
+  phase: 'read' | 'write';
+  done: number;
+  total: number;
+}
+
+export interface ImportOptions {
+  profile: Profile;
+  /** How errors name the profile: `preset zendesk` or the mapping file's path. */
+  profileLabel: string;
+  /** Overrides the profile's source (default: the profile's, else `import`). */
+  source?: string;
+  /** Zone for dates without an offset (default: the profile's, else UTC). */
+  timeZone?: string;
+  dryRun?: boolean;
+  skipInvalid?: boolean;
+  /** The name to record (an upload's original name); default the file's base name. */
+  fileName?: string;
+  onProgress?: (p: ImportProgress) => void;
+  /** Rows per write transaction (default 2000). */
+  batchSize?: number;
+}
+
+export interface ImportResult {
+  source: string;
+  fileName: string;
+  /** Records read from the file. */
+  rows: number;
+  imported: number;
+  updated: number;
+  unchanged: number;
+  /** Records not stored: bad rows and repeated ids with --skip-invalid, every record when the file was refused. */
+  skipped: number;
+  /** The first 100 problems. */
+  errors: RowError[];
+  errorCount: number;
+  /** False when bad rows stopped the import (nothing was written). */
+  committed: boolean;
+  dryRun: boolean;
+  durationMs: number;
+}
+
+const SOURCE_RE = /^[a-z0-9][a-z0-9_.-]{0,63}$/i;
+
+async function openRecords(file: string): Promise<RecordSource<unknown>> {
+  const format = await detectFormat(file);
+  const src = format.kind === 'csv' ? await openCsv(file, format.delimiter) : await openJson(file, format.kind);
+  return src as RecordSource<unknown>;
+}
+
+/** Imports one file. File-level problems throw ImportFileError/ProfileError; bad rows come back in the result. */
+export async function importFile(db: Db, file: string, opts: ImportOptions): Promise<ImportResult> {
+  const started = Date.now();
+  const source = opts.source ?? opts.profile.source ?? 'import';
+  if (!SOURCE_RE.test(source)) throw new ProfileError(`Source "${source}" must be letters, digits, _ . - (at most 64).`);
+  const zone = opts.timeZone ?? opts.profile.timeZone ?? 'UTC';
+  if (!isTimeZone(zone)) throw new ProfileError(`Time zone "${zone}" is not an IANA zone such as Europe/Berlin.`);
+  const fileName = opts.fileName ?? basename(file);
+  const { size } = await stat(file);
+
+  const records = await openRecords(file);
+  const staging = new Staging();
+  try {
+    const map = compileMapper(opts.profile, records.resolve, zone, opts.profileLabel, records.header);
+    const errors = new ErrorList();
+    let rows = 0;
+    let badRows = 0;
+    for await (const batch of records.records) {
+      opts.onProgress?.({ phase: 'read', done: records.bytesRead(), total: size });
+      for (const { line, row, problem } of batch) {
+        rows++;
+        const mapped = problem ? [{ line, column: null, value: null, reason: problem }] : map(row, line);
+        if (Array.isArray(mapped)) {
+          badRows++;
+          mapped.forEach((e) => errors.add(e));
+          continue;
+        }
+        const first = staging.add(mapped, line);
+        if (first !== null) {
+          badRows++;
+          errors.add({ line, column: null, value: mapped.externalId, reason: `duplicate ticket id (first on line ${first})` });
+        }
+      }
+    }
+    opts.onProgress?.({ phase: 'read', done: size, total: size });
+    const result: ImportResult = {
+      source,
+      fileName,
+      rows,
+      imported: 0,
+      updated: 0,
+      unchanged: 0,
+      skipped: badRows,
+      errors: errors.listed,
+      errorCount: errors.count,
+      committed: false,
+      dryRun: opts.dryRun === true,
+      durationMs: 0,
+    };
+    if (rows === 0) throw new ImportFileError('The file has a header but no rows.');
+    if (errors.count && !opts.skipInvalid) {
+      result.skipped = rows;
+    } else {
+      await writeStaged(db, staging, source, result, opts);
+      result.committed = !result.dryRun;
+    }
+    result.durationMs = Date.now() - started;
+    if (!result.dryRun) recordImport(db, result, opts.profileLabel, started);
+    return result;
+  } finally {
+    records.close();
+    staging.dispose();
+  }
+}
+
+async function writeStaged(db: Db, staging: Staging, source: string, result: ImportResult, opts: ImportOptions) {
+  const now = Date.now();
+  let done = 0;
+  for (const batch of staging.batches(opts.batchSize ?? 2000)) {
+    const c = writeRows(db, source, batch, now, opts.dryRun);
+    result.imported += c.imported;
+    result.updated += c.updated;
+    result.unchanged += c.unchanged;
+    done += batch.length;
+    opts.onProgress?.({ phase: 'write', done, total: staging.count });
+    // Let the server answer other requests between batches when the import runs inside it.
+    await new Promise((resolve) => setImmediate(resolve));
+  }
+}
+
+function recordImport(db: Db, r: ImportResult, profile: string, startedAt: number) {
+  db.insert(imports)
+    .values({
+      source: r.source,
+      fileName: r.fileName,
+      profile,
+      status: r.committed ? 'ok' : 'failed',
+      rows: r.rows,
+      imported: r.imported,
+      updated: r.updated,
+      unchanged: r.unchanged,
+      skipped: r.skipped,
+      errors: r.errorCount,
+      startedAt,
+      finishedAt: Date.now(),
+    })
+    .run();
+}
