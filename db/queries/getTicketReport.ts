@@ -1,10 +1,11 @@
 /** SPEC 7.3: ticket volumes, response and resolution times, SLA, FCR, reopens, CSAT, phone queue, forecast. */
 import type { Db } from '../client.ts';
+import { ensureTicketRollups } from '../rollups/tickets.ts';
 import { localDaySql } from './local-day-sql.ts';
-import { dayFromNumber, daysBetween, fillSeries, periodOf, periodsBetween, rangeMs, weekdayName, weekdayOf } from './periods.ts';
+import { dayFromNumber, dayNumber, daysBetween, fillSeries, periodOf, periodsBetween, rangeMs, weekdayName, weekdayOf } from './periods.ts';
 import { forecastTickets } from './ticket-forecast.ts';
 import { TicketPeriod } from './ticket-figures.ts';
-import { ticketAssignees, ticketChannelTypes, ticketDaySums, ticketDurations, ticketTagCounts } from './ticket-sql.ts';
+import { splitCombo, ticketDaySums, ticketDim, ticketDurations } from './ticket-sql.ts';
 import { rate } from './stats.ts';
 import type { TicketFigures, TicketReport, TicketReportFilters } from './types.ts';
 
@@ -17,36 +18,39 @@ const bump = (m: Map<string, number>, k: string, n: number) => m.set(k, (m.get(k
 export function getTicketReport(db: Db, filters: TicketReportFilters): TicketReport {
   const client = db.$client;
   const { from, to, interval, timeZone, slaFirstResponseMinutes: sla } = filters;
+  ensureTicketRollups(db, timeZone);
+  const [lo, hi] = [dayNumber(from), dayNumber(to)];
   const [start, end] = rangeMs(from, to, timeZone);
-  const daySql = localDaySql('created_at', start, end, timeZone);
-  const total = new TicketPeriod();
+  const total = new TicketPeriod(sla);
   const perPeriod = new Map<string, TicketPeriod>();
   const at = (dayNum: number) => {
     const p = periodOf(dayFromNumber(dayNum), interval);
-    return perPeriod.get(p) ?? (perPeriod.set(p, new TicketPeriod()), perPeriod.get(p)!);
+    return perPeriod.get(p) ?? (perPeriod.set(p, new TicketPeriod(sla)), perPeriod.get(p)!);
   };
   const perDay = new Map<string, number>();
   const weekdays = [0, 0, 0, 0, 0, 0, 0];
-  for (const d of ticketDaySums(client, daySql, start, end, sla)) {
+  for (const d of ticketDaySums(client, lo, hi)) {
     const day = dayFromNumber(d.day);
     total.addDay(d);
     at(d.day).addDay(d);
     perDay.set(day, d.tickets);
     weekdays[weekdayOf(day) - 1]! += d.tickets;
   }
-  for (const [dayNum, fr, res] of ticketDurations(client, daySql, start, end)) {
+  for (const [dayNum, fr, res] of ticketDurations(client, localDaySql('created_at', start, end, timeZone), start, end)) {
     const p = at(dayNum);
     if (fr !== null) (total.firstResponse.push(fr / 60_000), p.firstResponse.push(fr / 60_000));
     if (res !== null) (total.resolution.push(res / 60_000), p.resolution.push(res / 60_000));
   }
-  const channels = new Map<string, number>();
+  const channels = new Map(ticketDim(client, 'channel', lo, hi).map((r) => [r.value, r.tickets]));
   const types = new Map<string, number>();
-  for (const [channel, type, n] of ticketChannelTypes(client, start, end)) {
-    bump(channels, channel, n);
-    if (type !== null) bump(types, type, n);
+  const tags = new Map<string, number>();
+  for (const r of ticketDim(client, 'combo', lo, hi)) {
+    const c = splitCombo(r.value);
+    if (c.type) bump(types, c.type, r.tickets);
+    for (const tag of c.tags) bump(tags, tag, r.tickets);
   }
   const points = new Map<string, TicketFigures>([...perPeriod].map(([p, a]) => [p, a.figures()]));
-  const empty = new TicketPeriod().figures();
+  const empty = new TicketPeriod(sla).figures();
   return {
     from,
     to,
@@ -56,9 +60,10 @@ export function getTicketReport(db: Db, filters: TicketReportFilters): TicketRep
     weekdays: weekdays.map((tickets, i) => ({ weekday: i + 1, name: weekdayName(i + 1), tickets })),
     channels: countDesc(channels, 'channel'),
     types: countDesc(types, 'type'),
-    tags: countDesc(new Map(ticketTagCounts(client, start, end)), 'tag'),
-    assignees: ticketAssignees(client, start, end)
-      .map((a) => ({ assignee: a.assignee, solved: a.solved, csat: rate(a.good, a.rated), csatRated: a.rated }))
+    tags: countDesc(tags, 'tag'),
+    assignees: ticketDim(client, 'assignee', lo, hi)
+      .filter((a) => a.solved > 0)
+      .map((a) => ({ assignee: a.value, solved: a.solved, csat: rate(a.solvedGood, a.solvedRated), csatRated: a.solvedRated }))
       .sort((a, b) => b.solved - a.solved || a.assignee.localeCompare(b.assignee)),
     forecast: forecastTickets(daysBetween(from, to).map((date) => ({ date, tickets: perDay.get(date) ?? 0 }))),
   };

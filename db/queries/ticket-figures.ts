@@ -22,7 +22,7 @@ export function csatScore(csat: string | null): 1 | 0 | null {
 /** Sums of one period (or the totals) plus its per-ticket durations, turned into the KPIs of SPEC 7.3. */
 export class TicketPeriod {
   sums: Omit<TicketDaySums, 'day'> = {
-    tickets: 0, solved: 0, breaches: 0, repliesKnown: 0, repliesSum: 0, fcr: 0, reopened: 0, csatGood: 0, csatRated: 0,
+    tickets: 0, solved: 0, repliesKnown: 0, repliesSum: 0, fcr: 0, reopened: 0, csatGood: 0, csatRated: 0,
     handleSum: 0, handleN: 0, queued: 0, waitSum: 0, abandoned: 0, frSumMs: 0, frN: 0, resSumMs: 0, resN: 0,
   };
   firstResponse: number[] = [];
@@ -32,14 +32,18 @@ export class TicketPeriod {
     for (const k of Object.keys(this.sums) as Array<keyof TicketPeriod['sums']>) this.sums[k] += day[k];
   }
 
+  constructor(private readonly slaMinutes: number) {}
+
   figures(): TicketFigures {
     const s = this.sums;
+    let breaches = 0;
+    for (const m of this.firstResponse) if (m > this.slaMinutes) breaches++;
     const q = (values: number[], sumMs: number, n: number) => ({ ...quantiles(values), mean: n > 0 ? sumMs / n / 60_000 : null });
     return {
       tickets: s.tickets,
       solved: s.solved,
       firstResponseMinutes: q(this.firstResponse, s.frSumMs, s.frN),
-      slaBreaches: s.breaches,
+      slaBreaches: breaches,
       resolutionMinutes: q(this.resolution, s.resSumMs, s.resN),
       repliesPerTicket: s.repliesKnown > 0 ? s.repliesSum / s.repliesKnown : null,
       firstContactResolution: rate(s.fcr, s.repliesKnown),

@@ -1,19 +1,11 @@
-/** The SQL behind the tickets report: sums per local day, counts per dimension, and per-ticket durations. */
+/** Reads the ticket rollups (db/rollups/tickets.ts) for a range of local day numbers, and per-ticket durations. */
 import type Database from 'better-sqlite3';
-import { CSAT_GOOD, CSAT_RATED, SOLVED_STATUSES } from './ticket-figures.ts';
 
-const list = (xs: readonly string[]) => xs.map((x) => `'${x}'`).join(', ');
-const SOLVED = `lower(status) IN (${list(SOLVED_STATUSES)})`;
-const CSAT = 'lower(trim(csat))';
-const REPLIES_KNOWN = `(${SOLVED} AND replies IS NOT NULL)`;
-const QUEUED = `(channel = 'phone' AND wait_seconds IS NOT NULL)`;
-
-/** The additive sums of one local day. */
+/** The additive sums of one local day (ticket_days). */
 export interface TicketDaySums {
   day: number;
   tickets: number;
   solved: number;
-  breaches: number;
   repliesKnown: number;
   repliesSum: number;
   fcr: number;
@@ -31,56 +23,47 @@ export interface TicketDaySums {
   resN: number;
 }
 
-/** Sums per local day (the `daySql` expression) over tickets created in [start, end). */
-export function ticketDaySums(db: Database.Database, daySql: string, start: number, end: number, slaMinutes: number): TicketDaySums[] {
+export function ticketDaySums(db: Database.Database, lo: number, hi: number): TicketDaySums[] {
   return db
     .prepare(
-      `SELECT ${daySql} AS day, count(*) AS tickets, total(${SOLVED}) AS solved,
-         total(first_response_at - created_at > ${slaMinutes * 60_000}) AS breaches,
-         total(${REPLIES_KNOWN}) AS repliesKnown, total(CASE WHEN ${REPLIES_KNOWN} THEN replies END) AS repliesSum,
-         total(${REPLIES_KNOWN} AND replies <= 1 AND coalesce(reopens, 0) = 0) AS fcr,
-         total(${SOLVED} AND coalesce(reopens, 0) > 0) AS reopened,
-         total(${CSAT} IN (${list(CSAT_GOOD)})) AS csatGood, total(${CSAT} IN (${list(CSAT_RATED)})) AS csatRated,
-         total(handle_seconds) AS handleSum, count(handle_seconds) AS handleN,
-         total(${QUEUED}) AS queued, total(CASE WHEN ${QUEUED} THEN wait_seconds END) AS waitSum,
-         total(${QUEUED} AND abandoned) AS abandoned,
-         total(first_response_at - created_at) AS frSumMs, count(first_response_at) AS frN,
-         total(solved_at - created_at) AS resSumMs, count(solved_at) AS resN
-       FROM tickets WHERE created_at >= ? AND created_at < ? GROUP BY day`,
+      `SELECT day, tickets, solved, replies_known AS repliesKnown, replies_sum AS repliesSum, fcr, reopened,
+              csat_good AS csatGood, csat_rated AS csatRated, handle_sum AS handleSum, handle_n AS handleN, queued,
+              wait_sum AS waitSum, abandoned, fr_sum_ms AS frSumMs, fr_n AS frN, res_sum_ms AS resSumMs, res_n AS resN
+       FROM ticket_days WHERE day BETWEEN ? AND ? AND tickets != 0`,
     )
-    .all(start, end) as TicketDaySums[];
+    .all(lo, hi) as TicketDaySums[];
 }
 
-/** Ticket counts per (channel, type). */
-export function ticketChannelTypes(db: Database.Database, start: number, end: number) {
-  return db
-    .prepare('SELECT channel, type, count(*) FROM tickets WHERE created_at >= ? AND created_at < ? GROUP BY channel, type')
-    .raw()
-    .all(start, end) as Array<[string, string | null, number]>;
+export interface DimRow {
+  value: string;
+  tickets: number;
+  solved: number;
+  solvedGood: number;
+  solvedRated: number;
 }
 
-/** Solved tickets and their CSAT per assignee. */
-export function ticketAssignees(db: Database.Database, start: number, end: number) {
+/** Tickets per value of one dimension (`channel`, `assignee`, `combo`) over the days lo..hi. */
+export function ticketDim(db: Database.Database, dim: string, lo: number, hi: number): DimRow[] {
   return db
     .prepare(
-      `SELECT assignee, count(*) AS solved, total(${CSAT} IN (${list(CSAT_GOOD)})) AS good, total(${CSAT} IN (${list(CSAT_RATED)})) AS rated
-       FROM tickets WHERE created_at >= ? AND created_at < ? AND assignee IS NOT NULL AND ${SOLVED} GROUP BY assignee`,
+      `SELECT value, total(tickets) AS tickets, total(solved) AS solved, total(solved_good) AS solvedGood, total(solved_rated) AS solvedRated
+       FROM ticket_day_dims WHERE dim = ? AND day BETWEEN ? AND ? GROUP BY value HAVING total(tickets) != 0`,
     )
-    .all(start, end) as Array<{ assignee: string; solved: number; good: number; rated: number }>;
+    .all(dim, lo, hi) as DimRow[];
 }
 
-/** Tickets per tag. */
-export function ticketTagCounts(db: Database.Database, start: number, end: number) {
-  return db
-    .prepare(
-      `SELECT tag, count(*) FROM ticket_tags JOIN tickets ON tickets.id = ticket_tags.ticket_id
-       WHERE tickets.created_at >= ? AND tickets.created_at < ? GROUP BY tag`,
-    )
-    .raw()
-    .all(start, end) as Array<[string, number]>;
+/** A combo key split into the ticket type ('' when none) and its tags. */
+export function splitCombo(value: string): { type: string; tags: string[] } {
+  const [type = '', tags = ''] = value.split('\u0001');
+  return { type, tags: tags ? tags.split(',') : [] };
 }
 
-/** (local day, first response ms | null, resolution ms | null) per ticket with either, for quantiles. */
+/** Distinct requesters with tickets created in the days lo..hi. */
+export function distinctRequesters(db: Database.Database, lo: number, hi: number): number {
+  return (db.prepare('SELECT count(DISTINCT requester) AS n FROM ticket_day_requesters WHERE day BETWEEN ? AND ? AND tickets > 0').get(lo, hi) as { n: number }).n;
+}
+
+/** (local day, first response ms | null, resolution ms | null) per ticket with either, for quantiles and SLA. */
 export function ticketDurations(db: Database.Database, daySql: string, start: number, end: number) {
   return db
     .prepare(
