@@ -1,7 +1,6 @@
 /** SPEC 7.3: ticket volumes, response and resolution times, SLA, FCR, reopens, CSAT, phone queue, forecast. */
 import type { Db } from '../client.ts';
 import { ensureTicketRollups } from '../rollups/tickets.ts';
-import { localDaySql } from './local-day-sql.ts';
 import { dayFromNumber, dayNumber, daysBetween, fillSeries, periodOf, periodsBetween, rangeMs, weekdayName, weekdayOf } from './periods.ts';
 import { forecastTickets } from './ticket-forecast.ts';
 import { TicketPeriod } from './ticket-figures.ts';
@@ -29,18 +28,26 @@ export function getTicketReport(db: Db, filters: TicketReportFilters): TicketRep
   };
   const perDay = new Map<string, number>();
   const weekdays = [0, 0, 0, 0, 0, 0, 0];
-  for (const d of ticketDaySums(client, lo, hi)) {
+  const days = ticketDaySums(client, lo, hi).sort((a, b) => a.day - b.day);
+  for (const d of days) {
     const day = dayFromNumber(d.day);
     total.addDay(d);
     at(d.day).addDay(d);
     perDay.set(day, d.tickets);
     weekdays[weekdayOf(day) - 1]! += d.tickets;
   }
-  for (const [dayNum, fr, res] of ticketDurations(client, localDaySql('created_at', start, end, timeZone), start, end)) {
-    const p = at(dayNum);
-    if (fr !== null) (total.firstResponse.push(fr / 60_000), p.firstResponse.push(fr / 60_000));
-    if (res !== null) (total.resolution.push(res / 60_000), p.resolution.push(res / 60_000));
+  // Durations come in created_at order; each day's count in ticket_days says which period they belong to.
+  const fr = ticketDurations(client, 'first_response_at', start, end);
+  const res = ticketDurations(client, 'solved_at', start, end);
+  let i = 0;
+  let j = 0;
+  for (const d of days) {
+    const p = at(d.day);
+    for (const stop = i + d.frN; i < stop; i++) p.firstResponse.push(fr[i]! / 60_000);
+    for (const stop = j + d.resN; j < stop; j++) p.resolution.push(res[j]! / 60_000);
   }
+  total.firstResponse = fr.map((v) => v / 60_000);
+  total.resolution = res.map((v) => v / 60_000);
   const channels = new Map(ticketDim(client, 'channel', lo, hi).map((r) => [r.value, r.tickets]));
   const types = new Map<string, number>();
   const tags = new Map<string, number>();
