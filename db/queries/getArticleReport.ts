@@ -17,7 +17,20 @@ interface Acc {
 const acc = (): Acc => ({ sums: zeroSums(), read: new Histogram() });
 const get = (m: Map<string, Acc>, k: string) => m.get(k) ?? (m.set(k, acc()), m.get(k)!);
 
-export function getArticleReport(db: Db, filters: ArticleReportFilters, catalog: Catalog): ArticleReport {
+/** What a caller that needs only part of the report can leave out (the gaps queue needs neither). */
+export interface ArticleReportParts {
+  /** Read-time medians (the costliest part: they come from every engaged page view). */
+  readTimes: boolean;
+  /** Before/after figures around each edit. */
+  changes: boolean;
+}
+
+export function getArticleReport(
+  db: Db,
+  filters: ArticleReportFilters,
+  catalog: Catalog,
+  parts: ArticleReportParts = { readTimes: true, changes: true },
+): ArticleReport {
   const client = db.$client;
   const { from, to, interval, article } = filters;
   const locale = filters.locale ?? '*';
@@ -29,7 +42,7 @@ export function getArticleReport(db: Db, filters: ArticleReportFilters, catalog:
     addSums(get(perPeriod, periodOf(row.day, interval)).sums, row);
     addSums(get(perArticle, row.article).sums, row);
   }
-  for (const [slug, day, seconds, n] of readSecondsRows(client, locale, from, to, article)) {
+  for (const [slug, day, seconds, n] of parts.readTimes ? readSecondsRows(client, locale, from, to, article) : []) {
     total.read.add(seconds, n);
     get(perPeriod, periodOf(day, interval)).read.add(seconds, n);
     get(perArticle, slug).read.add(seconds, n);
@@ -57,7 +70,7 @@ export function getArticleReport(db: Db, filters: ArticleReportFilters, catalog:
       ...f,
       flags: articleFlags(f, siteContactRate, expected),
       comments: comments.get(slug) ?? [],
-      changes: entry ? articleChanges(client, locale, slug, entry.edits) : [],
+      changes: entry && parts.changes ? articleChanges(client, locale, slug, entry.edits) : [],
     });
   }
   articles.sort(

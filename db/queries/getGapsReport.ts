@@ -16,7 +16,8 @@ const pct = (r: number | null) => (r === null ? 'n/a' : `${Math.round(r * 100)}%
 
 export function getGapsReport(db: Db, filters: ReportFilters, catalog: Catalog): GapReport {
   const search = getSearchReport(db, filters);
-  const articles = getArticleReport(db, filters, catalog);
+  // The queue uses the contact and helpful figures only, so read times and edits are left out.
+  const articles = getArticleReport(db, filters, catalog, { readTimes: false, changes: false });
   const overview = getOverviewReport(db, filters, catalog);
   const gaps: GapRow[] = [];
   for (const q of search.zeroResultQueries) {

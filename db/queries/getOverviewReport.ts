@@ -1,10 +1,10 @@
 /** SPEC 7.4: reads against ticket volume, self-service score and rate, session outcomes, per-topic table. */
 import type { Db } from '../client.ts';
 import { bySlug, type Catalog } from '../catalog.ts';
-import { localDayFn } from '../rollups/local-day.ts';
-import { fillSeries, periodOf, periodsBetween, rangeMs } from './periods.ts';
+import { ensureTicketRollups } from '../rollups/tickets.ts';
+import { dayFromNumber, dayNumber, fillSeries, periodOf, periodsBetween } from './periods.ts';
 import { rate } from './stats.ts';
-import { countTopicTickets } from './topic-tickets.ts';
+import { distinctRequesters, splitCombo, ticketDaySums, ticketDim } from './ticket-sql.ts';
 import type { OverviewFigures, OverviewReport, ReportFilters, TopicRow } from './types.ts';
 
 export type { OverviewReport, OverviewFigures, TopicRow } from './types.ts';
@@ -20,11 +20,11 @@ interface Sums {
   contacted: number;
   contactsAfterRead: number;
   tickets: number;
-  requesters: Set<string>;
+  requesters: number;
 }
 const zero = (): Sums => ({
   views: 0, visitors: 0, searches: 0, contacts: 0, sessions: 0, foundAnswer: 0, failed: 0, contacted: 0,
-  contactsAfterRead: 0, tickets: 0, requesters: new Set(),
+  contactsAfterRead: 0, tickets: 0, requesters: 0,
 });
 type SiteRow = Omit<Sums, 'tickets' | 'requesters' | 'contactsAfterRead'> & { day: string };
 
@@ -37,8 +37,8 @@ function figures(s: Sums): OverviewFigures {
     contactsAfterRead: s.contactsAfterRead,
     tickets: s.tickets,
     viewsPerTicket: s.tickets > 0 ? s.views / s.tickets : null,
-    requesters: s.requesters.size,
-    selfServiceScore: s.requesters.size > 0 ? s.visitors / s.requesters.size : null,
+    requesters: s.requesters,
+    selfServiceScore: s.requesters > 0 ? s.visitors / s.requesters : null,
     sessions: s.sessions,
     selfServiceRate: s.sessions > 0 ? 1 - s.contacted / s.sessions : null,
     foundAnswer: s.foundAnswer,
@@ -86,29 +86,32 @@ export function getOverviewReport(db: Db, filters: ReportFilters, catalog: Catal
     at(r.day).contactsAfterRead += r.car;
     articleViews.set(r.article, (articleViews.get(r.article) ?? 0) + r.views);
   }
-  const [start, end] = rangeMs(from, to, timeZone);
-  const dayOf = localDayFn(timeZone);
-  const tickets = client
-    .prepare('SELECT created_at, requester FROM tickets WHERE created_at >= ? AND created_at < ? ORDER BY created_at')
-    .raw()
-    .all(start, end) as Array<[number, string | null]>;
-  for (const [createdAt, requester] of tickets) {
-    for (const s of [total, at(dayOf(createdAt))]) {
-      s.tickets++;
-      if (requester !== null) s.requesters.add(requester);
-    }
+  ensureTicketRollups(db, timeZone);
+  const [lo, hi] = [dayNumber(from), dayNumber(to)];
+  for (const d of ticketDaySums(client, lo, hi)) {
+    total.tickets += d.tickets;
+    at(dayFromNumber(d.day)).tickets += d.tickets;
   }
+  // Distinct requesters are not additive: counted once over the range and once per period.
+  total.requesters = distinctRequesters(client, lo, hi);
+  const bounds = new Map<string, [number, number]>();
+  for (let n = lo; n <= hi; n++) {
+    const p = periodOf(dayFromNumber(n), interval);
+    const b = bounds.get(p);
+    bounds.set(p, b ? [b[0], n] : [n, n]);
+  }
+  for (const [p, [a, b]] of bounds) if (points.has(p)) points.get(p)!.requesters = distinctRequesters(client, a, b);
   return {
     from,
     to,
     interval,
     totals: figures(total),
     series: fillSeries(periodsBetween(from, to, interval), new Map([...points].map(([p, s]) => [p, figures(s)])), () => figures(zero())),
-    topics: topics(client, catalog, filters.locale, articleViews, start, end),
+    topics: topics(client, catalog, filters.locale, articleViews, lo, hi),
   };
 }
 
-function topics(client: Db['$client'], catalog: Catalog, locale: string | undefined, articleViews: Map<string, number>, start: number, end: number): TopicRow[] {
+function topics(client: Db['$client'], catalog: Catalog, locale: string | undefined, articleViews: Map<string, number>, lo: number, hi: number): TopicRow[] {
   const categories = [...bySlug(catalog.categories, locale).values()].sort((a, b) => a.order - b.order || a.slug.localeCompare(b.slug));
   const categoryOf = new Map([...bySlug(catalog.articles, locale).values()].map((a) => [a.slug, a.category]));
   const views = new Map<string, number>();
@@ -116,8 +119,12 @@ function topics(client: Db['$client'], catalog: Catalog, locale: string | undefi
     const c = categoryOf.get(slug);
     if (c) views.set(c, (views.get(c) ?? 0) + n);
   }
+  // Each combo of (type, tags) is counted once for a category it touches, so a ticket counts once per topic.
+  const combos = ticketDim(client, 'combo', lo, hi).map((r) => ({ ...splitCombo(r.value), tickets: r.tickets }));
   return categories.map((c) => {
-    const tickets = countTopicTickets(client, start, end, c.ticketTags, c.ticketTypes);
+    const tickets = combos
+      .filter((k) => c.ticketTypes.includes(k.type) || k.tags.some((t) => c.ticketTags.includes(t)))
+      .reduce((sum, k) => sum + k.tickets, 0);
     const v = views.get(c.slug) ?? 0;
     return { category: c.slug, title: c.title, views: v, tickets, viewsPerTicket: rate(v, tickets), ticketTags: c.ticketTags, ticketTypes: c.ticketTypes };
   });

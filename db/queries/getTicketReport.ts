@@ -1,67 +1,63 @@
 /** SPEC 7.3: ticket volumes, response and resolution times, SLA, FCR, reopens, CSAT, phone queue, forecast. */
 import type { Db } from '../client.ts';
-import { localDayFn } from '../rollups/local-day.ts';
-import { daysBetween, fillSeries, periodOf, periodsBetween, rangeMs, weekdayName, weekdayOf } from './periods.ts';
+import { ensureTicketRollups } from '../rollups/tickets.ts';
+import { dayFromNumber, dayNumber, daysBetween, fillSeries, periodOf, periodsBetween, rangeMs, weekdayName, weekdayOf } from './periods.ts';
 import { forecastTickets } from './ticket-forecast.ts';
-import { csatScore, isSolved, TicketAccumulator, type TicketFacts } from './ticket-figures.ts';
+import { TicketPeriod } from './ticket-figures.ts';
+import { splitCombo, ticketDaySums, ticketDim, ticketDurations } from './ticket-sql.ts';
 import { rate } from './stats.ts';
 import type { TicketFigures, TicketReport, TicketReportFilters } from './types.ts';
 
 export type { TicketReport, TicketReportFilters, TicketFigures, TicketForecast } from './types.ts';
 
-type Row = [number, number | null, number | null, string | null, string, number | null, number | null, string | null, number | null, number | null, number | null, string | null, string | null];
-
 const countDesc = <K extends string>(m: Map<string, number>, key: K) =>
   [...m].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([k, tickets]) => ({ [key]: k, tickets }) as Record<K, string> & { tickets: number });
+const bump = (m: Map<string, number>, k: string, n: number) => m.set(k, (m.get(k) ?? 0) + n);
 
 export function getTicketReport(db: Db, filters: TicketReportFilters): TicketReport {
+  const client = db.$client;
   const { from, to, interval, timeZone, slaFirstResponseMinutes: sla } = filters;
+  ensureTicketRollups(db, timeZone);
+  const [lo, hi] = [dayNumber(from), dayNumber(to)];
   const [start, end] = rangeMs(from, to, timeZone);
-  const rows = db.$client
-    .prepare(
-      `SELECT created_at, first_response_at, solved_at, status, channel, replies, reopens, csat, handle_seconds,
-              wait_seconds, abandoned, type, assignee
-       FROM tickets WHERE created_at >= ? AND created_at < ? ORDER BY created_at`,
-    )
-    .raw()
-    .all(start, end) as Row[];
-  const dayOf = localDayFn(timeZone);
-  const total = new TicketAccumulator(sla);
-  const perPeriod = new Map<string, TicketAccumulator>();
+  const total = new TicketPeriod(sla);
+  const perPeriod = new Map<string, TicketPeriod>();
+  const at = (dayNum: number) => {
+    const p = periodOf(dayFromNumber(dayNum), interval);
+    return perPeriod.get(p) ?? (perPeriod.set(p, new TicketPeriod(sla)), perPeriod.get(p)!);
+  };
   const perDay = new Map<string, number>();
   const weekdays = [0, 0, 0, 0, 0, 0, 0];
-  const channels = new Map<string, number>();
-  const types = new Map<string, number>();
-  const assignees = new Map<string, { solved: number; good: number; rated: number }>();
-  for (const r of rows) {
-    const t: TicketFacts = {
-      createdAt: r[0], firstResponseAt: r[1], solvedAt: r[2], status: r[3], channel: r[4], replies: r[5],
-      reopens: r[6], csat: r[7], handleSeconds: r[8], waitSeconds: r[9], abandoned: r[10],
-    };
-    const day = dayOf(t.createdAt);
-    const period = periodOf(day, interval);
-    total.add(t);
-    (perPeriod.get(period) ?? (perPeriod.set(period, new TicketAccumulator(sla)), perPeriod.get(period)!)).add(t);
-    perDay.set(day, (perDay.get(day) ?? 0) + 1);
-    weekdays[weekdayOf(day) - 1]!++;
-    channels.set(t.channel, (channels.get(t.channel) ?? 0) + 1);
-    if (r[11] !== null) types.set(r[11], (types.get(r[11]) ?? 0) + 1);
-    if (r[12] !== null && isSolved(t.status)) {
-      const a = assignees.get(r[12]) ?? (assignees.set(r[12], { solved: 0, good: 0, rated: 0 }), assignees.get(r[12])!);
-      a.solved++;
-      const score = csatScore(t.csat);
-      if (score !== null) (a.rated++, (a.good += score));
-    }
+  const days = ticketDaySums(client, lo, hi).sort((a, b) => a.day - b.day);
+  for (const d of days) {
+    const day = dayFromNumber(d.day);
+    total.addDay(d);
+    at(d.day).addDay(d);
+    perDay.set(day, d.tickets);
+    weekdays[weekdayOf(day) - 1]! += d.tickets;
   }
-  const tags = db.$client
-    .prepare(
-      `SELECT tag, count(*) FROM ticket_tags JOIN tickets ON tickets.id = ticket_tags.ticket_id
-       WHERE tickets.created_at >= ? AND tickets.created_at < ? GROUP BY tag`,
-    )
-    .raw()
-    .all(start, end) as Array<[string, number]>;
+  // Durations come in created_at order; each day's count in ticket_days says which period they belong to.
+  const fr = ticketDurations(client, 'first_response_at', start, end);
+  const res = ticketDurations(client, 'solved_at', start, end);
+  let i = 0;
+  let j = 0;
+  for (const d of days) {
+    const p = at(d.day);
+    for (const stop = i + d.frN; i < stop; i++) p.firstResponse.push(fr[i]! / 60_000);
+    for (const stop = j + d.resN; j < stop; j++) p.resolution.push(res[j]! / 60_000);
+  }
+  total.firstResponse = fr.map((v) => v / 60_000);
+  total.resolution = res.map((v) => v / 60_000);
+  const channels = new Map(ticketDim(client, 'channel', lo, hi).map((r) => [r.value, r.tickets]));
+  const types = new Map<string, number>();
+  const tags = new Map<string, number>();
+  for (const r of ticketDim(client, 'combo', lo, hi)) {
+    const c = splitCombo(r.value);
+    if (c.type) bump(types, c.type, r.tickets);
+    for (const tag of c.tags) bump(tags, tag, r.tickets);
+  }
   const points = new Map<string, TicketFigures>([...perPeriod].map(([p, a]) => [p, a.figures()]));
-  const empty = new TicketAccumulator(sla).figures();
+  const empty = new TicketPeriod(sla).figures();
   return {
     from,
     to,
@@ -71,9 +67,10 @@ export function getTicketReport(db: Db, filters: TicketReportFilters): TicketRep
     weekdays: weekdays.map((tickets, i) => ({ weekday: i + 1, name: weekdayName(i + 1), tickets })),
     channels: countDesc(channels, 'channel'),
     types: countDesc(types, 'type'),
-    tags: countDesc(new Map(tags), 'tag'),
-    assignees: [...assignees]
-      .map(([assignee, a]) => ({ assignee, solved: a.solved, csat: rate(a.good, a.rated), csatRated: a.rated }))
+    tags: countDesc(tags, 'tag'),
+    assignees: ticketDim(client, 'assignee', lo, hi)
+      .filter((a) => a.solved > 0)
+      .map((a) => ({ assignee: a.value, solved: a.solved, csat: rate(a.solvedGood, a.solvedRated), csatRated: a.solvedRated }))
       .sort((a, b) => b.solved - a.solved || a.assignee.localeCompare(b.assignee)),
     forecast: forecastTickets(daysBetween(from, to).map((date) => ({ date, tickets: perDay.get(date) ?? 0 }))),
   };

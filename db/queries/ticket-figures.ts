@@ -1,25 +1,14 @@
-/** Accumulates tickets one by one into the KPIs of SPEC 7.3 (a fresh accumulator per period and one for totals). */
+/** Turns ticket sums and durations into the KPIs of SPEC 7.3; the solved and CSAT rules in one place. */
 import { quantiles, rate } from './stats.ts';
+import type { TicketDaySums } from './ticket-sql.ts';
 import type { TicketFigures } from './types.ts';
 
-/** The ticket columns the KPIs need, in the order tickets.ts stores them. */
-export interface TicketFacts {
-  createdAt: number;
-  firstResponseAt: number | null;
-  solvedAt: number | null;
-  status: string | null;
-  channel: string;
-  replies: number | null;
-  reopens: number | null;
-  csat: string | null;
-  handleSeconds: number | null;
-  waitSeconds: number | null;
-  abandoned: number | null;
-}
-
-const SOLVED = new Set(['solved', 'closed']);
-const GOOD = new Set(['good', '4', '5']);
-const BAD = new Set(['bad', '1', '2', '3']);
+export const SOLVED_STATUSES = ['solved', 'closed'] as const;
+export const CSAT_GOOD = ['good', '4', '5'] as const;
+export const CSAT_RATED = ['good', 'bad', '1', '2', '3', '4', '5'] as const;
+const SOLVED = new Set<string>(SOLVED_STATUSES);
+const GOOD = new Set<string>(CSAT_GOOD);
+const BAD = new Set<string>(CSAT_RATED.filter((v) => !GOOD.has(v)));
 
 export const isSolved = (status: string | null) => status !== null && SOLVED.has(status.toLowerCase());
 
@@ -30,76 +19,42 @@ export function csatScore(csat: string | null): 1 | 0 | null {
   return GOOD.has(v) ? 1 : BAD.has(v) ? 0 : null;
 }
 
-export class TicketAccumulator {
-  tickets = 0;
-  solved = 0;
-  private firstResponse: number[] = [];
-  private resolution: number[] = [];
-  private slaBreaches = 0;
-  private repliesSum = 0;
-  private repliesKnown = 0;
-  private fcr = 0;
-  private reopened = 0;
-  private csatGood = 0;
-  private csatRated = 0;
-  private handleSum = 0;
-  private handleN = 0;
-  private queued = 0;
-  private waitSum = 0;
-  private abandoned = 0;
+/** Sums of one period (or the totals) plus its per-ticket durations, turned into the KPIs of SPEC 7.3. */
+export class TicketPeriod {
+  sums: Omit<TicketDaySums, 'day'> = {
+    tickets: 0, solved: 0, repliesKnown: 0, repliesSum: 0, fcr: 0, reopened: 0, csatGood: 0, csatRated: 0,
+    handleSum: 0, handleN: 0, queued: 0, waitSum: 0, abandoned: 0, frSumMs: 0, frN: 0, resSumMs: 0, resN: 0,
+  };
+  firstResponse: number[] = [];
+  resolution: number[] = [];
+
+  addDay(day: TicketDaySums): void {
+    for (const k of Object.keys(this.sums) as Array<keyof TicketPeriod['sums']>) this.sums[k] += day[k];
+  }
 
   constructor(private readonly slaMinutes: number) {}
 
-  add(t: TicketFacts): void {
-    this.tickets++;
-    if (t.firstResponseAt !== null) {
-      const minutes = (t.firstResponseAt - t.createdAt) / 60_000;
-      this.firstResponse.push(minutes);
-      if (minutes > this.slaMinutes) this.slaBreaches++;
-    }
-    if (t.solvedAt !== null) this.resolution.push((t.solvedAt - t.createdAt) / 60_000);
-    if (isSolved(t.status)) {
-      this.solved++;
-      if ((t.reopens ?? 0) > 0) this.reopened++;
-      if (t.replies !== null) {
-        this.repliesKnown++;
-        this.repliesSum += t.replies;
-        if (t.replies <= 1 && (t.reopens ?? 0) === 0) this.fcr++;
-      }
-    }
-    const score = csatScore(t.csat);
-    if (score !== null) {
-      this.csatRated++;
-      this.csatGood += score;
-    }
-    if (t.handleSeconds !== null) {
-      this.handleN++;
-      this.handleSum += t.handleSeconds;
-    }
-    if (t.channel === 'phone' && t.waitSeconds !== null) {
-      this.queued++;
-      this.waitSum += t.waitSeconds;
-      if (t.abandoned) this.abandoned++;
-    }
-  }
-
   figures(): TicketFigures {
+    const s = this.sums;
+    let breaches = 0;
+    for (const m of this.firstResponse) if (m > this.slaMinutes) breaches++;
+    const q = (values: number[], sumMs: number, n: number) => ({ ...quantiles(values), mean: n > 0 ? sumMs / n / 60_000 : null });
     return {
-      tickets: this.tickets,
-      solved: this.solved,
-      firstResponseMinutes: quantiles(this.firstResponse),
-      slaBreaches: this.slaBreaches,
-      resolutionMinutes: quantiles(this.resolution),
-      repliesPerTicket: this.repliesKnown > 0 ? this.repliesSum / this.repliesKnown : null,
-      firstContactResolution: rate(this.fcr, this.repliesKnown),
-      reopenRate: rate(this.reopened, this.solved),
-      csat: rate(this.csatGood, this.csatRated),
-      csatRated: this.csatRated,
-      avgHandleSeconds: this.handleN > 0 ? this.handleSum / this.handleN : null,
-      phoneQueued: this.queued,
-      avgWaitSeconds: this.queued > 0 ? this.waitSum / this.queued : null,
-      abandoned: this.abandoned,
-      abandonmentRate: rate(this.abandoned, this.queued),
+      tickets: s.tickets,
+      solved: s.solved,
+      firstResponseMinutes: q(this.firstResponse, s.frSumMs, s.frN),
+      slaBreaches: breaches,
+      resolutionMinutes: q(this.resolution, s.resSumMs, s.resN),
+      repliesPerTicket: s.repliesKnown > 0 ? s.repliesSum / s.repliesKnown : null,
+      firstContactResolution: rate(s.fcr, s.repliesKnown),
+      reopenRate: rate(s.reopened, s.solved),
+      csat: rate(s.csatGood, s.csatRated),
+      csatRated: s.csatRated,
+      avgHandleSeconds: s.handleN > 0 ? s.handleSum / s.handleN : null,
+      phoneQueued: s.queued,
+      avgWaitSeconds: s.queued > 0 ? s.waitSum / s.queued : null,
+      abandoned: s.abandoned,
+      abandonmentRate: rate(s.abandoned, s.queued),
     };
   }
 }

@@ -157,3 +157,57 @@ export const querySessions = sqliteTable(
 
 /** Search events that got a click (so a second click on the same search is not counted twice). */
 export const searchClicks = sqliteTable('search_clicks', { searchId: integer('search_id').primaryKey() });
+
+/** UTC offset pieces of the rollups' zone: from `fromMs` on, local time = UTC + offsetMs (ticket triggers read it). */
+export const tzOffsets = sqliteTable('tz_offsets', {
+  fromMs: integer('from_ms').primaryKey(),
+  offsetMs: integer('offset_ms').notNull(),
+});
+
+/** Per local day number (days since 1970-01-01 in the zone): the additive ticket sums, kept by triggers on tickets. */
+export const ticketDays = sqliteTable('ticket_days', {
+  day: integer('day').primaryKey(),
+  tickets: integer('tickets').notNull().default(0),
+  solved: integer('solved').notNull().default(0),
+  repliesKnown: integer('replies_known').notNull().default(0),
+  repliesSum: integer('replies_sum').notNull().default(0),
+  fcr: integer('fcr').notNull().default(0),
+  reopened: integer('reopened').notNull().default(0),
+  csatGood: integer('csat_good').notNull().default(0),
+  csatRated: integer('csat_rated').notNull().default(0),
+  handleSum: integer('handle_sum').notNull().default(0),
+  handleN: integer('handle_n').notNull().default(0),
+  queued: integer('queued').notNull().default(0),
+  waitSum: integer('wait_sum').notNull().default(0),
+  abandoned: integer('abandoned').notNull().default(0),
+  frSumMs: integer('fr_sum_ms').notNull().default(0),
+  frN: integer('fr_n').notNull().default(0),
+  resSumMs: integer('res_sum_ms').notNull().default(0),
+  resN: integer('res_n').notNull().default(0),
+});
+
+/**
+ * Tickets per local day and dimension value: `channel`, `assignee`, and `combo` = type, \u0001, the ticket's
+ * sorted tags joined by commas (types, tags and topics are all counted exactly from the combos).
+ */
+export const ticketDayDims = sqliteTable(
+  'ticket_day_dims',
+  {
+    day: integer('day').notNull(),
+    dim: text('dim').notNull(),
+    value: text('value').notNull(),
+    tickets: integer('tickets').notNull().default(0),
+    solved: integer('solved').notNull().default(0),
+    /** Of the solved ones: good CSAT, and rated at all. */
+    solvedGood: integer('solved_good').notNull().default(0),
+    solvedRated: integer('solved_rated').notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.dim, t.day, t.value] })],
+);
+
+/** Tickets per local day and requester, for distinct requesters over any range. */
+export const ticketDayRequesters = sqliteTable(
+  'ticket_day_requesters',
+  { day: integer('day').notNull(), requester: text('requester').notNull(), tickets: integer('tickets').notNull().default(0) },
+  (t) => [primaryKey({ columns: [t.day, t.requester] })],
+);

@@ -16,10 +16,10 @@ const auth = { headers: { authorization: `Bearer ${token}` } };
 let t: TempDb;
 let app: ReturnType<typeof createApp>;
 
-beforeAll(() => {
+beforeAll(async () => {
   t = tempDb({ KB_TZ: 'Europe/Berlin' });
   const { add } = eventStore(t);
-  add(
+  await add(
     { type: 'view', at: '2026-03-02 10:00', session: 1, pv: 'p1', article: 'reset-password', locale: 'en' },
     { type: 'read', at: '2026-03-02 10:01', session: 1, pv: 'p1', article: 'reset-password', locale: 'en', seconds: 37, scroll: 92 },
     { type: 'vote', at: '2026-03-02 10:02', session: 1, pv: 'p1', article: 'reset-password', locale: 'en', helpful: true },

@@ -10,12 +10,12 @@ const zone = 'Europe/Berlin';
 let t: TempDb;
 const base = { from: '2026-03-02', to: '2026-03-03', interval: 'day' as const, timeZone: zone };
 
-beforeAll(() => {
+beforeAll(async () => {
   t = tempDb({ KB_TZ: zone, KB_ATTRIBUTION_MINUTES: '30' });
   const { add } = eventStore(t);
   const rp = { article: 'reset-password', locale: 'en' };
   // S1, visitor A, Mon 2 March: reads p1, votes yes then no (with a comment), contacts 5 min later.
-  add(
+  await add(
     { type: 'view', at: '2026-03-02 10:00', session: 1, visitor: 'A', pv: 'p1', ...rp },
     { type: 'read', at: '2026-03-02 10:00:30', session: 1, visitor: 'A', pv: 'p1', seconds: 15, scroll: 40, ...rp },
     { type: 'read', at: '2026-03-02 10:01', session: 1, visitor: 'A', pv: 'p1', seconds: 45, scroll: 95, ...rp },
@@ -25,28 +25,29 @@ beforeAll(() => {
     { type: 'contact', at: '2026-03-02 10:05', session: 1, visitor: 'A', via: 'cta', locale: 'en' },
   );
   // S2, visitor A again the same day: reset-password (no engagement), then billing-faq, then contact.
-  add(
+  await add(
     { type: 'view', at: '2026-03-02 15:00', session: 2, visitor: 'A', pv: 'p2', ...rp },
     { type: 'read', at: '2026-03-02 15:00:20', session: 2, visitor: 'A', pv: 'p2', seconds: 0, scroll: 10, ...rp },
     { type: 'view', at: '2026-03-02 15:01', session: 2, visitor: 'A', pv: 'p3', article: 'billing-faq', locale: 'en' },
     { type: 'read', at: '2026-03-02 15:02', session: 2, visitor: 'A', pv: 'p3', article: 'billing-faq', locale: 'en', seconds: 20, scroll: 100 },
     { type: 'contact', at: '2026-03-02 15:03', session: 2, visitor: 'A', via: 'cta', locale: 'en' },
   );
-  // S3, visitor B, Tue 3 March: reads p4, votes yes, contacts 40 minutes later (outside the 30-minute window).
-  add(
+  // S3, visitor B, Tue 3 March: reads p4 (still reading at 09:25, so the session goes on), votes yes,
+  // contacts 40 minutes after the view (outside the 30-minute window).
+  await add(
     { type: 'view', at: '2026-03-03 09:00', session: 3, visitor: 'B', pv: 'p4', ...rp },
-    { type: 'read', at: '2026-03-03 09:00:30', session: 3, visitor: 'B', pv: 'p4', seconds: 60, scroll: 90, ...rp },
     { type: 'vote', at: '2026-03-03 09:01', session: 3, visitor: 'B', pv: 'p4', helpful: true, ...rp },
+    { type: 'read', at: '2026-03-03 09:25', session: 3, visitor: 'B', pv: 'p4', seconds: 60, scroll: 90, ...rp },
     { type: 'contact', at: '2026-03-03 09:40', session: 3, visitor: 'B', via: 'form', locale: 'en' },
   );
   // S4, visitor A on the next day; S6, visitor B reads the Persian translation.
-  add(
+  await add(
     { type: 'view', at: '2026-03-03 11:00', session: 4, visitor: 'A', pv: 'p5', ...rp },
     { type: 'read', at: '2026-03-03 11:00:20', session: 4, visitor: 'A', pv: 'p5', seconds: 10, scroll: 20, ...rp },
     { type: 'view', at: '2026-03-03 12:00', session: 6, visitor: 'B', pv: 'p6', article: 'reset-password', locale: 'fa' },
   );
   // S5 after the edit of 5 March: a helpful read, no contact.
-  add(
+  await add(
     { type: 'view', at: '2026-03-06 10:00', session: 5, visitor: 'C', pv: 'p7', ...rp },
     { type: 'vote', at: '2026-03-06 10:01', session: 5, visitor: 'C', pv: 'p7', helpful: true, ...rp },
   );

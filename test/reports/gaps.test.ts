@@ -7,7 +7,7 @@ import { addTickets, eventStore, type EventInput } from './store.ts';
 let t: TempDb;
 const filters = { from: '2026-06-01', to: '2026-06-30', interval: 'month' as const, timeZone: 'UTC' };
 
-beforeAll(() => {
+beforeAll(async () => {
   t = tempDb();
   const { add } = eventStore(t);
   const en = { locale: 'en' };
@@ -33,7 +33,7 @@ beforeAll(() => {
       if (contact) batch.push({ type: 'contact', at: '2026-06-04 10:03', session: s, via: 'cta', ...en });
     }
   }
-  add(...batch);
+  await add(...batch);
   // account topic: 12 login tickets for 12 views (1 per ticket); billing: 2 tickets for 20 views.
   // Site: 32 views / 14 tickets = 2.29 per ticket; account is under half of that -> a topic gap.
   addTickets(t, [

@@ -7,11 +7,11 @@ import { addTickets, eventStore } from './store.ts';
 let t: TempDb;
 const filters = { from: '2026-06-01', to: '2026-06-02', interval: 'day' as const, timeZone: 'UTC' };
 
-beforeAll(() => {
+beforeAll(async () => {
   t = tempDb();
   const { add } = eventStore(t);
   const en = { locale: 'en' };
-  add(
+  await add(
     // S1 (A): home page, then an article, no contact -> found answer
     { type: 'view', at: '2026-06-01 09:00', session: 1, visitor: 'A', pv: 'h1', path: '/', ...en },
     { type: 'view', at: '2026-06-01 09:01', session: 1, visitor: 'A', pv: 'a1', article: 'reset-password', ...en },

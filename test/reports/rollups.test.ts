@@ -42,7 +42,7 @@ describe('rollups', () => {
 
   it('are rebuilt in the new zone when KB_TZ changes', async () => {
     // 02:30 UTC on 2 March is still 1 March in São Paulo (UTC-3)
-    eventStore(t).add({ type: 'view', at: '2026-03-01 23:30', session: 1, pv: 'p', article: 'a', locale: 'en' });
+    await eventStore(t).add({ type: 'view', at: '2026-03-01 23:30', session: 1, pv: 'p', article: 'a', locale: 'en' });
     const range = { from: '2026-03-01', to: '2026-03-02', interval: 'day' as const };
     const days = (zone: string) => getOverviewReport(t.db, { ...range, timeZone: zone }, catalog).series.map((p) => p.views);
     expect(days('America/Sao_Paulo')).toEqual([1, 0]);

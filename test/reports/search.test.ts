@@ -6,12 +6,12 @@ import { eventStore } from './store.ts';
 let t: TempDb;
 const filters = { from: '2026-05-04', to: '2026-05-05', interval: 'day' as const, timeZone: 'America/New_York' };
 
-beforeAll(() => {
+beforeAll(async () => {
   t = tempDb({ KB_TZ: 'America/New_York' });
   const { add } = eventStore(t);
   const en = { locale: 'en' };
   // S1: "Reset  Password " (5 results) clicked twice, then "refund" (0 results), then contacts.
-  add(
+  await add(
     { type: 'search', at: '2026-05-04 09:00', session: 1, query: ' Reset  Password ', results: 5, ...en },
     { type: 'search_click', at: '2026-05-04 09:00:10', session: 1, query: 'reset password', position: 1, ...en },
     { type: 'search_click', at: '2026-05-04 09:00:40', session: 1, query: 'reset password', position: 2, ...en },
@@ -19,12 +19,12 @@ beforeAll(() => {
     { type: 'contact', at: '2026-05-04 09:05', session: 1, via: 'cta', ...en },
   );
   // S2: "reset password" (3 results), not opened; a contact BEFORE its search does not count for it.
-  add(
+  await add(
     { type: 'contact', at: '2026-05-05 08:00', session: 2, via: 'cta', ...en },
     { type: 'search', at: '2026-05-05 08:10', session: 2, query: 'reset password', results: 3, ...en },
   );
   // S3: "refund" twice with no results, no contact; then "RESET password" in fa, opened.
-  add(
+  await add(
     { type: 'search', at: '2026-05-05 10:00', session: 3, query: 'refund', results: 0, ...en },
     { type: 'search', at: '2026-05-05 10:01', session: 3, query: 'Refund', results: 0, ...en },
     { type: 'search', at: '2026-05-05 10:02', session: 3, query: 'RESET password', results: 2, locale: 'fa' },

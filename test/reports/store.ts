@@ -1,76 +1,48 @@
 /**
- * Test data for reports: stores events the way ingest does (rows in events, then applyEventRollups in the
- * same transaction) and tickets as the tickets table defines them. Contact attribution and search `clicked`
- * are settled here by the rule the tracking ingest applies (docs/contracts.md), until its writer is merged.
+ * Test data for reports: events go through the real ingest writer (db/ingest/writer.ts: visitor hash,
+ * sessions, contact attribution, search `clicked`, rollups in the same transaction), one call per event at
+ * its own time; tickets are rows of the tickets table as the importer writes them.
  */
 import { DateTime } from 'luxon';
-import { events, sessions, tickets, ticketTags } from '../../db/schema/index.ts';
-import { applyEventRollups, normaliseQuery, type StoredEvent } from '../../db/rollups/events.ts';
+import { tickets, ticketTags } from '../../db/schema/index.ts';
+import { createIngest } from '../../db/ingest/writer.ts';
+import { TrackEventSchema } from '../../api/schemas/event.ts';
 import type { TempDb } from '../helpers/db.ts';
-import { and, desc, eq, lte } from 'drizzle-orm';
 
-export type EventInput = Partial<Omit<typeof events.$inferInsert, 'ts' | 'sessionId'>> & {
-  type: StoredEvent['type'];
-  /** Local time in the test's zone, e.g. '2026-03-02 10:00'. */
+export interface EventInput {
+  type: 'view' | 'read' | 'vote' | 'search' | 'search_click' | 'contact' | 'suggest_shown' | 'suggest_click';
+  /** Local time in the test's zone, e.g. '2026-03-02 10:00' or '2026-03-02 10:00:30'. */
   at: string;
+  /** Who sends it: the same label gives the same IP and browser (the visitor hash still changes daily). */
+  visitor?: string;
+  /** Only to name the default visitor (`visitor-<session>`); ingest makes sessions from 30-minute gaps. */
   session: number;
-};
+  pv?: string;
+  [field: string]: unknown;
+}
+
+const USER_AGENT = 'Mozilla/5.0 (X11; Linux x86_64; rv:140.0) Gecko/20100101 Firefox/140.0';
 
 export function eventStore(t: TempDb) {
   const zone = t.config.timeZone;
-  const made = new Set<number>();
-  const ms = (at: string) => DateTime.fromFormat(at, 'yyyy-MM-dd HH:mm:ss', { zone }).toMillis() || DateTime.fromFormat(at, 'yyyy-MM-dd HH:mm', { zone }).toMillis();
+  let now = 0;
+  const ingest = createIngest(t.db, t.config, { clock: () => now });
+  const ms = (at: string) =>
+    (at.length > 16 ? DateTime.fromFormat(at, 'yyyy-MM-dd HH:mm:ss', { zone }) : DateTime.fromFormat(at, 'yyyy-MM-dd HH:mm', { zone })).toMillis();
+  const ips = new Map<string, string>();
+  const ipOf = (visitor: string) => ips.get(visitor) ?? (ips.set(visitor, `10.0.${Math.floor(ips.size / 250)}.${(ips.size % 250) + 1}`), ips.get(visitor)!);
+  let n = 0;
 
-  function add(...inputs: EventInput[]): void {
-    t.db.transaction((tx) => {
-      const rows: StoredEvent[] = [];
-      for (const { at, session, ...e } of inputs) {
-        const ts = ms(at);
-        if (Number.isNaN(ts)) throw new Error(`bad time ${at}`);
-        const visitor = e.visitor ?? `visitor-${session}`;
-        if (!made.has(session)) {
-          tx.insert(sessions).values({ id: session, visitor, startedAt: ts, lastAt: ts }).run();
-          made.add(session);
-        }
-        let attributedArticle: string | null = null;
-        if (e.type === 'contact') {
-          // Last article viewed in the session within the attribution window.
-          const last = tx
-            .select({ article: events.article, ts: events.ts })
-            .from(events)
-            .where(and(eq(events.sessionId, session), eq(events.type, 'view'), lte(events.ts, ts)))
-            .orderBy(desc(events.ts), desc(events.id))
-            .all()
-            .find((r) => r.article !== null);
-          if (last && ts - last.ts <= t.config.attributionMinutes * 60_000) attributedArticle = last.article;
-        }
-        const row = tx
-          .insert(events)
-          .values({
-            ...e,
-            ts,
-            visitor,
-            sessionId: session,
-            queryNorm: e.query !== undefined && e.query !== null ? normaliseQuery(e.query) : null,
-            attributedArticle,
-          })
-          .returning()
-          .get();
-        if (e.type === 'search_click') {
-          const search = tx
-            .select({ id: events.id })
-            .from(events)
-            .where(and(eq(events.sessionId, session), eq(events.type, 'search'), lte(events.ts, ts)))
-            .orderBy(desc(events.ts), desc(events.id))
-            .get();
-          if (search) tx.update(events).set({ clicked: true }).where(eq(events.id, search.id)).run();
-        }
-        rows.push(row);
-      }
-      applyEventRollups(tx, rows, t.config);
-    });
+  /** Stores the events in order, each at its own time, and resolves once all are committed. */
+  async function add(...inputs: EventInput[]): Promise<void> {
+    for (const { at, session, visitor, ...fields } of inputs) {
+      now = ms(at);
+      if (Number.isNaN(now)) throw new Error(`bad time ${at}`);
+      const event = TrackEventSchema.parse({ pv: `pv-${session}-${++n}`, ...fields });
+      await ingest.store([event], { ip: ipOf(visitor ?? `visitor-${session}`), userAgent: USER_AGENT, now });
+    }
   }
-  return { add, ms };
+  return { add, ms, close: () => ingest.close() };
 }
 
 export type TicketInput = Partial<typeof tickets.$inferInsert> & { created: string; tags?: string[] };

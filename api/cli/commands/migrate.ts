@@ -3,6 +3,7 @@ import { Command } from 'commander';
 import { loadConfig } from '../../env.ts';
 import { openMigratedDb } from '../../../db/migrate.ts';
 import { ensureRollups, rebuildRollups } from '../../../db/rollups/rebuild.ts';
+import { rebuildTicketRollups } from '../../../db/rollups/tickets.ts';
 
 export function migrateCommand() {
   return new Command('migrate')
@@ -14,7 +15,8 @@ export function migrateCommand() {
       try {
         if (opts.rebuildRollups) {
           const n = rebuildRollups(db, config);
-          console.log(`Rebuilt the report rollups from ${n} events in ${config.timeZone}.`);
+          rebuildTicketRollups(db, config.timeZone);
+          console.log(`Rebuilt the report rollups from ${n} events and the tickets in ${config.timeZone}.`);
         } else if (ensureRollups(db, config)) {
           console.log(`Rebuilt the report rollups for time zone ${config.timeZone}.`);
         }
