@@ -30,8 +30,13 @@ export interface SessionBook {
 export function createSessionBook(stmts: IngestStatements): SessionBook {
   const open = new Map<string, OpenSession>();
   const touched = new Set<OpenSession>();
+  // Sessions written before this writer opened end at `horizon` at the latest; an event more than 30 minutes
+  // past it cannot continue any of them, so the database need not be asked (after 30 minutes of uptime, never).
+  const readHorizon = () => stmts.lastSessionEnd.get()?.lastAt ?? -Infinity;
+  let horizon = readHorizon();
 
   function load(visitor: string, ts: number): OpenSession | undefined {
+    if (ts - horizon > SESSION_GAP_MS) return undefined;
     const row = stmts.latestSession.get(visitor);
     if (!row || ts - row.lastAt > SESSION_GAP_MS) return undefined;
     return {
@@ -65,6 +70,7 @@ export function createSessionBook(stmts: IngestStatements): SessionBook {
     reset() {
       open.clear();
       touched.clear();
+      horizon = readHorizon();
     },
   };
 }
