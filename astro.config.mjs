@@ -2,6 +2,8 @@
 import { defineConfig } from 'astro/config';
 import node from '@astrojs/node';
 import { trackerIntegration } from './site/tracker/integration.ts';
+import { searchIndex } from './site/integrations/search-index.ts';
+import { precompress } from './site/integrations/precompress.ts';
 
 // Pages are prerendered unless they opt out (`export const prerender = false`);
 // api/server.ts serves dist/client itself and hands the rest to Astro's middleware handler.
@@ -14,5 +16,6 @@ export default defineConfig({
   build: { format: 'directory' },
   server: { host: '127.0.0.1', port: 4321 },
   devToolbar: { enabled: false },
-  integrations: [trackerIntegration()],
+  // Order matters: indexes leave dist/client before the public files (kb.js among them) are compressed.
+  integrations: [searchIndex(), trackerIntegration(), precompress()],
 });

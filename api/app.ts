@@ -5,6 +5,7 @@ import { onError, onNotFound } from './errors.ts';
 import { health } from './routes/health.ts';
 import { createEventsRoute } from './routes/events.ts';
 import { createIngest } from '../db/ingest/writer.ts';
+import { search } from './routes/search.ts';
 
 /** `ingest` defaults to a writer on `db`; the runtime passes its own so close() can flush it. */
 export function createApp(given: Omit<Deps, 'ingest'> & { ingest?: Deps['ingest'] }) {
@@ -16,6 +17,7 @@ export function createApp(given: Omit<Deps, 'ingest'> & { ingest?: Deps['ingest'
   });
   app.route('/health', health);
   app.route('/events', createEventsRoute(deps.config));
+  app.route('/search', search);
   app.onError(onError);
   app.notFound(onNotFound);
   return app;

@@ -2,6 +2,7 @@
 import type { Config } from './env.ts';
 import type { Db } from '../db/client.ts';
 import type { Ingest } from '../db/ingest/writer.ts';
+import type { SearchService } from '../site/lib/search/service.ts';
 
 export interface Deps {
   db: Db;
@@ -10,6 +11,8 @@ export interface Deps {
   adminToken: string;
   /** The group-commit writer behind POST /api/events. */
   ingest: Ingest;
+  /** Article search per locale (GET /api/search); absent in tests of other routes. */
+  search?: SearchService;
 }
 
 export interface AppEnv {

@@ -21,6 +21,7 @@ declare module 'autocannon' {
     duration?: number;
     amount?: number;
     pipelining?: number;
+    headers?: Record<string, string>;
     requests?: Array<RequestParams & { setupRequest?: (req: RequestParams) => RequestParams }>;
   }
   export interface Result {

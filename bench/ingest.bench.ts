@@ -1,5 +1,5 @@
 /** Ingest benchmark: POST /api/events (validation, group commit, SQLite) against a bare Hono server, same run. */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -112,7 +112,6 @@ export default async function ingestBench(): Promise<string> {
       '',
       `Tracker /kb.js: ${code.length.toLocaleString('en')} bytes minified, ${gz.toLocaleString('en')} bytes gzipped (budget 1,536).`,
     ].join('\n');
-    writeFileSync(new URL('./results/ingest.md', import.meta.url), `${section}\n`);
     return section;
   } finally {
     rmSync(dir, { recursive: true, force: true });

@@ -1,0 +1,19 @@
+/** The runtime `astro dev` uses: the real database and config, with search built from the current content. */
+import { createRuntime, type Runtime } from '../../api/runtime.ts';
+import { loadConfig } from '../../api/env.ts';
+import { LOCALE_CODES, localeInfo } from '../i18n/locales.ts';
+import { loadCatalog } from './load-catalog.ts';
+import { buildIndex } from './search/build-index.ts';
+import { searchService } from './search/service.ts';
+import { searchSources } from './search/sources.ts';
+
+let runtime: Promise<Runtime> | undefined;
+
+export function devRuntime(): Promise<Runtime> {
+  runtime ??= (async () => {
+    const catalog = await loadCatalog();
+    const search = searchService(LOCALE_CODES.map((l) => buildIndex(l, localeInfo(l).search, searchSources(catalog, l))));
+    return createRuntime(loadConfig(), { search });
+  })();
+  return runtime;
+}

@@ -1,0 +1,12 @@
+/** Reads both content collections once per build (or dev render) into a checked Catalog. */
+import { getCollection } from 'astro:content';
+import { buildCatalog, type Catalog } from './catalog.ts';
+
+let cached: Promise<Catalog> | undefined;
+
+export function loadCatalog(): Promise<Catalog> {
+  // The dev server reloads content on change; caching only in builds keeps edits visible.
+  if (cached && import.meta.env.PROD) return cached;
+  cached = (async () => buildCatalog({ articles: await getCollection('articles'), categories: await getCollection('categories') }))();
+  return cached;
+}

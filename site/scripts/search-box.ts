@@ -1,0 +1,196 @@
+/** Search as you type: asks GET /api/search after a short pause, shows a keyboard-navigable list, reports searches. */
+import { track } from './track.ts';
+
+const DEBOUNCE_MS = 150;
+const SETTLE_MS = 1000;
+const LIMIT = 6;
+
+interface Answer {
+  total: number;
+  results: { title: string; url: string; category: string; snippet: string }[];
+}
+
+/** Wires every `form[data-search]` on the page, and click reports on server-rendered result lists. */
+export function enhanceSearchForms(): void {
+  document.querySelectorAll<HTMLFormElement>('form[data-search]').forEach(enhance);
+  document.querySelectorAll<HTMLElement>('[data-search-results]').forEach((list) => {
+    list.addEventListener('click', (event) => {
+      const link = (event.target as Element).closest<HTMLAnchorElement>('a[data-position]');
+      if (link) track({ type: 'search_click', query: list.dataset.query ?? '', position: Number(link.dataset.position) });
+    });
+  });
+}
+
+function enhance(form: HTMLFormElement): void {
+  const input = form.querySelector<HTMLInputElement>('input[name="q"]')!;
+  const list = form.querySelector<HTMLUListElement>('[role="listbox"]')!;
+  const status = form.querySelector<HTMLElement>('[data-search-status]')!;
+  const locale = form.dataset.locale ?? 'en';
+  let typing: ReturnType<typeof setTimeout> | undefined;
+  let settling: ReturnType<typeof setTimeout> | undefined;
+  let controller: AbortController | undefined;
+  let last: { query: string; answer: Answer } | undefined;
+  let settled = '';
+  let active = -1;
+
+  // Without this script the input is a plain search box; with it, a combobox over the suggestion list.
+  input.setAttribute('role', 'combobox');
+  input.setAttribute('aria-autocomplete', 'list');
+  input.setAttribute('aria-expanded', 'false');
+  input.setAttribute('aria-controls', list.id);
+
+  const options = () => [...list.querySelectorAll<HTMLLIElement>('[role="option"]')];
+  const query = () => input.value.trim();
+
+  async function fetchAnswer(q: string): Promise<Answer> {
+    if (last?.query === q) return last.answer;
+    controller?.abort();
+    controller = new AbortController();
+    const url = `/api/search?q=${encodeURIComponent(q)}&locale=${encodeURIComponent(locale)}&limit=${LIMIT}`;
+    const res = await fetch(url, { signal: controller.signal, headers: { accept: 'application/json' } });
+    if (!res.ok) throw new Error(`search answered ${res.status}`);
+    const answer = (await res.json()) as Answer;
+    last = { query: q, answer };
+    return answer;
+  }
+
+  /** A search counts once it settles: on submit, on opening a result, or after a second without typing. */
+  function settle(q: string, total: number): void {
+    if (!q || q === settled) return;
+    settled = q;
+    track({ type: 'search', query: q, results: total });
+  }
+
+  function close(): void {
+    list.hidden = true;
+    input.setAttribute('aria-expanded', 'false');
+    input.removeAttribute('aria-activedescendant');
+    active = -1;
+  }
+
+  function setActive(index: number): void {
+    const items = options();
+    if (items.length === 0) return;
+    active = (index + items.length) % items.length;
+    items.forEach((item, i) => item.setAttribute('aria-selected', String(i === active)));
+    input.setAttribute('aria-activedescendant', items[active]!.id);
+    items[active]!.scrollIntoView({ block: 'nearest' });
+  }
+
+  /** A suggestion: an ARIA option (no link inside: options may not hold interactive content). */
+  function option(id: string, href: string, position?: number): HTMLLIElement {
+    const li = document.createElement('li');
+    li.id = id;
+    li.setAttribute('role', 'option');
+    li.setAttribute('aria-selected', 'false');
+    li.dataset.href = href;
+    if (position !== undefined) li.dataset.position = String(position);
+    return li;
+  }
+
+  /** Opens a suggestion: the search has settled, and a result's position is reported. */
+  function open(li: HTMLLIElement): void {
+    if (last) {
+      settle(last.query, last.answer.total);
+      if (li.dataset.position) track({ type: 'search_click', query: last.query, position: Number(li.dataset.position) });
+    }
+    window.location.assign(li.dataset.href!);
+  }
+
+  function render(q: string, answer: Answer): void {
+    const items = answer.results.map((r, i) => {
+      const li = option(`${input.id}-opt-${i}`, r.url, i + 1);
+      const title = document.createElement('span');
+      title.className = 'title';
+      title.textContent = r.title;
+      const meta = document.createElement('span');
+      meta.className = 'meta';
+      meta.textContent = `${r.category} · `;
+      // The API escapes snippets and adds only <mark>.
+      meta.insertAdjacentHTML('beforeend', r.snippet);
+      li.append(title, meta);
+      return li;
+    });
+    const all = option(`${input.id}-opt-all`, `${form.action}?q=${encodeURIComponent(q)}`);
+    all.className = 'all';
+    all.textContent = (form.dataset.seeAll ?? '{query}').replace('{query}', q);
+    list.replaceChildren(...items, all);
+    const template = answer.total === 1 ? form.dataset.countOne : form.dataset.countOther;
+    status.textContent = (template ?? '{count}').replace('{count}', new Intl.NumberFormat(locale).format(answer.total));
+    list.hidden = false;
+    input.setAttribute('aria-expanded', 'true');
+    active = -1;
+    input.removeAttribute('aria-activedescendant');
+  }
+
+  async function update(): Promise<void> {
+    const q = query();
+    if (!q) {
+      close();
+      list.replaceChildren();
+      status.textContent = '';
+      return;
+    }
+    try {
+      const answer = await fetchAnswer(q);
+      if (query() === q) render(q, answer);
+    } catch {
+      // Aborted by newer typing, or the API is unreachable: the form still submits to /search.
+    }
+  }
+
+  input.addEventListener('input', () => {
+    clearTimeout(typing);
+    clearTimeout(settling);
+    typing = setTimeout(update, DEBOUNCE_MS);
+    settling = setTimeout(() => {
+      const q = query();
+      if (q) fetchAnswer(q).then((a) => settle(q, a.total), () => undefined);
+    }, SETTLE_MS);
+  });
+
+  input.addEventListener('keydown', (event) => {
+    if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
+      if (list.hidden && options().length) {
+        list.hidden = false;
+        input.setAttribute('aria-expanded', 'true');
+      }
+      event.preventDefault();
+      setActive(active + (event.key === 'ArrowDown' ? 1 : -1));
+    } else if (event.key === 'Enter' && active >= 0 && !list.hidden) {
+      event.preventDefault();
+      const chosen = options()[active];
+      if (chosen) open(chosen);
+    } else if (event.key === 'Escape' && !list.hidden) {
+      event.preventDefault();
+      close();
+    }
+  });
+
+  list.addEventListener('click', (event) => {
+    const li = (event.target as Element).closest<HTMLLIElement>('[role="option"]');
+    if (li) open(li);
+  });
+  // Keep focus in the input while clicking a suggestion, so the list does not close under the pointer.
+  list.addEventListener('mousedown', (event) => event.preventDefault());
+
+  form.addEventListener('submit', (event) => {
+    const q = query();
+    if (!q) return;
+    event.preventDefault();
+    clearTimeout(settling);
+    fetchAnswer(q)
+      .then((a) => settle(q, a.total), () => undefined)
+      .finally(() => form.submit());
+  });
+
+  form.addEventListener('focusout', (event) => {
+    if (!form.contains(event.relatedTarget as Node | null)) close();
+  });
+  input.addEventListener('focus', () => {
+    if (query() && options().length) {
+      list.hidden = false;
+      input.setAttribute('aria-expanded', 'true');
+    }
+  });
+}
