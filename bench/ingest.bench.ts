@@ -3,7 +3,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import autocannon, { type Result } from 'autocannon';
+import autocannon from 'autocannon';
+
+type Result = autocannon.Result;
 import { openDb } from '../db/client.ts';
 import { buildTracker } from '../site/tracker/build.ts';
 import { startChild, type Child } from './servers/child.ts';
