@@ -12,7 +12,7 @@ export interface OpenSession {
   /** The last article viewed, for contact attribution. */
   lastView: { article: string; ts: number } | null;
   /** The latest search, which a following search_click marks as clicked. */
-  lastSearch: { id: number; ts: number } | null;
+  lastSearch: { id: number; ts: number; clicked: boolean } | null;
 }
 
 export interface SessionBook {
@@ -42,8 +42,13 @@ export function createSessionBook(stmts: IngestStatements): SessionBook {
     return {
       ...row,
       lastView: stmts.lastArticleView.get(row.id) ?? null,
-      lastSearch: stmts.lastSearch.get(row.id) ?? null,
+      lastSearch: loadSearch(row.id),
     };
+  }
+
+  function loadSearch(sessionId: number): OpenSession['lastSearch'] {
+    const row = stmts.lastSearch.get(sessionId);
+    return row ? { id: row.id, ts: row.ts, clicked: row.clicked === 1 } : null;
   }
 
   return {

@@ -64,8 +64,8 @@ export function prepareIngestStatements(sqlite: Database) {
       `SELECT article, ts FROM events WHERE session_id = ? AND type = 'view' AND article IS NOT NULL
        ORDER BY ts DESC, id DESC LIMIT 1`,
     ),
-    lastSearch: sqlite.prepare<[number], { id: number; ts: number }>(
-      `SELECT id, ts FROM events WHERE session_id = ? AND type = 'search' ORDER BY ts DESC, id DESC LIMIT 1`,
+    lastSearch: sqlite.prepare<[number], { id: number; ts: number; clicked: number }>(
+      `SELECT id, ts, clicked FROM events WHERE session_id = ? AND type = 'search' ORDER BY ts DESC, id DESC LIMIT 1`,
     ),
     allSalts: sqlite.prepare<[], { day: string; salt: string }>('SELECT day, salt FROM salts'),
     insertSalt: sqlite.prepare<[string, string]>('INSERT OR REPLACE INTO salts (day, salt) VALUES (?, ?)'),

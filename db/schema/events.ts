@@ -56,7 +56,10 @@ export const events = sqliteTable(
     via: text('via'),
     /** On contact events: the last article viewed in the session within KB_ATTRIBUTION_MINUTES. */
     attributedArticle: text('attributed_article'),
-    /** On search events: a search_click followed in the same session before the next search. */
+    /**
+     * On search events: a search_click followed in the same session before the next search. On search_click
+     * events: this click was the first on that search (it set the search's flag), so rollups can count it.
+     */
     clicked: integer('clicked', { mode: 'boolean' }).notNull().default(false),
   },
   (t) => [
