@@ -40,7 +40,8 @@ export const VoteEvent = event('vote', {
 });
 export const SearchEvent = event('search', { query: text(200), results: count(100_000) });
 export const SearchClickEvent = event('search_click', {
-  query: text(200).optional(),
+  /** The query whose result was opened; may be empty when the page no longer knows it. */
+  query: z.string().max(200).optional(),
   /** 1-based position of the opened result. */
   position: z.number().int().min(1).max(1000),
 });
@@ -52,7 +53,7 @@ export const SuggestShownEvent = event('suggest_shown', { query: text(200), resu
 export const SuggestClickEvent = event('suggest_click', {
   /** The suggested article that was opened. */
   article: text(200),
-  query: text(200).optional(),
+  query: z.string().max(200).optional(),
   position: z.number().int().min(1).max(1000),
 });
 

@@ -12,7 +12,7 @@ export interface OpenSession {
   /** The last article viewed, for contact attribution. */
   lastView: { article: string; ts: number } | null;
   /** The latest search, which a following search_click marks as clicked. */
-  lastSearch: { id: number; ts: number } | null;
+  lastSearch: { id: number; ts: number; clicked: boolean } | null;
 }
 
 export interface SessionBook {
@@ -30,15 +30,25 @@ export interface SessionBook {
 export function createSessionBook(stmts: IngestStatements): SessionBook {
   const open = new Map<string, OpenSession>();
   const touched = new Set<OpenSession>();
+  // Sessions written before this writer opened end at `horizon` at the latest; an event more than 30 minutes
+  // past it cannot continue any of them, so the database need not be asked (after 30 minutes of uptime, never).
+  const readHorizon = () => stmts.lastSessionEnd.get()?.lastAt ?? -Infinity;
+  let horizon = readHorizon();
 
   function load(visitor: string, ts: number): OpenSession | undefined {
+    if (ts - horizon > SESSION_GAP_MS) return undefined;
     const row = stmts.latestSession.get(visitor);
     if (!row || ts - row.lastAt > SESSION_GAP_MS) return undefined;
     return {
       ...row,
       lastView: stmts.lastArticleView.get(row.id) ?? null,
-      lastSearch: stmts.lastSearch.get(row.id) ?? null,
+      lastSearch: loadSearch(row.id),
     };
+  }
+
+  function loadSearch(sessionId: number): OpenSession['lastSearch'] {
+    const row = stmts.lastSearch.get(sessionId);
+    return row ? { id: row.id, ts: row.ts, clicked: row.clicked === 1 } : null;
   }
 
   return {
@@ -65,6 +75,7 @@ export function createSessionBook(stmts: IngestStatements): SessionBook {
     reset() {
       open.clear();
       touched.clear();
+      horizon = readHorizon();
     },
   };
 }

@@ -21,6 +21,12 @@ type AnyEventFields = Partial<{
   via: 'cta' | 'form';
 }>;
 
+/** True when a search_click at `ts` is the first click on the session's latest earlier search. */
+function opensSearch(session: OpenSession, ts: number): boolean {
+  const search = session.lastSearch;
+  return search !== null && search.ts <= ts && !search.clicked;
+}
+
 /** Builds the row to insert; `contact` events get the last article viewed within the attribution window. */
 export function toParams(
   event: TrackEvent,
@@ -44,15 +50,15 @@ export function toParams(
     seconds: e.seconds ?? null,
     scroll: e.scroll ?? null,
     helpful: e.helpful === undefined ? null : e.helpful ? 1 : 0,
-    query: e.query ?? null,
-    queryNorm: e.query === undefined ? null : normalizeQuery(e.query),
+    query: e.query || null,
+    queryNorm: e.query ? normalizeQuery(e.query) : null,
     results: e.results ?? null,
     position: e.position ?? null,
     comment: e.comment ?? null,
     referrerHost: referrerHost(e.referrer),
     via: e.via ?? null,
     attributedArticle: attributed,
-    clicked: 0,
+    clicked: e.type === 'search_click' && opensSearch(session, ts) ? 1 : 0,
   };
 }
 
@@ -85,13 +91,16 @@ export function toStored(id: number, p: EventParams): StoredEvent {
 
 /**
  * Updates the session after a row was inserted: views move "last article viewed", searches become the one a
- * following search_click marks as clicked (also on the in-batch row, so rollups see the final flag).
+ * following search_click marks as clicked (also on the in-batch row, so rollups see the final flag). The
+ * search_click that flips a search's flag carries clicked = true itself, so rollups can count clicked
+ * searches from the batch alone even when the search was stored in an earlier batch.
  */
 export function afterInsert(row: StoredEvent, session: OpenSession, stmts: IngestStatements, batch: Map<number, StoredEvent>) {
   if (row.type === 'view' && row.article) session.lastView = { article: row.article, ts: row.ts };
-  else if (row.type === 'search') session.lastSearch = { id: row.id, ts: row.ts };
-  else if (row.type === 'search_click' && session.lastSearch && session.lastSearch.ts <= row.ts) {
+  else if (row.type === 'search') session.lastSearch = { id: row.id, ts: row.ts, clicked: false };
+  else if (row.type === 'search_click' && row.clicked && session.lastSearch) {
     stmts.markClicked.run(session.lastSearch.id);
+    session.lastSearch.clicked = true;
     const inBatch = batch.get(session.lastSearch.id);
     if (inBatch) inBatch.clicked = true;
   }

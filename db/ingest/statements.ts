@@ -25,6 +25,15 @@ export interface EventParams {
   clicked: 0 | 1;
 }
 
+/** The insert's parameters in column order (positional binding is cheaper than named). */
+type EventValues = Array<string | number | null>;
+
+/** Binds an events row to insertEvent's placeholders. */
+export function eventValues(p: EventParams): EventValues {
+  return [p.ts, p.type, p.visitor, p.sessionId, p.pv, p.path, p.article, p.locale, p.seconds, p.scroll, p.helpful,
+    p.query, p.queryNorm, p.results, p.position, p.comment, p.referrerHost, p.via, p.attributedArticle, p.clicked];
+}
+
 export interface SessionRow {
   id: number;
   startedAt: number;
@@ -34,11 +43,10 @@ export interface SessionRow {
 /** Prepares every statement once per database connection. */
 export function prepareIngestStatements(sqlite: Database) {
   return {
-    insertEvent: sqlite.prepare<EventParams>(
+    insertEvent: sqlite.prepare<EventValues>(
       `INSERT INTO events (ts, type, visitor, session_id, pv, path, article, locale, seconds, scroll, helpful,
          query, query_norm, results, position, comment, referrer_host, via, attributed_article, clicked)
-       VALUES (@ts, @type, @visitor, @sessionId, @pv, @path, @article, @locale, @seconds, @scroll, @helpful,
-         @query, @queryNorm, @results, @position, @comment, @referrerHost, @via, @attributedArticle, @clicked)`,
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     ),
     markClicked: sqlite.prepare<[number]>('UPDATE events SET clicked = 1 WHERE id = ?'),
     insertSession: sqlite.prepare<[string, number, number]>(
@@ -51,12 +59,13 @@ export function prepareIngestStatements(sqlite: Database) {
       `SELECT id, started_at AS startedAt, last_at AS lastAt FROM sessions
        WHERE visitor = ? ORDER BY last_at DESC LIMIT 1`,
     ),
+    lastSessionEnd: sqlite.prepare<[], { lastAt: number | null }>('SELECT max(last_at) AS lastAt FROM sessions'),
     lastArticleView: sqlite.prepare<[number], { article: string; ts: number }>(
       `SELECT article, ts FROM events WHERE session_id = ? AND type = 'view' AND article IS NOT NULL
        ORDER BY ts DESC, id DESC LIMIT 1`,
     ),
-    lastSearch: sqlite.prepare<[number], { id: number; ts: number }>(
-      `SELECT id, ts FROM events WHERE session_id = ? AND type = 'search' ORDER BY ts DESC, id DESC LIMIT 1`,
+    lastSearch: sqlite.prepare<[number], { id: number; ts: number; clicked: number }>(
+      `SELECT id, ts, clicked FROM events WHERE session_id = ? AND type = 'search' ORDER BY ts DESC, id DESC LIMIT 1`,
     ),
     allSalts: sqlite.prepare<[], { day: string; salt: string }>('SELECT day, salt FROM salts'),
     insertSalt: sqlite.prepare<[string, string]>('INSERT OR REPLACE INTO salts (day, salt) VALUES (?, ?)'),

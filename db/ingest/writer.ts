@@ -7,7 +7,7 @@ import { createGroupCommit } from './group-commit.ts';
 import { createSaltBook, utcDay } from './salts.ts';
 import { createSessionBook } from './sessions.ts';
 import { afterInsert, toParams, toStored } from './settle.ts';
-import { prepareIngestStatements } from './statements.ts';
+import { eventValues, prepareIngestStatements } from './statements.ts';
 import { visitorHash } from './visitor.ts';
 
 /** Who sent the events. Used for the visitor hash only; neither value is ever written to the database. */
@@ -62,7 +62,7 @@ export function createIngest(db: Db, config: Config, options: IngestOptions = {}
       for (const event of events) {
         const session = sessions.sessionFor(visitor, ts);
         const params = toParams(event, ts, visitor, session, attributionMs);
-        const row = toStored(Number(stmts.insertEvent.run(params).lastInsertRowid), params);
+        const row = toStored(Number(stmts.insertEvent.run(...eventValues(params)).lastInsertRowid), params);
         rows.push(row);
         byId.set(row.id, row);
         afterInsert(row, session, stmts, byId);

@@ -1,10 +1,8 @@
 /** Hands an event to the tracker (/kb.js) through the one DOM event it listens to (docs/contracts.md). */
-export type TrackDetail =
-  | { type: 'vote'; helpful: boolean; comment?: string }
-  | { type: 'search'; query: string; results: number }
-  | { type: 'search_click'; query: string; position: number }
-  | { type: 'suggest_shown'; query: string; results: number }
-  | { type: 'suggest_click'; article: string; position: number };
+import type { PageEventDetail } from '../../api/schemas/event.ts';
+
+/** What a page script sends: the wire format's event minus what the tracker adds (api/schemas/event.ts). */
+export type TrackDetail = PageEventDetail;
 
 export function track(detail: TrackDetail): void {
   document.dispatchEvent(new CustomEvent('kb:track', { detail }));

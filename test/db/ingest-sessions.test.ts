@@ -126,3 +126,25 @@ describe('search clicks', () => {
     expect(t.rows()[0]).toMatchObject({ clicked: 0 });
   });
 });
+
+describe('search clicks for rollups', () => {
+  let t: IngestDb;
+  beforeEach(() => {
+    t = ingestDb();
+  });
+  afterEach(() => t.cleanup());
+
+  it('flags only the first click on a search, so clicked searches can be counted from clicks', async () => {
+    await t.at(0, { type: 'search', pv: 'p', query: 'refund', results: 2 });
+    await t.at(1, { type: 'search_click', pv: 'p', position: 1 });
+    await t.at(2, { type: 'search_click', pv: 'p', position: 2 });
+    t.restart();
+    await t.at(3, { type: 'search_click', pv: 'p', position: 3 });
+    expect(t.rows().map((r) => [r.type, r.clicked])).toEqual([
+      ['search', 1],
+      ['search_click', 1],
+      ['search_click', 0],
+      ['search_click', 0],
+    ]);
+  });
+});

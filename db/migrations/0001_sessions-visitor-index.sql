@@ -1,0 +1,2 @@
+DROP INDEX `sessions_visitor_last`;--> statement-breakpoint
+CREATE INDEX `sessions_visitor` ON `sessions` (`visitor`);
