@@ -3,7 +3,4 @@ export * from './events.ts';
 export * from './tickets.ts';
 export * from './rollups.ts';
 export * from './imports.ts';
-<<<<<<< HEAD
 export * from './contact.ts';
-=======
->>>>>>> reports
