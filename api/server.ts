@@ -14,7 +14,7 @@ export interface ServerOptions {
   app: HonoApp;
   /** The Astro build output (holds client/ and server/entry.mjs). */
   distDir: string;
-  /** Handed to Astro pages rendered on demand as Astro.locals. */
+  /** Handed to Astro pages rendered on demand as Astro.locals (a fresh copy per request, so nothing a page sets leaks into the next). */
   locals: App.Locals;
 }
 
@@ -48,6 +48,6 @@ export async function createServer({ app, distDir, locals }: ServerOptions): Pro
     const url = req.url ?? '/';
     // One prefix test keeps the API path as short as bare Hono's (bench/RESULTS.md).
     if (url.startsWith('/api/') || url === '/api' || url.startsWith('/api?')) return void api(req, res);
-    assets(req, res, () => void astro.handler(req, res, () => notFound(req, res), locals));
+    assets(req, res, () => void astro.handler(req, res, () => notFound(req, res), { ...locals }));
   });
 }
