@@ -62,10 +62,32 @@ function read(rng: Random, v: Visit, p: ArticleProfile, story: Story, progress: 
   const contactChance = p.contact * ticketTrend(story, p.article.category, progress);
   if (rng.chance(contactChance)) {
     send(v, { type: 'contact', ...base, via: 'cta' }, rng.int(2, 30));
-    contacts.push({ ts: v.ts, article: p.article.slug, category: p.article.category });
+    if (contactForm(rng, v, p, story)) contacts.push({ ts: v.ts, article: p.article.slug, category: p.article.category });
     return true;
   }
   return false;
+}
+
+/**
+ * The contact page after a "Contact support" click: suggestions appear as the customer types; some open
+ * one and leave without submitting (implicit deflection, no ticket). Returns true when the form was sent.
+ */
+function contactForm(rng: Random, v: Visit, from: ArticleProfile, story: Story): boolean {
+  const { locale } = articlePath(v.locale, from);
+  const page = { pv: newPv(rng), path: `${locale === 'en' ? '' : `/${locale}`}/contact`, locale };
+  send(v, { type: 'view', ...page }, rng.int(1, 4));
+  const query = rng.pick([...from.article.tags.map((t) => t.replace(/[_-]+/g, ' ')), from.article.title.toLowerCase()]);
+  send(v, { type: 'suggest_shown', ...page, query, results: rng.int(1, 5) }, rng.int(4, 20));
+  const others = story.profiles.filter((o) => o.article.category === from.article.category && o !== from && o.popularity > 0);
+  if (others.length > 0 && rng.chance(0.35)) {
+    const opened = rng.pick(others);
+    send(v, { type: 'suggest_click', ...page, article: opened.article.slug, position: rng.weighted([1, 2, 3], (n) => 4 - n) }, rng.int(2, 10));
+    const target = articlePath(v.locale, opened);
+    send(v, { type: 'view', pv: newPv(rng), article: opened.article.slug, ...target }, rng.int(1, 3));
+    if (rng.chance(0.6)) return false;
+  }
+  send(v, { type: 'contact', ...page, via: 'form' }, rng.int(30, 180));
+  return true;
 }
 
 /** Generates `count` sessions starting on the day that begins at `dayStart` (epoch ms, local midnight). */

@@ -23,8 +23,9 @@ const pageFields = {
   referrer: z.string().max(1000).optional(),
 };
 
+// extend() rather than a spread: a field of `shape` (suggest_click's required `article`) must replace the page field's type.
 const event = <T extends string, S extends z.ZodRawShape>(type: T, shape: S) =>
-  z.strictObject({ type: z.literal(type), ...pageFields, ...shape });
+  z.strictObject({ type: z.literal(type), ...pageFields }).extend(shape);
 
 export const ViewEvent = event('view', {});
 export const ReadEvent = event('read', {
