@@ -2,6 +2,7 @@
 import type { Db } from '../client.ts';
 import { ensureTicketRollups } from '../rollups/tickets.ts';
 import { dayFromNumber, dayNumber, daysBetween, fillSeries, periodOf, periodsBetween, rangeMs, weekdayName, weekdayOf } from './periods.ts';
+import { DateTime } from 'luxon';
 import { forecastTickets } from './ticket-forecast.ts';
 import { TicketPeriod } from './ticket-figures.ts';
 import { splitCombo, ticketDaySums, ticketDim, ticketDurations } from './ticket-sql.ts';
@@ -72,6 +73,12 @@ export function getTicketReport(db: Db, filters: TicketReportFilters): TicketRep
       .filter((a) => a.solved > 0)
       .map((a) => ({ assignee: a.value, solved: a.solved, csat: rate(a.solvedGood, a.solvedRated), csatRated: a.solvedRated }))
       .sort((a, b) => b.solved - a.solved || a.assignee.localeCompare(b.assignee)),
-    forecast: forecastTickets(daysBetween(from, to).map((date) => ({ date, tickets: perDay.get(date) ?? 0 }))),
+    forecast: forecastTickets(completeDays(from, to, timeZone, filters.now).map((date) => ({ date, tickets: perDay.get(date) ?? 0 }))),
   };
+}
+
+/** The period's days that are over in `timeZone`: today's partial count would read as a collapse in volume. */
+function completeDays(from: string, to: string, timeZone: string, now = Date.now()): string[] {
+  const today = DateTime.fromMillis(now, { zone: timeZone }).toISODate()!;
+  return daysBetween(from, to).filter((day) => day < today);
 }

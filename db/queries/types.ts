@@ -206,6 +206,8 @@ export interface TicketReport extends Report<TicketFigures & { slaFirstResponseM
 
 export interface TicketReportFilters extends ReportFilters {
   slaFirstResponseMinutes: number;
+  /** "Now" for the forecast (epoch ms; default Date.now()): a day not yet over is not history. */
+  now?: number;
 }
 
 // ---- 7.4 Overview ------------------------------------------------------------------------------

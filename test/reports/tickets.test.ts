@@ -122,3 +122,15 @@ describe('ticket forecast (SPEC 7.3)', () => {
     expect(forecastTickets(days('2026-01-05', Array(55).fill(3))).mape).toBeNull();
   });
 });
+
+describe('ticket forecast and the day not yet over', () => {
+  it('learns only from days that are over, so a partial today does not read as a collapse', () => {
+    // "Now" is Wednesday 1 April 2026, 12:00 in Berlin: the range's history ends on Tuesday 31 March.
+    const now = Date.UTC(2026, 3, 1, 10, 0);
+    const r = getTicketReport(t.db, { ...filters, now });
+    expect(r.forecast.days[0]!.date).toBe('2026-04-01');
+    expect(r.forecast.days).toHaveLength(14);
+    // Without "now" inside the range every day of the range is over: the forecast starts after `to`.
+    expect(getTicketReport(t.db, filters).forecast.days[0]!.date).toBe('2026-04-06');
+  });
+});
