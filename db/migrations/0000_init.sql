@@ -24,7 +24,6 @@ CREATE TABLE `events` (
 --> statement-breakpoint
 CREATE INDEX `events_type_ts` ON `events` (`type`,`ts`);--> statement-breakpoint
 CREATE INDEX `events_session` ON `events` (`session_id`,`ts`);--> statement-breakpoint
-CREATE INDEX `events_pv` ON `events` (`pv`);--> statement-breakpoint
 CREATE TABLE `salts` (
 	`day` text PRIMARY KEY NOT NULL,
 	`salt` text NOT NULL

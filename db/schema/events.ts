@@ -65,6 +65,5 @@ export const events = sqliteTable(
   (t) => [
     index('events_type_ts').on(t.type, t.ts),
     index('events_session').on(t.sessionId, t.ts),
-    index('events_pv').on(t.pv),
   ],
 );
