@@ -44,7 +44,7 @@ export function demoCommand() {
       else if (!flags.serve) throw new Error(`${file} exists; pass --force to generate it again, or --serve to run the site on it.`);
       else console.log(`Using the existing demo database ${file} (--force makes a new one).`);
       if (flags.serve) {
-        const { url, kb } = await serve(config);
+        const { url, kb } = await serve(config, { announceToken: false }); // printed below with the URLs
         console.log(`\nDemo help center: ${url}\nDashboard:        ${url}/admin\nAdmin token:      ${kb.admin.token}\n`);
       }
     });
