@@ -12,6 +12,10 @@ import { openJson } from './read-json.ts';
 import type { RecordSource } from './record-source.ts';
 import { Staging } from './staging.ts';
 import { toStoredRow, writeRows } from './write-rows.ts';
+import { withTicketRollupsSuspended } from '../rollups/tickets.ts';
+
+/** From this many rows on, an import suspends the ticket-rollup triggers and rebuilds the rollups once. */
+const BULK_ROWS = 20_000;
 
 export interface ImportProgress {
   phase: 'read' | 'write';
@@ -116,7 +120,9 @@ export async function importFile(db: Db, file: string, opts: ImportOptions): Pro
     if (errors.count && !opts.skipInvalid) {
       result.skipped = rows;
     } else {
-      await writeStaged(db, staging, source, result, opts);
+      const write = () => writeStaged(db, staging, source, result, opts);
+      // Per-row rollup triggers cost more than one rebuild once a file is large (bench/results/import.md).
+      await (!opts.dryRun && staging.count >= BULK_ROWS ? withTicketRollupsSuspended(db, write) : write());
       result.committed = !result.dryRun;
     }
     result.durationMs = Date.now() - started;
