@@ -1,23 +1,27 @@
 /** `kb <command>`: one subcommand per file in api/cli/commands/, each with its own --help. */
 import { Command } from 'commander';
-import { backupCommand } from './commands/backup.ts';
-import { demoCommand } from './commands/demo.ts';
-import { importCommand } from './commands/import.ts';
-import { migrateCommand } from './commands/migrate.ts';
-import { reportCommand } from './commands/report.ts';
-import { tokenCommand } from './commands/token.ts';
 
-const program = new Command('kb')
-  .description('Help center with deflection analytics: import tickets, report, run the demo, manage the database.')
-  .showHelpAfterError()
-  .addCommand(migrateCommand())
-  .addCommand(backupCommand())
-  .addCommand(tokenCommand())
-  .addCommand(demoCommand())
-  .addCommand(importCommand())
-  .addCommand(reportCommand());
+// Only the command being run is loaded: a big import then carries no report, demo or server code in memory.
+const COMMANDS: Record<string, () => Promise<Command>> = {
+  migrate: async () => (await import('./commands/migrate.ts')).migrateCommand(),
+  backup: async () => (await import('./commands/backup.ts')).backupCommand(),
+  token: async () => (await import('./commands/token.ts')).tokenCommand(),
+  demo: async () => (await import('./commands/demo.ts')).demoCommand(),
+  import: async () => (await import('./commands/import.ts')).importCommand(),
+  report: async () => (await import('./commands/report.ts')).reportCommand(),
+};
 
-program.parseAsync(process.argv).catch((err: unknown) => {
+async function main() {
+  const program = new Command('kb')
+    .description('Help center with deflection analytics: import tickets, report, run the demo, manage the database.')
+    .showHelpAfterError();
+  const named = process.argv[2];
+  const wanted = named && named in COMMANDS ? [named] : Object.keys(COMMANDS);
+  for (const name of wanted) program.addCommand(await COMMANDS[name]!());
+  await program.parseAsync(process.argv);
+}
+
+main().catch((err: unknown) => {
   console.error(`kb: ${err instanceof Error ? err.message : String(err)}`);
   process.exit(1);
 });
