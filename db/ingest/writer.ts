@@ -51,7 +51,7 @@ const SWEEP_EVERY_MS = 60_000;
  */
 const ROLLUP_EVERY_MS = 250;
 /** Events per rollup transaction, so one catch-up never holds the event loop for long. */
-const ROLLUP_CHUNK = 4000;
+const ROLLUP_CHUNK = 1000;
 
 /** Builds the writer on an open, migrated database. */
 export function createIngest(db: Db, config: Config, options: IngestOptions = {}): Ingest {
