@@ -4,6 +4,7 @@ import type { Config } from '../../api/env.ts';
 import type { Db } from '../client.ts';
 import type { StoredEvent } from '../rollups/events.ts';
 import { catchUpAllRollups, catchUpRollups, initRollupWatermark } from '../rollups/catch-up.ts';
+import { KnownKeys } from '../rollups/deferred.ts';
 import { createGroupCommit } from './group-commit.ts';
 import { createSaltBook, utcDay } from './salts.ts';
 import { createSessionBook } from './sessions.ts';
@@ -64,13 +65,14 @@ export function createIngest(db: Db, config: Config, options: IngestOptions = {}
   initRollupWatermark(db.$client);
   catchUpAllRollups(db, config); // events a crash left stored but not yet rolled up
   let rollupTimer: NodeJS.Timeout | undefined;
+  const knownRollupKeys = new KnownKeys();
 
   /** Applies a chunk of pending rollups; comes back soon if more remain. A failure is retried on the next turn. */
   function rollupTick(): void {
     rollupTimer = undefined;
     let applied = 0;
     try {
-      applied = catchUpRollups(db, config, ROLLUP_CHUNK);
+      applied = catchUpRollups(db, config, ROLLUP_CHUNK, knownRollupKeys);
     } catch (err) {
       console.error('Applying rollups failed; retrying shortly:', err);
       applied = 1;

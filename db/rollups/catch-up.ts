@@ -5,6 +5,7 @@
 import type { Config } from '../../api/env.ts';
 import type { Db } from '../client.ts';
 import { applyEventRollups, type StoredEvent } from './events.ts';
+import { KnownKeys } from './deferred.ts';
 
 const WATERMARK = 'appliedThrough';
 
@@ -49,9 +50,19 @@ export function initRollupWatermark(client: Sqlite): void {
 
 /**
  * Applies the rollups for up to `limit` events past the watermark in one IMMEDIATE transaction (so two
- * processes can never both apply the same events) and returns how many it applied.
+ * processes can never both apply the same events) and returns how many it applied. `known` (the writer's,
+ * kept across calls) is cleared when the transaction fails, since what it learnt was rolled back.
  */
-export function catchUpRollups(db: Db, config: Pick<Config, 'timeZone'>, limit = 5000): number {
+export function catchUpRollups(db: Db, config: Pick<Config, 'timeZone'>, limit = 5000, known = new KnownKeys()): number {
+  try {
+    return applyChunk(db, config, limit, known);
+  } catch (err) {
+    known.clear();
+    throw err;
+  }
+}
+
+function applyChunk(db: Db, config: Pick<Config, 'timeZone'>, limit: number, known: KnownKeys): number {
   const client = db.$client;
   return client
     .transaction(() => {
@@ -59,7 +70,7 @@ export function catchUpRollups(db: Db, config: Pick<Config, 'timeZone'>, limit =
       if (from === undefined) return 0; // no ingest ever opened this database; nothing to apply
       const rows = eventsAfter(client, from, limit);
       if (rows.length === 0) return 0;
-      applyEventRollups(db, rows, config);
+      applyEventRollups(db, rows, config, known);
       setRollupWatermark(client, rows[rows.length - 1]!.id);
       return rows.length;
     })
