@@ -67,17 +67,17 @@ export function createIngest(db: Db, config: Config, options: IngestOptions = {}
   let rollupTimer: NodeJS.Timeout | undefined;
   const knownRollupKeys = new KnownKeys();
 
-  /** Applies a chunk of pending rollups; comes back soon if more remain. A failure is retried on the next turn. */
+  /**
+   * Applies a chunk of pending rollups, coming back at once while more remain. After a failure the events
+   * stay past the watermark: the next commit, report or start-up applies them.
+   */
   function rollupTick(): void {
     rollupTimer = undefined;
-    let applied = 0;
     try {
-      applied = catchUpRollups(db, config, ROLLUP_CHUNK, knownRollupKeys);
+      if (catchUpRollups(db, config, ROLLUP_CHUNK, knownRollupKeys) === ROLLUP_CHUNK) scheduleRollups(0);
     } catch (err) {
-      console.error('Applying rollups failed; retrying shortly:', err);
-      applied = 1;
+      console.error('Applying rollups failed; the next batch, report or start-up retries:', err);
     }
-    if (applied > 0) scheduleRollups(applied === ROLLUP_CHUNK ? 0 : ROLLUP_EVERY_MS);
   }
 
   function scheduleRollups(ms = ROLLUP_EVERY_MS): void {
