@@ -14,9 +14,9 @@ import { tickets } from './routes/tickets.ts';
 export function createApp(given: Omit<Deps, 'ingest'> & { ingest?: Deps['ingest'] }) {
   const deps: Deps = { ...given, ingest: given.ingest ?? createIngest(given.db, given.config) };
   const app = new Hono<AppEnv>().basePath('/api');
-  app.use(async (c, next) => {
+  app.use((c, next) => {
     c.set('deps', deps);
-    await next();
+    return next();
   });
   app.route('/health', health);
   app.route('/events', createEventsRoute(deps.config));

@@ -1,8 +1,10 @@
-/** The ingest writer: validated events in, one transaction per batch of concurrent callers, rollups updated. */
+/** The ingest writer: validated events in, one transaction per batch of concurrent callers; rollups follow shortly. */
 import type { TrackEvent } from '../../api/schemas/event.ts';
 import type { Config } from '../../api/env.ts';
 import type { Db } from '../client.ts';
-import { applyEventRollups, type StoredEvent } from '../rollups/events.ts';
+import type { StoredEvent } from '../rollups/events.ts';
+import { catchUpAllRollups, catchUpRollups, initRollupWatermark } from '../rollups/catch-up.ts';
+import { KnownKeys } from '../rollups/deferred.ts';
 import { createGroupCommit } from './group-commit.ts';
 import { createSaltBook, utcDay } from './salts.ts';
 import { createSessionBook } from './sessions.ts';
@@ -24,7 +26,7 @@ export interface Ingest {
    * Calls made without awaiting each other are written together in one transaction.
    */
   store(events: readonly TrackEvent[], client: ClientInfo): Promise<number>;
-  /** Writes whatever is queued right now. */
+  /** Writes whatever is queued right now and brings the rollups up to date with it. */
   flush(): void;
   /** Writes what is queued and refuses further events; call before closing the database. */
   close(): Promise<void>;
@@ -44,6 +46,13 @@ interface Pending {
 }
 
 const SWEEP_EVERY_MS = 60_000;
+/**
+ * How long the rollups may trail the raw events. Applying them in their own, larger transactions sums most
+ * counter updates in memory (SPEC 7 lets reports lag by up to 5 s; reports also catch up before reading).
+ */
+const ROLLUP_EVERY_MS = 250;
+/** Events per rollup transaction, so one catch-up never holds the event loop for long. */
+const ROLLUP_CHUNK = 1000;
 
 /** Builds the writer on an open, migrated database. */
 export function createIngest(db: Db, config: Config, options: IngestOptions = {}): Ingest {
@@ -53,9 +62,31 @@ export function createIngest(db: Db, config: Config, options: IngestOptions = {}
   const sessions = createSessionBook(stmts);
   const attributionMs = config.attributionMinutes * 60_000;
   let lastSweep = 0;
+  initRollupWatermark(db.$client);
+  catchUpAllRollups(db, config); // events a crash left stored but not yet rolled up
+  let rollupTimer: NodeJS.Timeout | undefined;
+  const knownRollupKeys = new KnownKeys();
+
+  /**
+   * Applies a chunk of pending rollups, coming back at once while more remain. After a failure the events
+   * stay past the watermark: the next commit, report or start-up applies them.
+   */
+  function rollupTick(): void {
+    rollupTimer = undefined;
+    try {
+      if (catchUpRollups(db, config, ROLLUP_CHUNK, knownRollupKeys) === ROLLUP_CHUNK) scheduleRollups(0);
+    } catch (err) {
+      console.error('Applying rollups failed; the next batch, report or start-up retries:', err);
+    }
+  }
+
+  function scheduleRollups(ms = ROLLUP_EVERY_MS): void {
+    if (rollupTimer) return;
+    rollupTimer = setTimeout(rollupTick, ms);
+    rollupTimer.unref();
+  }
 
   const writeBatch = db.$client.transaction((batch: Pending[]) => {
-    const rows: StoredEvent[] = [];
     const byId = new Map<number, StoredEvent>();
     for (const { events, client, ts } of batch) {
       const visitor = visitorHash(salts.saltFor(utcDay(ts)), client.ip, client.userAgent);
@@ -63,13 +94,11 @@ export function createIngest(db: Db, config: Config, options: IngestOptions = {}
         const session = sessions.sessionFor(visitor, ts);
         const params = toParams(event, ts, visitor, session, attributionMs);
         const row = toStored(Number(stmts.insertEvent.run(...eventValues(params)).lastInsertRowid), params);
-        rows.push(row);
         byId.set(row.id, row);
         afterInsert(row, session, stmts, byId);
       }
     }
     sessions.persistTouched();
-    applyEventRollups(db, rows, config);
   });
 
   const commits = createGroupCommit<Pending>({
@@ -84,6 +113,7 @@ export function createIngest(db: Db, config: Config, options: IngestOptions = {}
         salts.reload();
         throw err;
       }
+      scheduleRollups();
       const now = batch.at(-1)?.ts ?? clock();
       if (Math.abs(now - lastSweep) > SWEEP_EVERY_MS) {
         sessions.sweep(now);
@@ -98,9 +128,15 @@ export function createIngest(db: Db, config: Config, options: IngestOptions = {}
       await commits.submit({ events, client, ts: client.now ?? clock() });
       return events.length;
     },
-    flush: () => commits.flush(),
+    flush() {
+      commits.flush();
+      catchUpAllRollups(db, config);
+    },
     async close() {
       commits.close();
+      if (rollupTimer) clearTimeout(rollupTimer);
+      rollupTimer = undefined;
+      catchUpAllRollups(db, config);
     },
   };
 }

@@ -6,6 +6,7 @@ import { dayFromNumber, dayNumber, fillSeries, periodOf, periodsBetween } from '
 import { rate } from './stats.ts';
 import { distinctRequesters, splitCombo, ticketDaySums, ticketDim } from './ticket-sql.ts';
 import type { OverviewFigures, OverviewReport, ReportFilters, TopicRow } from './types.ts';
+import { settleRollups } from '../rollups/catch-up.ts';
 
 export type { OverviewReport, OverviewFigures, TopicRow } from './types.ts';
 
@@ -48,6 +49,7 @@ function figures(s: Sums): OverviewFigures {
 }
 
 export function getOverviewReport(db: Db, filters: ReportFilters, catalog: Catalog): OverviewReport {
+  settleRollups(db, filters.timeZone); // rollups trail ingest by a fraction of a second
   const client = db.$client;
   const { from, to, interval, timeZone } = filters;
   const locale = filters.locale ?? '*';

@@ -3,7 +3,7 @@ import type { Config } from '../../api/env.ts';
 import type { Db } from '../client.ts';
 import type { events } from '../schema/index.ts';
 import { localDayFn } from './local-day.ts';
-import { DeferredStatements } from './deferred.ts';
+import { DeferredStatements, KnownKeys } from './deferred.ts';
 import { rollupStatements, type RollupStatements } from './statements.ts';
 
 /** A stored event row, with its id. */
@@ -36,9 +36,15 @@ export function sqliteOf(db: DbOrTx): Db['$client'] {
 /**
  * Updates the derived tables for rows just inserted, in id order. Runs inside the caller's transaction
  * (pass the transaction handle or the database; both use the one connection the transaction is open on).
+ * `known` carries rollup keys stored by earlier committed batches; the caller clears it if this one fails.
  */
-export function applyEventRollups(db: DbOrTx, rows: readonly StoredEvent[], config: Pick<Config, 'timeZone'>): void {
-  const batch = new DeferredStatements(rollupStatements(sqliteOf(db)));
+export function applyEventRollups(
+  db: DbOrTx,
+  rows: readonly StoredEvent[],
+  config: Pick<Config, 'timeZone'>,
+  known: KnownKeys = new KnownKeys(),
+): void {
+  const batch = new DeferredStatements(rollupStatements(sqliteOf(db)), known);
   const dayOf = dayFnFor(config.timeZone);
   for (const ev of rows) applyOne(batch.statements, ev, dayOf(ev.ts), dayOf);
   batch.flush();

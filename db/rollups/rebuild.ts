@@ -1,7 +1,8 @@
 /** Rebuilds every rollup from the raw events, e.g. when KB_TZ changed since they were built. */
 import type { Config } from '../../api/env.ts';
 import type { Db } from '../client.ts';
-import { applyEventRollups, type StoredEvent } from './events.ts';
+import { applyEventRollups } from './events.ts';
+import { eventsAfter, setRollupWatermark } from './catch-up.ts';
 
 const TABLES = [
   'page_views', 'article_days', 'article_day_visitors', 'article_sessions', 'article_comments',
@@ -28,28 +29,21 @@ function recordTimeZone(db: Db, timeZone: string) {
 export function rebuildRollups(db: Db, config: Pick<Config, 'timeZone'>, onProgress?: (done: number, total: number) => void): number {
   const client = db.$client;
   const total = (client.prepare('SELECT count(*) AS n FROM events').get() as { n: number }).n;
-  const page = client.prepare(
-    `SELECT id, ts, type, visitor, session_id AS sessionId, pv, path, article, locale, seconds, scroll, helpful,
-            query, query_norm AS queryNorm, results, position, comment, referrer_host AS referrerHost, via,
-            attributed_article AS attributedArticle, clicked
-     FROM events WHERE id > ? ORDER BY id LIMIT ?`,
-  );
   let done = 0;
   client.transaction(() => {
     for (const t of TABLES) client.prepare(`DELETE FROM ${t}`).run();
     let last = 0;
     for (;;) {
-      const raw = page.all(last, CHUNK) as Array<Record<string, unknown>>;
-      if (raw.length === 0) break;
-      // SQLite hands booleans back as 0/1; the rollups take rows as Drizzle types them.
-      const rows = raw.map((r) => ({ ...r, helpful: r.helpful === null ? null : r.helpful === 1, clicked: r.clicked === 1 })) as StoredEvent[];
+      const rows = eventsAfter(client, last, CHUNK);
+      if (rows.length === 0) break;
       applyEventRollups(db, rows, config);
       last = rows[rows.length - 1]!.id;
       done += rows.length;
       onProgress?.(done, total);
     }
+    setRollupWatermark(client, last);
     recordTimeZone(db, config.timeZone);
-  })();
+  }).immediate();
   return done;
 }
 
