@@ -58,7 +58,7 @@ export async function buildTime(count: number): Promise<string> {
   const root = fileURLToPath(new URL('../..', import.meta.url));
   const dir = mkdtempSync(join(tmpdir(), 'kb-build-'));
   try {
-    for (const p of ['site', 'astro.config.mjs', 'package.json', 'tsconfig.json']) cpSync(join(root, p), join(dir, p), { recursive: true });
+    for (const p of ['site', 'api', 'db', 'astro.config.mjs', 'package.json', 'tsconfig.json']) cpSync(join(root, p), join(dir, p), { recursive: true });
     symlinkSync(join(root, 'node_modules'), join(dir, 'node_modules'), 'dir');
     const articles = generatedArticles(count);
     for (let c = 0; c < 7; c++) {
