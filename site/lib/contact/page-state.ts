@@ -5,7 +5,7 @@ import { sentPath } from '../../../api/contact/paths.ts';
 import { submitContact } from '../../../api/contact/submit.ts';
 import type { Locale } from '../../i18n/locales.ts';
 import { translator } from '../../i18n/t.ts';
-import { pageClientAddress } from './client-address.ts';
+import { resolveClientIp } from '../../../api/client-ip.ts';
 import { errorsFromQuery, messageFor } from './messages.ts';
 
 export interface ShownError {
@@ -38,7 +38,7 @@ export async function contactPageState(request: Request, url: URL, socketAddress
   for (const [k, v] of form) if (typeof v === 'string') raw[k] = v;
   raw.locale = locale;
   const at = Date.now();
-  const ip = pageClientAddress(request.headers, socketAddress, kb.config.trustProxy);
+  const ip = resolveClientIp(request.headers.get('x-forwarded-for'), socketAddress, kb.config.trustProxy);
   const client = clientOf(kb.db, { url: request.url, headers: request.headers, ip }, at);
   const result = submitContact({ db: kb.db, config: kb.config, adminToken: kb.admin.token, outbox: kb.outbox }, raw, client, at);
   if (result.ok) return { redirect: sentPath(locale) };
