@@ -4,6 +4,8 @@ import { CSRF_FIELD, csrfTokenValid, LOGIN_NONCE_COOKIE, sameOriginRequest } fro
 import { allowedOrigins, isLoggedIn, SESSION_COOKIE } from './lib/admin/session.ts';
 import { forbiddenPage } from './lib/admin/forbidden-page.ts';
 import { acceptForm } from './lib/admin/posted-form.ts';
+import { isMultipart, readMultipartForm, type DiskForm } from './lib/admin/multipart-form.ts';
+import { HTTPException } from 'hono/http-exception';
 
 const ADMIN = /^\/admin(?:\/|$)/;
 const LOGIN = /^\/admin\/login\/?$/;
@@ -41,11 +43,24 @@ const adminGuard = defineMiddleware(async (context, next) => {
       return withHeaders(forbiddenPage('This form was sent from another site, so it was refused.'));
     }
     const binding = isLogin ? context.cookies.get(LOGIN_NONCE_COOKIE)?.value : context.cookies.get(SESSION_COOKIE)?.value;
-    const form = await context.request.formData().catch(() => undefined);
-    if (!form || !csrfTokenValid(token, binding, form.get(CSRF_FIELD))) {
-      return withHeaders(forbiddenPage('This form has expired or did not come from this dashboard. Reload the page and send it again.'));
+    let disk: DiskForm | undefined;
+    try {
+      disk = isMultipart(context.request) ? await readMultipartForm(context.request) : undefined;
+    } catch (err) {
+      if (err instanceof HTTPException) return withHeaders(forbiddenPage(err.message, err.status));
+      throw err;
     }
-    acceptForm(context.request, form);
+    try {
+      const form = disk?.form ?? (await context.request.formData().catch(() => undefined));
+      if (!form || !csrfTokenValid(token, binding, form.get(CSRF_FIELD))) {
+        return withHeaders(forbiddenPage('This form has expired or did not come from this dashboard. Reload the page and send it again.'));
+      }
+      acceptForm(context.request, form);
+      // The page has handled the form (an upload is imported) by the time its response exists.
+      return withHeaders(await next());
+    } finally {
+      await disk?.dispose();
+    }
   }
   return withHeaders(await next());
 });

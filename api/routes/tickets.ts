@@ -4,18 +4,18 @@ import type { AppEnv } from '../context.ts';
 import { requireAdmin } from '../auth/require-admin.ts';
 import { fail } from '../errors.ts';
 import { receiveUpload } from '../uploads/receive-upload.ts';
+import { IMPORT_UPLOAD } from '../uploads/import-upload.ts';
 import { ImportFileError, ProfileError } from '../../db/import/errors.ts';
 import { resolveProfile } from '../../db/import/resolve-profile.ts';
 import { importFile } from '../../db/import/run-import.ts';
 import { listImports } from '../../db/queries/list-imports.ts';
 
-const MAX_UPLOAD_BYTES = 2 * 1024 ** 3;
 const yes = (v: string | undefined) => v !== undefined && ['1', 'true', 'on', 'yes'].includes(v.toLowerCase());
 
 export const tickets = new Hono<AppEnv>()
   .use(requireAdmin)
   .post('/import', async (c) => {
-    const upload = await receiveUpload(c.req.raw, { fileField: 'file', maxFileBytes: MAX_UPLOAD_BYTES, textFileFields: ['mapping'] });
+    const upload = await receiveUpload(c.req.raw, IMPORT_UPLOAD);
     const one = (k: string) => upload.fields.get(k)?.[0]?.trim() || undefined;
     try {
       const { profile, label } = resolveProfile({

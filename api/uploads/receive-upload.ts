@@ -23,7 +23,7 @@ export interface UploadLimits {
   fileField: string;
   maxFileBytes: number;
   /** Other file fields read into `fields` as text, at most 1 MB each. */
-  textFileFields?: string[];
+  textFileFields?: readonly string[];
 }
 
 const TEXT_FILE_BYTES = 1024 * 1024;

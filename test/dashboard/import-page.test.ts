@@ -13,10 +13,10 @@ afterAll(() => s.stop());
 
 const cookie = () => `kb_admin=${sessionValue(TOKEN)}`;
 
-async function upload(file: File, fields: Record<string, string>) {
+async function upload(file: File, fields: Record<string, string | File>, csrf?: string) {
   const page = await (await fetch(`${s.url}/admin/import`, { headers: { cookie: cookie() } })).text();
   const body = new FormData();
-  body.set('csrf', /name="csrf" value="([^"]+)"/.exec(page)![1]!);
+  body.set('csrf', csrf ?? /name="csrf" value="([^"]+)"/.exec(page)![1]!);
   for (const [k, v] of Object.entries(fields)) body.set(k, v);
   body.set('file', file);
   const res = await fetch(`${s.url}/admin/import`, { method: 'POST', body, headers: { cookie: cookie(), origin: s.url } });
@@ -51,6 +51,24 @@ describe('import page', () => {
     // The file's text is shown escaped, never as markup.
     expect(html).toContain('&lt;b&gt;never&lt;/b&gt;');
     expect(html).not.toContain('<b>never</b>');
+  });
+
+  it('refuses an upload whose form token is wrong and stores nothing of it', async () => {
+    const before = count();
+    const file = new File(['external_id,created_at\nX-1,2026-03-01T10:00:00Z\n'], 'x.csv', { type: 'text/csv' });
+    const { status, html } = await upload(file, { preset: 'generic', source: 'forged' }, 'not-the-token');
+    expect(status).toBe(403);
+    expect(html).toContain('did not come from this dashboard');
+    expect(count()).toBe(before);
+  });
+
+  it('reads any export with an uploaded mapping profile instead of a format', async () => {
+    const tsv = 'tweet_id\tcreated_at\ttext\tauthor_id\tinbound\n1\tTue Oct 31 22:10:47 +0000 2017\tmy order?\tu1\tTrue\n';
+    const profile = new File([readFileSync(new URL('../fixtures/import/twitter-profile.json', import.meta.url))], 'twitter.json');
+    const { status, html } = await upload(new File([tsv], 'tweets.tsv'), { preset: 'zendesk', mapping: profile });
+    expect(status).toBe(200);
+    expect(html).toMatch(/Imported 1 new and updated 0 tickets\./);
+    expect(s.kb.db.$client.prepare("select channel from tickets where source = 'twitter'").get()).toEqual({ channel: 'social' });
   });
 
   it('asks for a file when none was chosen', async () => {
