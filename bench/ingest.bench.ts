@@ -136,8 +136,9 @@ export default async function ingestBench(): Promise<string> {
       'bare: HTTP through the app\'s routing, zod, the bot check, the rate limit, the visitor hash, sessions in',
       'memory and a 20-column row. 70% needs about 24 µs a request on one core, so it is out of reach here without',
       'dropping what the reports need. A writer thread (raw insert, sessions and rollups on a worker with its own',
-      'connection, each batch handed over as one JSON string) was built and measured worse: 18.5-19.4k req/s against',
-      '23.3-23.7k for the single thread, 50-53 µs of CPU per request against 45, because on two cores shared with',
+      'connection, each batch handed over as one JSON string) was built and measured worse under wrk in one run:',
+      '18.5-19.4k req/s against 23.3-23.7k for the single thread, 50-53 µs of CPU per request against 45 (bare:',
+      '58-61k, 16 µs), because on two cores shared with
       'the load generator the hand-off between threads is extra CPU that no idle core absorbs. It was not kept.',
       '',
       `Requests acknowledged (202) by the server, warm-up included: ${acknowledged.toLocaleString('en')}; ` +
