@@ -138,8 +138,8 @@ export default async function ingestBench(): Promise<string> {
       'dropping what the reports need. A writer thread (raw insert, sessions and rollups on a worker with its own',
       'connection, each batch handed over as one JSON string) was built and measured worse under wrk in one run:',
       '18.5-19.4k req/s against 23.3-23.7k for the single thread, 50-53 µs of CPU per request against 45 (bare:',
-      '58-61k, 16 µs), because on two cores shared with
-      'the load generator the hand-off between threads is extra CPU that no idle core absorbs. It was not kept.',
+      '58-61k, 16 µs), because on two cores shared with the load generator the hand-off between threads is extra',
+      'CPU that no idle core absorbs. It was not kept.',
       '',
       `Requests acknowledged (202) by the server, warm-up included: ${acknowledged.toLocaleString('en')}; ` +
         `202s seen by autocannon in the measured rounds: ${rounds.reduce((n, r) => n + r.ours['2xx'], 0).toLocaleString('en')}; rows stored: ${stored.toLocaleString('en')} ` +
