@@ -113,14 +113,16 @@ export function getOverviewReport(db: Db, filters: ReportFilters, catalog: Catal
 
 /** Distinct requesters are not additive: counted once over the range and once per period. */
 function requesters(client: Db['$client'], total: Sums, points: Map<string, Sums>, interval: ReportFilters['interval'], lo: number, hi: number) {
-  total.requesters = distinctRequesters(client, lo, hi);
   const bounds = new Map<string, [number, number]>();
   for (let n = lo; n <= hi; n++) {
     const p = periodOf(dayFromNumber(n), interval);
     const b = bounds.get(p);
     bounds.set(p, b ? [b[0], n] : [n, n]);
   }
-  for (const [p, [a, b]] of bounds) if (points.has(p)) points.get(p)!.requesters = distinctRequesters(client, a, b);
+  const periods = [...bounds].filter(([p]) => points.has(p));
+  const [all, ...each] = distinctRequesters(client, [[lo, hi], ...periods.map(([, b]) => b)]);
+  total.requesters = all!;
+  periods.forEach(([p], i) => (points.get(p)!.requesters = each[i]!));
 }
 
 function topics(client: Db['$client'], catalog: Catalog, locale: string | undefined, articleViews: Map<string, number>, lo: number, hi: number): TopicRow[] {

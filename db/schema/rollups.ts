@@ -220,9 +220,16 @@ export const ticketDayDims = sqliteTable(
   (t) => [primaryKey({ columns: [t.dim, t.day, t.value] })],
 );
 
-/** Tickets per local day and requester, for distinct requesters over any range. */
+/** Tickets per local day and requester, for distinct requesters over any range (db/rollups/ticket-requesters.ts). */
 export const ticketDayRequesters = sqliteTable(
   'ticket_day_requesters',
-  { day: integer('day').notNull(), requester: text('requester').notNull(), tickets: integer('tickets').notNull().default(0) },
-  (t) => [primaryKey({ columns: [t.day, t.requester] })],
+  {
+    day: integer('day').notNull(),
+    requester: text('requester').notNull(),
+    tickets: integer('tickets').notNull().default(0),
+    /** The requester's previous local day with tickets, null when none (kept for rows with tickets). */
+    prevDay: integer('prev_day'),
+  },
+  // The second index finds a requester's neighbouring days when a row gains or loses its tickets.
+  (t) => [primaryKey({ columns: [t.day, t.requester] }), index('ticket_day_requesters_requester').on(t.requester, t.day)],
 );
