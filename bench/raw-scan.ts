@@ -4,8 +4,14 @@
  */
 import type Database from 'better-sqlite3';
 import { DateTime } from 'luxon';
-import { quantiles } from '../db/queries/stats.ts';
+import { quantileSorted } from '../db/queries/stats.ts';
 import { csatScore, isSolved } from '../db/queries/ticket-figures.ts';
+
+/** Median and p90 the obvious way, by sorting (the reports pick ranks by selection). */
+function quantiles(values: number[]) {
+  const sorted = [...values].sort((a, b) => a - b);
+  return { median: quantileSorted(sorted, 0.5), p90: quantileSorted(sorted, 0.9) };
+}
 
 export interface RawFigures {
   overview: { views: number; visitors: number; searches: number; contacts: number; sessions: number; contacted: number; foundAnswer: number; failed: number; tickets: number; requesters: number };
