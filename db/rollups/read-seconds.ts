@@ -62,13 +62,16 @@ export class ReadSecondsDeltas implements ReadSecondsSink {
   }
 }
 
+/** Engaged page views rolled up, yet no read-time histogram: a database from before article_read_days. */
+const needsFill = (db: Sqlite) =>
+  !db.prepare('SELECT 1 FROM article_read_days LIMIT 1').get() && !!db.prepare('SELECT 1 FROM page_views WHERE max_seconds > 0 LIMIT 1').get();
+
 /**
  * Fills article_read_days from page_views (which holds every page view's largest seconds) when a database
  * rolled up before the table existed has none. Call inside a write transaction; returns whether it filled.
  */
 export function fillReadSecondsFromPageViews(db: Sqlite): boolean {
-  if (db.prepare('SELECT 1 FROM article_read_days LIMIT 1').get()) return false;
-  if (!db.prepare('SELECT 1 FROM page_views WHERE max_seconds > 0 LIMIT 1').get()) return false;
+  if (!needsFill(db)) return false;
   const deltas = new ReadSecondsDeltas(db);
   const rows = db
     .prepare('SELECT locale, day, article, max_seconds, count(*) FROM page_views WHERE max_seconds > 0 GROUP BY locale, day, article, max_seconds')
@@ -87,6 +90,7 @@ const checked = new WeakSet<Sqlite>();
 /** Once per connection: fills article_read_days for a database upgraded with page views already rolled up. */
 export function ensureReadSeconds(db: Sqlite): void {
   if (checked.has(db)) return;
-  db.transaction(() => fillReadSecondsFromPageViews(db)).immediate();
+  // A read answers the usual case (filled, or nothing to fill) without taking the write lock.
+  if (needsFill(db)) db.transaction(() => fillReadSecondsFromPageViews(db)).immediate();
   checked.add(db);
 }

@@ -3,6 +3,7 @@ import { getArticleReport } from '../../db/queries/getArticleReport.ts';
 import { rebuildRollups } from '../../db/rollups/rebuild.ts';
 import { decodeHistogram, encodeHistogram } from '../../db/rollups/read-histogram.ts';
 import { fillReadSecondsFromPageViews } from '../../db/rollups/read-seconds.ts';
+import { openMigratedDb } from '../../db/migrate.ts';
 import { tempDb, type TempDb } from '../helpers/db.ts';
 import { catalog } from './catalog-fixture.ts';
 import { eventStore, type EventInput } from './store.ts';
@@ -82,6 +83,17 @@ describe('exact median read time from the per-article-day histograms', () => {
     expect(t.db.$client.transaction(() => fillReadSecondsFromPageViews(t.db.$client))()).toBe(true);
     expect(rows()).toEqual(kept);
     expect(fillReadSecondsFromPageViews(t.db.$client)).toBe(false); // not twice
+  });
+
+  it('are filled from page views by the first report on a database upgraded from before them', () => {
+    t.db.$client.exec('DELETE FROM article_read_days');
+    const upgraded = openMigratedDb(t.file); // a new process: its first report checks once
+    try {
+      const r = getArticleReport(upgraded, { ...range, interval: 'day' }, catalog);
+      expect([median(r, 'reset-password'), r.totals.medianReadSeconds]).toEqual([65, 70]);
+    } finally {
+      upgraded.$client.close();
+    }
   });
 });
 
