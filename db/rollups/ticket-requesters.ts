@@ -28,7 +28,8 @@ export function requesterTriggers(): string[] {
   ];
 }
 
-/** Sets every prev_day from the rows with tickets (after a rebuild of the table; run with the triggers dropped). */
-export const FILL_PREV_DAYS = `UPDATE ticket_day_requesters SET prev_day = p.prev
-  FROM (SELECT day, requester, lag(day) OVER (PARTITION BY requester ORDER BY day) AS prev FROM ticket_day_requesters WHERE tickets > 0) AS p
-  WHERE ticket_day_requesters.day = p.day AND ticket_day_requesters.requester = p.requester`;
+/** Refills the table from the tickets, previous days included (one pass; run with the triggers dropped). */
+export const fillRequestersSql = (day: string) => `INSERT INTO ticket_day_requesters (day, requester, tickets, prev_day)
+  SELECT day, requester, tickets, lag(day) OVER (PARTITION BY requester ORDER BY day) FROM (
+    SELECT ${day} AS day, t.requester AS requester, total(1) AS tickets FROM tickets t WHERE t.requester IS NOT NULL GROUP BY 1, 2)
+  ORDER BY day, requester`; // in primary key order: appending to the table beats inserting at random places

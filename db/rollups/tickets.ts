@@ -6,7 +6,7 @@
 import { DateTime } from 'luxon';
 import type { Db } from '../client.ts';
 import { comboSql, daySql, daySums, dimSums, upsert } from './ticket-sql.ts';
-import { FILL_PREV_DAYS, REQUESTER_TRIGGER_NAMES, requesterTriggers } from './ticket-requesters.ts';
+import { fillRequestersSql, REQUESTER_TRIGGER_NAMES, requesterTriggers } from './ticket-requesters.ts';
 
 type Sqlite = Db['$client'];
 const MIN_MS = -8_640_000_000_000_000;
@@ -83,8 +83,7 @@ function rebuild(db: Sqlite): void {
   insert('ticket_day_dims', [['day', daySql('t.')], ['dim', "'channel'"], ['value', 't.channel']], dimSums('t.'));
   insert('ticket_day_dims', [['day', daySql('t.')], ['dim', "'assignee'"], ['value', 't.assignee']], dimSums('t.'), 't.assignee IS NOT NULL');
   insert('ticket_day_dims', [['day', daySql('t.')], ['dim', "'combo'"], ['value', comboSql('t.', 't.id')]], dimSums('t.'));
-  insert('ticket_day_requesters', [['day', daySql('t.')], ['requester', 't.requester']], [['tickets', '1']], 't.requester IS NOT NULL');
-  db.prepare(FILL_PREV_DAYS).run();
+  db.prepare(fillRequestersSql(daySql('t.'))).run();
 }
 
 const ready = new WeakMap<Sqlite, string>();
