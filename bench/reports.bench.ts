@@ -2,7 +2,7 @@
  * Reports over 5,000,000 events and 500,000 tickets in a year: median time of each report endpoint for a
  * 90-day range, against the same figures from a plain scan of the raw tables (they must agree).
  */
-import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 import { createApp } from '../api/app.ts';
