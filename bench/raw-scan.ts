@@ -4,8 +4,14 @@
  */
 import type Database from 'better-sqlite3';
 import { DateTime } from 'luxon';
-import { quantiles } from '../db/queries/stats.ts';
+import { quantileSorted } from '../db/queries/stats.ts';
 import { csatScore, isSolved } from '../db/queries/ticket-figures.ts';
+
+/** Median and p90 the obvious way, by sorting (the reports pick ranks by selection). */
+function quantiles(values: number[]) {
+  const sorted = [...values].sort((a, b) => a - b);
+  return { median: quantileSorted(sorted, 0.5), p90: quantileSorted(sorted, 0.9) };
+}
 
 export interface RawFigures {
   overview: { views: number; visitors: number; searches: number; contacts: number; sessions: number; contacted: number; foundAnswer: number; failed: number; tickets: number; requesters: number };
@@ -72,15 +78,17 @@ export function rawFigures(db: Database.Database, from: string, to: string, zone
     .all(start, end) as Array<{ article: string; sessions: number; contacts: number }>) {
     Object.assign(art(r.article), { sessions: r.sessions, contactsAfterRead: r.contacts });
   }
-  // Per page view: day of its first event, largest seconds, deepest scroll, last vote.
+  // Per page view: day of its first event, largest seconds, deepest scroll, last vote. Plain grouping passes
+  // over the events joined on the pv (events have no index by pv: nothing else reads them that way).
   const pvs = db
     .prepare(
-      `WITH p AS (SELECT pv, min(ts) AS first, max(coalesce(seconds, 0)) AS secs, max(coalesce(scroll, 0)) AS scroll
-                  FROM events WHERE pv IS NOT NULL AND article IS NOT NULL GROUP BY pv)
-       SELECT p.pv, (SELECT article FROM events WHERE pv = p.pv AND article IS NOT NULL ORDER BY id LIMIT 1) AS article,
-              p.secs, p.scroll,
-              (SELECT helpful FROM events WHERE pv = p.pv AND type = 'vote' ORDER BY ts DESC, id DESC LIMIT 1) AS vote
-       FROM p WHERE p.first >= ? AND p.first < ?`,
+      `WITH p AS (SELECT pv, min(ts) AS first, min(id) AS firstId, max(coalesce(seconds, 0)) AS secs, max(coalesce(scroll, 0)) AS scroll
+                  FROM events WHERE pv IS NOT NULL AND article IS NOT NULL GROUP BY pv),
+            v AS (SELECT pv, helpful FROM (SELECT pv, helpful, row_number() OVER (PARTITION BY pv ORDER BY ts DESC, id DESC) AS n
+                                           FROM events WHERE type = 'vote' AND pv IS NOT NULL) WHERE n = 1)
+       SELECT e.article, p.secs, p.scroll, v.helpful AS vote
+       FROM p JOIN events e ON e.id = p.firstId LEFT JOIN v ON v.pv = p.pv
+       WHERE p.first >= ? AND p.first < ?`,
     )
     .all(start, end) as Array<{ article: string; secs: number; scroll: number; vote: number | null }>;
   const reads = new Map<string, number[]>();

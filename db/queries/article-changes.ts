@@ -6,14 +6,16 @@ import { rate } from './stats.ts';
 
 export const CHANGE_WINDOW_DAYS = 28;
 
+const WINDOW_SQL = `SELECT coalesce(sum(sessions), 0) AS sessions, coalesce(sum(contacts_after_read), 0) AS contacts,
+         coalesce(sum(helpful_yes), 0) AS yes, coalesce(sum(helpful_no), 0) AS no
+  FROM article_days WHERE locale = ? AND article = ? AND day BETWEEN ? AND ?`;
+
+// Prepared once per connection: a report runs it twice per edit of every article.
+const prepared = new WeakMap<Database.Database, Database.Statement>();
+const windowStatement = (db: Database.Database) => prepared.get(db) ?? (prepared.set(db, db.prepare(WINDOW_SQL)), prepared.get(db)!);
+
 function windowFigures(db: Database.Database, locale: string, article: string, from: string, to: string) {
-  const r = db
-    .prepare(
-      `SELECT coalesce(sum(sessions), 0) AS sessions, coalesce(sum(contacts_after_read), 0) AS contacts,
-              coalesce(sum(helpful_yes), 0) AS yes, coalesce(sum(helpful_no), 0) AS no
-       FROM article_days WHERE locale = ? AND article = ? AND day BETWEEN ? AND ?`,
-    )
-    .get(locale, article, from, to) as { sessions: number; contacts: number; yes: number; no: number };
+  const r = windowStatement(db).get(locale, article, from, to) as { sessions: number; contacts: number; yes: number; no: number };
   return {
     contactRate: rate(r.contacts, r.sessions),
     helpfulRate: rate(r.yes, r.yes + r.no),

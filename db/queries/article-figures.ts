@@ -47,27 +47,6 @@ export function articleDayRows(db: Database.Database, locale: string, from: stri
     .all(...[locale, from, to, ...(article ? [article] : [])]) as ArticleDayRow[];
 }
 
-/** Histogram rows (article, day, seconds, count) of engaged page views, for medians. */
-export function readSecondsRows(
-  db: Database.Database,
-  locale: string,
-  from: string,
-  to: string,
-  article?: string,
-): Array<[string, string, number, number]> {
-  const where = [`day BETWEEN ? AND ?`, `max_seconds > 0`];
-  const args: string[] = [from, to];
-  if (locale !== '*') (where.push('locale = ?'), args.push(locale));
-  if (article) (where.push('article = ?'), args.push(article));
-  return db
-    .prepare(
-      `SELECT article, day, max_seconds, count(*) FROM page_views WHERE ${where.join(' AND ')}
-       GROUP BY day, article, max_seconds`,
-    )
-    .raw()
-    .all(...args) as Array<[string, string, number, number]>;
-}
-
 /** Turns sums and a median into the published figures. */
 export function articleFigures(sums: ArticleSums, medianReadSeconds: number | null): ArticleFigures {
   const votes = sums.helpfulYes + sums.helpfulNo;

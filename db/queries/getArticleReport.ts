@@ -3,8 +3,9 @@ import type { Db } from '../client.ts';
 import { bySlug, expectedReadSeconds, type Catalog } from '../catalog.ts';
 import { articleChanges } from './article-changes.ts';
 import { articleFlags } from './article-flags.ts';
-import { addSums, articleDayRows, articleFigures, readSecondsRows, zeroSums, type ArticleSums } from './article-figures.ts';
+import { addSums, articleDayRows, articleFigures, zeroSums, type ArticleSums } from './article-figures.ts';
 import { fillSeries, periodOf, periodsBetween } from './periods.ts';
+import { readTimes } from './read-times.ts';
 import { Histogram, rate } from './stats.ts';
 import type { ArticleComment, ArticleFigures, ArticleReport, ArticleReportFilters, ArticleRow } from './types.ts';
 import { settleRollups } from '../rollups/catch-up.ts';
@@ -20,7 +21,7 @@ const get = (m: Map<string, Acc>, k: string) => m.get(k) ?? (m.set(k, acc()), m.
 
 /** What a caller that needs only part of the report can leave out (the gaps queue needs neither). */
 export interface ArticleReportParts {
-  /** Read-time medians (the costliest part: they come from every engaged page view). */
+  /** Read-time medians (one packed histogram per article and day). */
   readTimes: boolean;
   /** Before/after figures around each edit. */
   changes: boolean;
@@ -44,10 +45,11 @@ export function getArticleReport(
     addSums(get(perPeriod, periodOf(row.day, interval)).sums, row);
     addSums(get(perArticle, row.article).sums, row);
   }
-  for (const [slug, day, seconds, n] of parts.readTimes ? readSecondsRows(client, locale, from, to, article) : []) {
-    total.read.add(seconds, n);
-    get(perPeriod, periodOf(day, interval)).read.add(seconds, n);
-    get(perArticle, slug).read.add(seconds, n);
+  if (parts.readTimes) {
+    const read = readTimes(client, locale, from, to, interval, article);
+    total.read = read.total;
+    for (const [p, h] of read.perPeriod) get(perPeriod, p).read = h;
+    for (const [slug, h] of read.perArticle) get(perArticle, slug).read = h;
   }
   const figures = (a: Acc): ArticleFigures => articleFigures(a.sums, a.read.median());
   const totals = figures(total);

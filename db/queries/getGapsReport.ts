@@ -18,7 +18,7 @@ export function getGapsReport(db: Db, filters: ReportFilters, catalog: Catalog):
   const search = getSearchReport(db, filters);
   // The queue uses the contact and helpful figures only, so read times and edits are left out.
   const articles = getArticleReport(db, filters, catalog, { readTimes: false, changes: false });
-  const overview = getOverviewReport(db, filters, catalog);
+  const overview = getOverviewReport(db, filters, catalog, { requesters: false }); // tickets and topics only
   const gaps: GapRow[] = [];
   for (const q of search.zeroResultQueries) {
     gaps.push({

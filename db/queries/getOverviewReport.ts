@@ -48,7 +48,13 @@ function figures(s: Sums): OverviewFigures {
   };
 }
 
-export function getOverviewReport(db: Db, filters: ReportFilters, catalog: Catalog): OverviewReport {
+/** What a caller that needs only part of the report can leave out (the gaps queue needs no requesters). */
+export interface OverviewReportParts {
+  /** Distinct ticket requesters (and so selfServiceScore): not additive, counted per period. */
+  requesters: boolean;
+}
+
+export function getOverviewReport(db: Db, filters: ReportFilters, catalog: Catalog, parts: OverviewReportParts = { requesters: true }): OverviewReport {
   settleRollups(db, filters.timeZone); // rollups trail ingest by a fraction of a second
   const client = db.$client;
   const { from, to, interval, timeZone } = filters;
@@ -94,15 +100,7 @@ export function getOverviewReport(db: Db, filters: ReportFilters, catalog: Catal
     total.tickets += d.tickets;
     at(dayFromNumber(d.day)).tickets += d.tickets;
   }
-  // Distinct requesters are not additive: counted once over the range and once per period.
-  total.requesters = distinctRequesters(client, lo, hi);
-  const bounds = new Map<string, [number, number]>();
-  for (let n = lo; n <= hi; n++) {
-    const p = periodOf(dayFromNumber(n), interval);
-    const b = bounds.get(p);
-    bounds.set(p, b ? [b[0], n] : [n, n]);
-  }
-  for (const [p, [a, b]] of bounds) if (points.has(p)) points.get(p)!.requesters = distinctRequesters(client, a, b);
+  if (parts.requesters) requesters(client, total, points, interval, lo, hi);
   return {
     from,
     to,
@@ -111,6 +109,20 @@ export function getOverviewReport(db: Db, filters: ReportFilters, catalog: Catal
     series: fillSeries(periodsBetween(from, to, interval), new Map([...points].map(([p, s]) => [p, figures(s)])), () => figures(zero())),
     topics: topics(client, catalog, filters.locale, articleViews, lo, hi),
   };
+}
+
+/** Distinct requesters are not additive: counted once over the range and once per period. */
+function requesters(client: Db['$client'], total: Sums, points: Map<string, Sums>, interval: ReportFilters['interval'], lo: number, hi: number) {
+  const bounds = new Map<string, [number, number]>();
+  for (let n = lo; n <= hi; n++) {
+    const p = periodOf(dayFromNumber(n), interval);
+    const b = bounds.get(p);
+    bounds.set(p, b ? [b[0], n] : [n, n]);
+  }
+  const periods = [...bounds].filter(([p]) => points.has(p));
+  const [all, ...each] = distinctRequesters(client, [[lo, hi], ...periods.map(([, b]) => b)]);
+  total.requesters = all!;
+  periods.forEach(([p], i) => (points.get(p)!.requesters = each[i]!));
 }
 
 function topics(client: Db['$client'], catalog: Catalog, locale: string | undefined, articleViews: Map<string, number>, lo: number, hi: number): TopicRow[] {

@@ -37,18 +37,31 @@ export function getTicketReport(db: Db, filters: TicketReportFilters): TicketRep
     perDay.set(day, d.tickets);
     weekdays[weekdayOf(day) - 1]! += d.tickets;
   }
-  // Durations come in created_at order; each day's count in ticket_days says which period they belong to.
-  const fr = ticketDurations(client, 'first_response_at', start, end);
-  const res = ticketDurations(client, 'solved_at', start, end);
+  // Durations come in created_at order, so each period's are one run of them: its days' counts in ticket_days
+  // say where the run ends. Periods read views of one array of minutes.
+  const minutes = (column: 'first_response_at' | 'solved_at') => {
+    const ms = ticketDurations(client, column, start, end);
+    const out = new Float64Array(ms.length);
+    for (let k = 0; k < ms.length; k++) out[k] = ms[k]! / 60_000;
+    return out;
+  };
+  const frMinutes = minutes('first_response_at');
+  const resMinutes = minutes('solved_at');
+  const runs = new Map<TicketPeriod, { fr: [number, number]; res: [number, number] }>();
   let i = 0;
   let j = 0;
   for (const d of days) {
     const p = at(d.day);
-    for (const stop = i + d.frN; i < stop; i++) p.firstResponse.push(fr[i]! / 60_000);
-    for (const stop = j + d.resN; j < stop; j++) p.resolution.push(res[j]! / 60_000);
+    const run = runs.get(p) ?? (runs.set(p, { fr: [i, i], res: [j, j] }), runs.get(p)!);
+    run.fr[1] = i += d.frN;
+    run.res[1] = j += d.resN;
   }
-  total.firstResponse = fr.map((v) => v / 60_000);
-  total.resolution = res.map((v) => v / 60_000);
+  for (const [p, run] of runs) {
+    p.firstResponse = frMinutes.subarray(...run.fr);
+    p.resolution = resMinutes.subarray(...run.res);
+  }
+  total.firstResponse = frMinutes;
+  total.resolution = resMinutes;
   const channels = new Map(ticketDim(client, 'channel', lo, hi).map((r) => [r.value, r.tickets]));
   const types = new Map<string, number>();
   const tags = new Map<string, number>();

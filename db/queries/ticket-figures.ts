@@ -25,8 +25,9 @@ export class TicketPeriod {
     tickets: 0, solved: 0, repliesKnown: 0, repliesSum: 0, fcr: 0, reopened: 0, csatGood: 0, csatRated: 0,
     handleSum: 0, handleN: 0, queued: 0, waitSum: 0, abandoned: 0, frSumMs: 0, frN: 0, resSumMs: 0, resN: 0,
   };
-  firstResponse: number[] = [];
-  resolution: number[] = [];
+  /** Per-ticket minutes, in any order. */
+  firstResponse: ArrayLike<number> = [];
+  resolution: ArrayLike<number> = [];
 
   addDay(day: TicketDaySums): void {
     for (const k of Object.keys(this.sums) as Array<keyof TicketPeriod['sums']>) this.sums[k] += day[k];
@@ -37,8 +38,8 @@ export class TicketPeriod {
   figures(): TicketFigures {
     const s = this.sums;
     let breaches = 0;
-    for (const m of this.firstResponse) if (m > this.slaMinutes) breaches++;
-    const q = (values: number[], sumMs: number, n: number) => ({ ...quantiles(values), mean: n > 0 ? sumMs / n / 60_000 : null });
+    for (let i = 0; i < this.firstResponse.length; i++) if (this.firstResponse[i]! > this.slaMinutes) breaches++;
+    const q = (values: ArrayLike<number>, sumMs: number, n: number) => ({ ...quantiles(values), mean: n > 0 ? sumMs / n / 60_000 : null });
     return {
       tickets: s.tickets,
       solved: s.solved,

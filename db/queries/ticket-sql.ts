@@ -58,9 +58,15 @@ export function splitCombo(value: string): { type: string; tags: string[] } {
   return { type, tags: tags ? tags.split(',') : [] };
 }
 
-/** Distinct requesters with tickets created in the days lo..hi. */
-export function distinctRequesters(db: Database.Database, lo: number, hi: number): number {
-  return (db.prepare('SELECT count(DISTINCT requester) AS n FROM ticket_day_requesters WHERE day BETWEEN ? AND ? AND tickets > 0').get(lo, hi) as { n: number }).n;
+/**
+ * Distinct requesters with tickets created in each span of days [lo, hi]: each counts once, on its first day in
+ * the span (the row whose previous day with tickets is before lo). One pass over the rows, no DISTINCT.
+ */
+export function distinctRequesters(db: Database.Database, spans: ReadonlyArray<readonly [number, number]>): number[] {
+  const count = db
+    .prepare('SELECT count(*) FROM ticket_day_requesters WHERE day BETWEEN ? AND ? AND tickets > 0 AND (prev_day IS NULL OR prev_day < ?)')
+    .pluck();
+  return spans.map(([lo, hi]) => count.get(lo, hi, lo) as number);
 }
 
 /**

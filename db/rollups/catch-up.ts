@@ -6,6 +6,7 @@ import type { Config } from '../../api/env.ts';
 import type { Db } from '../client.ts';
 import { applyEventRollups, type StoredEvent } from './events.ts';
 import { KnownKeys } from './deferred.ts';
+import { ensureReadSeconds } from './read-seconds.ts';
 
 const WATERMARK = 'appliedThrough';
 
@@ -55,6 +56,7 @@ export function initRollupWatermark(client: Sqlite): void {
  */
 export function catchUpRollups(db: Db, config: Pick<Config, 'timeZone'>, limit = 5000, known = new KnownKeys()): number {
   try {
+    ensureReadSeconds(db.$client); // before applying new events to a database upgraded from before the table
     return applyChunk(db, config, limit, known);
   } catch (err) {
     known.clear();
@@ -79,6 +81,7 @@ function applyChunk(db: Db, config: Pick<Config, 'timeZone'>, limit: number, kno
 
 /** Applies every event past the watermark (e.g. at start-up after a crash, or before a report is read). */
 export function catchUpAllRollups(db: Db, config: Pick<Config, 'timeZone'>): number {
+  ensureReadSeconds(db.$client);
   // Most reports find nothing to apply: a read answers that without taking the write lock.
   const newest = (db.$client.prepare('SELECT max(id) AS id FROM events').get() as { id: number | null }).id ?? 0;
   if ((rollupWatermark(db.$client) ?? newest) >= newest) return 0;

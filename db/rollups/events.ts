@@ -5,6 +5,10 @@ import type { events } from '../schema/index.ts';
 import { localDayFn } from './local-day.ts';
 import { DeferredStatements, KnownKeys } from './deferred.ts';
 import { rollupStatements, type RollupStatements } from './statements.ts';
+import { ReadSecondsDeltas, type ReadSecondsSink } from './read-seconds.ts';
+
+/** The statements an event's rollups run, plus the read-time histograms (summed per batch). */
+type Sinks = RollupStatements & { readSeconds: ReadSecondsSink };
 
 /** A stored event row, with its id. */
 export type StoredEvent = typeof events.$inferSelect;
@@ -44,17 +48,21 @@ export function applyEventRollups(
   config: Pick<Config, 'timeZone'>,
   known: KnownKeys = new KnownKeys(),
 ): void {
-  const batch = new DeferredStatements(rollupStatements(sqliteOf(db)), known);
+  const client = sqliteOf(db);
+  const batch = new DeferredStatements(rollupStatements(client), known);
+  const readSeconds = new ReadSecondsDeltas(client);
+  const sinks: Sinks = { ...batch.statements, readSeconds };
   const dayOf = dayFnFor(config.timeZone);
-  for (const ev of rows) applyOne(batch.statements, ev, dayOf(ev.ts), dayOf);
+  for (const ev of rows) applyOne(sinks, ev, dayOf(ev.ts), dayOf);
   batch.flush();
+  readSeconds.flush();
 }
 
 type Outcome = 'found_answer' | 'failed' | 'contacted';
 const outcomeOf = (viewed: number, contacted: number): Outcome =>
   contacted ? 'contacted' : viewed ? 'found_answer' : 'failed';
 
-function applyOne(s: RollupStatements, ev: StoredEvent, day: string, dayOf: (ts: number) => string) {
+function applyOne(s: Sinks, ev: StoredEvent, day: string, dayOf: (ts: number) => string) {
   for (const loc of localesOf(ev.locale)) {
     if (s.siteVisitor.run(loc, day, ev.visitor).changes) s.site.visitors.run(loc, day, 1);
     if (s.sessionInsert.run(ev.sessionId, loc, day).changes) {
@@ -125,7 +133,7 @@ function pageView(s: RollupStatements, ev: StoredEvent, day: string): PvRow | un
   return s.pvGet.get(ev.pv) as PvRow | undefined;
 }
 
-function onRead(s: RollupStatements, ev: StoredEvent, day: string) {
+function onRead(s: Sinks, ev: StoredEvent, day: string) {
   const pv = pageView(s, ev, day);
   if (!pv) return;
   const seconds = Math.max(pv.maxSeconds, ev.seconds ?? 0);
@@ -136,6 +144,7 @@ function onRead(s: RollupStatements, ev: StoredEvent, day: string) {
     if (seconds > pv.maxSeconds) {
       if (pv.maxSeconds === 0) s.article.engaged_views.run(loc, pv.day, pv.article, 1);
       s.article.engaged_seconds.run(loc, pv.day, pv.article, seconds - pv.maxSeconds);
+      s.readSeconds.move(loc, pv.day, pv.article, pv.maxSeconds, seconds);
     }
     if (pv.maxScroll < 90 && scroll >= 90) s.article.read_through.run(loc, pv.day, pv.article, 1);
   }

@@ -5,7 +5,7 @@ import { applyEventRollups } from './events.ts';
 import { eventsAfter, setRollupWatermark } from './catch-up.ts';
 
 const TABLES = [
-  'page_views', 'article_days', 'article_day_visitors', 'article_sessions', 'article_comments',
+  'page_views', 'article_days', 'article_read_days', 'article_day_visitors', 'article_sessions', 'article_comments',
   'site_days', 'site_day_visitors', 'session_facts', 'query_days', 'query_sessions', 'search_clicks',
 ];
 

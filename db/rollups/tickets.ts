@@ -6,6 +6,7 @@
 import { DateTime } from 'luxon';
 import type { Db } from '../client.ts';
 import { comboSql, daySql, daySums, dimSums, upsert } from './ticket-sql.ts';
+import { fillRequestersSql, REQUESTER_TRIGGER_NAMES, requesterTriggers } from './ticket-requesters.ts';
 
 type Sqlite = Db['$client'];
 const MIN_MS = -8_640_000_000_000_000;
@@ -62,6 +63,7 @@ function triggers(): string[] {
     // After a tag is removed the key lacks it (a cascade from a deleted ticket finds no ticket: nothing to move).
     `CREATE TRIGGER IF NOT EXISTS kb_ticket_tags_delete AFTER DELETE ON ticket_tags BEGIN
       ${comboMove('OLD.ticket_id', withOldTag, comboSql('t.', 'OLD.ticket_id'))}\nEND`,
+    ...requesterTriggers(),
   ];
 }
 
@@ -81,7 +83,7 @@ function rebuild(db: Sqlite): void {
   insert('ticket_day_dims', [['day', daySql('t.')], ['dim', "'channel'"], ['value', 't.channel']], dimSums('t.'));
   insert('ticket_day_dims', [['day', daySql('t.')], ['dim', "'assignee'"], ['value', 't.assignee']], dimSums('t.'), 't.assignee IS NOT NULL');
   insert('ticket_day_dims', [['day', daySql('t.')], ['dim', "'combo'"], ['value', comboSql('t.', 't.id')]], dimSums('t.'));
-  insert('ticket_day_requesters', [['day', daySql('t.')], ['requester', 't.requester']], [['tickets', '1']], 't.requester IS NOT NULL');
+  db.prepare(fillRequestersSql(daySql('t.'))).run();
 }
 
 const ready = new WeakMap<Sqlite, string>();
@@ -96,7 +98,9 @@ export function ensureTicketRollups(db: Db, timeZone: string): void {
   ready.set(client, timeZone);
 }
 
-const TRIGGER_NAMES = ['kb_tickets_insert', 'kb_tickets_update', 'kb_tickets_delete', 'kb_ticket_tags_insert', 'kb_ticket_tags_delete'];
+const TRIGGER_NAMES = [
+  'kb_tickets_insert', 'kb_tickets_update', 'kb_tickets_delete', 'kb_ticket_tags_insert', 'kb_ticket_tags_delete', ...REQUESTER_TRIGGER_NAMES,
+];
 
 function installedTriggers(client: Sqlite): number {
   return (client.prepare("SELECT count(*) AS n FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'kb_ticket%'").get() as { n: number }).n;
@@ -130,10 +134,12 @@ export function rebuildTicketRollups(db: Db, timeZone: string): void {
     client.prepare('DELETE FROM tz_offsets').run();
     const ins = client.prepare('INSERT INTO tz_offsets (from_ms, offset_ms) VALUES (?, ?)');
     for (const [from, offset] of zonePieces(timeZone)) ins.run(from, offset);
-    for (const sql of triggers()) client.exec(sql);
+    // Filled in bulk with no trigger firing per row, then the triggers (re)installed.
+    for (const name of TRIGGER_NAMES) client.exec(`DROP TRIGGER IF EXISTS ${name}`);
     // Quantiles need each ticket's durations: this index answers them without reading the table.
     client.exec('CREATE INDEX IF NOT EXISTS tickets_created_durations ON tickets (created_at, first_response_at, solved_at)');
     rebuild(client);
+    for (const sql of triggers()) client.exec(sql);
     client
       .prepare("INSERT INTO rollup_state (key, value) VALUES ('ticketTimeZone', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value")
       .run(timeZone);

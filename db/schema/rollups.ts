@@ -3,7 +3,7 @@
  * zone recorded in rollup_state; every counter row exists once per event locale and once under locale '*'
  * (all locales), so a report with or without a locale filter reads one row per key and stays exact.
  */
-import { index, integer, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import { blob, index, integer, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite-core';
 
 /** Key/value facts about the rollups, e.g. `timeZone` they were built in. */
 export const rollupState = sqliteTable('rollup_state', {
@@ -11,25 +11,24 @@ export const rollupState = sqliteTable('rollup_state', {
   value: text('value').notNull(),
 });
 
-/** One row per page view (pv) about an article: its largest engaged seconds, deepest scroll and last vote. */
-export const pageViews = sqliteTable(
-  'page_views',
-  {
-    pv: text('pv').primaryKey(),
-    article: text('article').notNull(),
-    locale: text('locale').notNull(),
-    /** Local day of the pv's first stored event. */
-    day: text('day').notNull(),
-    sessionId: integer('session_id').notNull(),
-    maxSeconds: integer('max_seconds').notNull().default(0),
-    maxScroll: integer('max_scroll').notNull().default(0),
-    /** Last vote (1 yes, 0 no), null before any vote. */
-    vote: integer('vote'),
-    voteTs: integer('vote_ts'),
-    voteId: integer('vote_id'),
-  },
-  (t) => [index('page_views_day_article').on(t.day, t.article, t.maxSeconds)],
-);
+/**
+ * One row per page view (pv) about an article: its largest engaged seconds, deepest scroll and last vote.
+ * Looked up by pv only: read times are summed from article_read_days, so no index by day.
+ */
+export const pageViews = sqliteTable('page_views', {
+  pv: text('pv').primaryKey(),
+  article: text('article').notNull(),
+  locale: text('locale').notNull(),
+  /** Local day of the pv's first stored event. */
+  day: text('day').notNull(),
+  sessionId: integer('session_id').notNull(),
+  maxSeconds: integer('max_seconds').notNull().default(0),
+  maxScroll: integer('max_scroll').notNull().default(0),
+  /** Last vote (1 yes, 0 no), null before any vote. */
+  vote: integer('vote'),
+  voteTs: integer('vote_ts'),
+  voteId: integer('vote_id'),
+});
 
 const articleDayCounters = {
   views: integer('views').notNull().default(0),
@@ -49,6 +48,22 @@ export const articleDays = sqliteTable(
   { article: text('article').notNull(), locale: text('locale').notNull(), day: text('day').notNull(), ...articleDayCounters },
   // The second index serves one article's windows (edits' before/after, the article page).
   (t) => [primaryKey({ columns: [t.locale, t.day, t.article] }), index('article_days_article').on(t.locale, t.article, t.day)],
+);
+
+/**
+ * Engaged page views per article, locale ('*' = all) and local day (the pv's day) as a histogram of their
+ * largest seconds (seconds -> page views), packed in one blob (db/rollups/read-histogram.ts): an exact median
+ * then reads one row per article-day instead of one per distinct second value or per page view.
+ */
+export const articleReadDays = sqliteTable(
+  'article_read_days',
+  {
+    locale: text('locale').notNull(),
+    day: text('day').notNull(),
+    article: text('article').notNull(),
+    histogram: blob('histogram', { mode: 'buffer' }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.locale, t.day, t.article] })],
 );
 
 /** Distinct visitors per article and local day (feeds article_days.visitors). */
@@ -205,9 +220,16 @@ export const ticketDayDims = sqliteTable(
   (t) => [primaryKey({ columns: [t.dim, t.day, t.value] })],
 );
 
-/** Tickets per local day and requester, for distinct requesters over any range. */
+/** Tickets per local day and requester, for distinct requesters over any range (db/rollups/ticket-requesters.ts). */
 export const ticketDayRequesters = sqliteTable(
   'ticket_day_requesters',
-  { day: integer('day').notNull(), requester: text('requester').notNull(), tickets: integer('tickets').notNull().default(0) },
-  (t) => [primaryKey({ columns: [t.day, t.requester] })],
+  {
+    day: integer('day').notNull(),
+    requester: text('requester').notNull(),
+    tickets: integer('tickets').notNull().default(0),
+    /** The requester's previous local day with tickets, null when none (kept for rows with tickets). */
+    prevDay: integer('prev_day'),
+  },
+  // The second index finds a requester's neighbouring days when a row gains or loses its tickets.
+  (t) => [primaryKey({ columns: [t.day, t.requester] }), index('ticket_day_requesters_requester').on(t.requester, t.day)],
 );

@@ -8,7 +8,7 @@ import { tempDb, type TempDb } from '../helpers/db.ts';
 import { catalog } from './catalog-fixture.ts';
 import { eventStore } from './store.ts';
 
-const TABLES = ['page_views', 'article_days', 'article_day_visitors', 'article_sessions', 'article_comments', 'site_days', 'site_day_visitors', 'session_facts', 'query_days', 'query_sessions', 'search_clicks'];
+const TABLES = ['page_views', 'article_days', 'article_read_days', 'article_day_visitors', 'article_sessions', 'article_comments', 'site_days', 'site_day_visitors', 'session_facts', 'query_days', 'query_sessions', 'search_clicks'];
 
 let t: TempDb;
 beforeEach(() => {

@@ -2,6 +2,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { ensureTicketRollups, rebuildTicketRollups } from '../../db/rollups/tickets.ts';
 import { getTicketReport } from '../../db/queries/getTicketReport.ts';
+import { getOverviewReport } from '../../db/queries/getOverviewReport.ts';
+import { catalog } from './catalog-fixture.ts';
 import { tickets, ticketTags } from '../../db/schema/index.ts';
 import { tempDb, type TempDb } from '../helpers/db.ts';
 import { addTickets } from './store.ts';
@@ -53,5 +55,34 @@ describe('ticket rollups kept by triggers', () => {
     addTickets(t, [{ created: '2026-03-29 00:30' }, { created: '2026-03-30 00:30' }]);
     const days = t.db.$client.prepare('SELECT day, tickets FROM ticket_days ORDER BY day').all() as Array<{ day: number; tickets: number }>;
     expect(days.map((d) => new Date(d.day * 86_400_000).toISOString().slice(0, 10))).toEqual(['2026-03-29', '2026-03-30']);
+  });
+
+  it('count distinct requesters over any range from each row\'s previous day, equal to a rebuild, through inserts out of order, moves and deletes', () => {
+    ensureTicketRollups(t.db, zone);
+    addTickets(t, [
+      { created: '2026-06-01 09:00', requester: 'r1' },
+      { created: '2026-06-03 09:00', requester: 'r1' },
+      { created: '2026-06-09 09:00', requester: 'r1' },
+      { created: '2026-06-03 10:00', requester: 'r2' },
+      { created: '2026-06-03 11:00', requester: 'r2' },
+      { created: '2026-06-10 09:00', requester: 'r2' },
+      { created: '2026-06-09 10:00', requester: 'r3' },
+    ]);
+    const ids = t.db.select({ id: tickets.id }).from(tickets).orderBy(tickets.id).all().map((r) => r.id);
+    t.db.delete(tickets).where(eq(tickets.id, ids[1]!)).run(); // r1 no longer on 3 June
+    addTickets(t, [{ created: '2026-06-02 09:00', requester: 'r1' }]); // r1 on 2 June, stored after 9 June
+    t.db.update(tickets).set({ createdAt: Date.UTC(2026, 5, 4, 8) }).where(eq(tickets.id, ids[5]!)).run(); // r2: 10 -> 4 June
+    // Now r1: 1, 2, 9 June; r2: 3 (two tickets), 4 June; r3: 9 June.
+    const kept = snapshot();
+    rebuilt();
+    expect(snapshot()).toEqual(kept);
+    const requesters = (from: string, to: string, interval: 'day' | 'week') => {
+      const r = getOverviewReport(t.db, { from, to, interval, timeZone: zone }, catalog);
+      return [r.totals.requesters, r.series.map((p) => p.requesters)];
+    };
+    // weeks from Monday 1 June: r1, r2 | r1, r3; all three in the fortnight
+    expect(requesters('2026-06-01', '2026-06-14', 'week')).toEqual([3, [2, 2]]);
+    // 2..9 June: r1 (2nd and 9th) once, r2 (3rd and 4th) once, r3 -> 3; by day: 2nd r1, 3rd r2, 4th r2, 9th r1 and r3
+    expect(requesters('2026-06-02', '2026-06-09', 'day')).toEqual([3, [1, 1, 1, 0, 0, 0, 0, 2]]);
   });
 });
