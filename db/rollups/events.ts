@@ -1,4 +1,4 @@
-/** Keeps the report rollups up to date with each stored batch of events (called inside the ingest transaction). */
+/** Keeps the report rollups up to date with stored events, applied in order after they commit (catch-up.ts), or from scratch by rebuild.ts. */
 import type { Config } from '../../api/env.ts';
 import type { Db } from '../client.ts';
 import type { events } from '../schema/index.ts';
