@@ -1,5 +1,5 @@
 /** Compiles one profile source (column(s), conditions, missing markers, value map) into a raw-value reader. */
-import type { ConditionSpec, SourceSpec } from './profile-schema.ts';
+import type { ConditionSpec, FieldSpecValue, SourceSpec } from './profile-schema.ts';
 
 /** Finds a column in the file by name (case and surrounding spaces ignored); null when absent. */
 export type ColumnResolver<R> = (name: string) => { name: string; get: (row: R) => string | undefined } | null;
@@ -89,4 +89,10 @@ export function compileSource<R>(
 
 export function isUnavailable<R>(s: CompiledSource<R> | Unavailable): s is Unavailable {
   return 'missing' in s;
+}
+
+/** Turns a field spec (a column name, one source, or a list of fallbacks) into a list of sources. */
+export function sourcesOf(spec: FieldSpecValue): SourceSpec[] {
+  const list = Array.isArray(spec) ? spec : [spec];
+  return list.map((s) => (typeof s === 'string' ? { column: s } : s));
 }

@@ -1,10 +1,10 @@
 /** Compiles a profile against a file's columns into a function turning one record into a canonical ticket row. */
-import type { Channel } from '../schema/tickets.ts';
-import { compileSource, isUnavailable, type ColumnResolver, type CompiledSource } from './compile-source.ts';
+import type { Channel } from '../schema/channels.ts';
+import { compileSource, isUnavailable, sourcesOf, type ColumnResolver, type CompiledSource } from './compile-source.ts';
 import { converter, type Draft, type Setter } from './convert-field.ts';
 import { ImportFileError, type RowError } from './errors.ts';
 import { FIELD_NAMES, REQUIRED_FIELDS, type FieldName, type TicketRow } from './fields.ts';
-import { sourcesOf, type Profile } from './profile-schema.ts';
+import type { Profile } from './profile-schema.ts';
 
 export type RowMapper<R> = (row: R, line: number) => TicketRow | RowError[];
 

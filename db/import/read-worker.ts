@@ -1,17 +1,22 @@
 /**
- * Worker thread of an import: reads and parses the file and posts compact batches, so parsing (a third of an
- * import's CPU) runs on the other core while the main thread maps, checks and stages rows.
+ * Worker thread of an import: reads and parses the file and posts batches, so parsing (the largest single cost)
+ * runs on the other core. Batches go out RAW for the importer to map, except when the importer falls behind
+ * (batches pile up): then the worker maps them itself, so the two threads share the work whatever its balance.
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { once } from 'node:events';
 import { ImportFileError } from './errors.ts';
+import { compileMapper, type RowMapper } from './map-row.ts';
 import { openCsv } from './read-csv.ts';
 import { openJson } from './read-json.ts';
-import type { Column, RecordSource } from './record-source.ts';
-import type { CompactRecord, ToMain, ToWorker, WorkerInput } from './worker-protocol.ts';
+import type { FileRecord, RecordSource } from './record-source.ts';
+import { toWireRecord } from './stage-record.ts';
+import { RAW, REFUSED, type ToMain, type ToWorker, type WireRecord, type WorkerInput } from './worker-protocol.ts';
 
 /** Batches posted but not yet taken by the importer; more would only pile up in memory. */
 const MAX_IN_FLIGHT = 4;
+/** From this many batches waiting, the worker maps the next batch itself. */
+const BEHIND = 2;
 
 const port = parentPort!;
 const post = (m: ToMain) => port.postMessage(m);
@@ -22,28 +27,38 @@ async function open({ file, format }: WorkerInput): Promise<RecordSource<unknown
 }
 
 async function run(): Promise<void> {
-  let inFlight = 0;
-  let keys: Array<Column['key']> | undefined;
-  const acked = () => new Promise<void>((resolve) => port.once('message', () => resolve()));
-  port.on('message', (m: ToWorker) => {
-    if (m.type === 'ack') inFlight--;
-    else keys = m.keys;
-  });
-  const src = await open(workerData as WorkerInput);
+  let start: ToWorker | undefined;
+  port.once('message', (m: ToWorker) => (start = m));
+  const input = workerData as WorkerInput;
+  const taken = new Int32Array(input.taken);
+  let posted = 0;
+  const inFlight = () => posted - Atomics.load(taken, 0);
+  const src = await open(input);
   try {
     post({ type: 'header', header: src.header });
-    while (!keys) await once(port, 'message');
-    const wanted = keys;
+    while (!start) await once(port, 'message');
+    const { keys, mapping } = start;
+    const resolve = (name: string) => {
+      const col = src.find(name);
+      return col && { name: col.name, get: (row: unknown) => src.pick(row, col.key) };
+    };
+    // Same profile, zone and header as the importer's mapper: the importer already refused missing columns.
+    const map: RowMapper<unknown> = compileMapper(mapping.profile, resolve, mapping.zone, mapping.label, src.header);
+    const raw = ({ line, row, problem }: FileRecord<unknown>): WireRecord => {
+      if (problem) return [line, REFUSED, { line, column: null, value: null, reason: problem }];
+      const rec: WireRecord = [line, RAW];
+      for (const k of keys) rec.push(src.pick(row, k) ?? null);
+      return rec;
+    };
+    const mapped = ({ line, row, problem }: FileRecord<unknown>): WireRecord =>
+      problem ? [line, REFUSED, { line, column: null, value: null, reason: problem }] : toWireRecord(map(row, line), line);
     for await (const batch of src.records) {
-      const out = batch.map(({ line, row, problem }): CompactRecord => {
-        if (problem) return [line, problem];
-        const rec: CompactRecord = [line, 0];
-        for (const k of wanted) rec.push(src.pick(row, k) ?? null);
-        return rec;
-      });
+      const mapHere = mapping.mapIn === 'worker' || (mapping.mapIn === 'auto' && inFlight() >= BEHIND);
+      const out = batch.map(mapHere ? mapped : raw);
       post({ type: 'batch', data: JSON.stringify(out), bytesRead: src.bytesRead() });
-      inFlight++;
-      while (inFlight >= MAX_IN_FLIGHT) await acked();
+      posted++;
+      // Blocking is fine here: there is nothing else for this thread to do. The timeout lets a terminate() in.
+      for (let seen; (seen = Atomics.load(taken, 0)) <= posted - MAX_IN_FLIGHT; ) Atomics.wait(taken, 0, seen, 100);
     }
     post({ type: 'end', bytesRead: src.bytesRead() });
   } finally {

@@ -12,7 +12,8 @@ import { compileMapper } from './map-row.ts';
 import { isTimeZone, type Profile } from './profile-schema.ts';
 import { Staging } from './staging.ts';
 import { readInWorker } from './worker-source.ts';
-import { toStoredRow } from './write-rows.ts';
+import { toWireRecord } from './stage-record.ts';
+import { RAW, type MapIn, type StagedRecord, type WireRecord } from './worker-protocol.ts';
 import { writeStaged } from './write-staged.ts';
 import { withTicketRollupsSuspended } from '../rollups/tickets.ts';
 
@@ -40,6 +41,8 @@ export interface ImportOptions {
   onProgress?: (p: ImportProgress) => void;
   /** Rows per write transaction (default 5000). */
   batchSize?: number;
+  /** Which thread maps rows (default `auto`); tests and benchmarks pin one. */
+  mapIn?: MapIn;
 }
 
 export interface ImportResult {
@@ -63,6 +66,8 @@ export interface ImportResult {
 
 const SOURCE_RE = /^[a-z0-9][a-z0-9_.-]{0,63}$/i;
 
+const isStaged = (r: WireRecord): r is StagedRecord => typeof r[1] === 'string';
+
 /** Imports one file. File-level problems throw ImportFileError/ProfileError; bad rows come back in the result. */
 export async function importFile(db: Db, file: string, opts: ImportOptions): Promise<ImportResult> {
   const started = Date.now();
@@ -80,25 +85,22 @@ export async function importFile(db: Db, file: string, opts: ImportOptions): Pro
     const errors = new ErrorList();
     let rows = 0;
     let badRows = 0;
-    for await (const batch of records.records()) {
+    for await (const batch of records.records({ profile: opts.profile, zone, label: opts.profileLabel, mapIn: opts.mapIn ?? 'auto' })) {
       opts.onProgress?.({ phase: 'read', done: records.bytesRead(), total: size });
       for (const record of batch) {
         rows++;
-        const line = record[0];
-        const problem = record[1];
-        const mapped = problem ? [{ line, column: null, value: null, reason: problem }] : map(record, line);
-        if (Array.isArray(mapped)) {
+        const rec = record[1] === RAW ? toWireRecord(map(record, record[0]), record[0]) : record;
+        if (isStaged(rec)) staging.add(rec);
+        else {
           badRows++;
-          mapped.forEach((e) => errors.add(e));
-          continue;
-        }
-        const first = staging.add(toStoredRow(mapped), line);
-        if (first !== null) {
-          badRows++;
-          errors.add({ line, column: null, value: mapped.externalId, reason: `duplicate ticket id (first on line ${first})` });
+          for (let i = 2; i < rec.length; i++) errors.add(rec[i] as RowError);
         }
       }
     }
+    const repeated = staging.finish();
+    badRows += repeated.count;
+    const reason = (first: number) => `duplicate ticket id (first on line ${first})`;
+    errors.merge(repeated.first.map((r) => ({ line: r.line, column: null, value: r.externalId, reason: reason(r.firstLine) })), repeated.count);
     opts.onProgress?.({ phase: 'read', done: size, total: size });
     const result: ImportResult = {
       source,
@@ -133,7 +135,7 @@ export async function importFile(db: Db, file: string, opts: ImportOptions): Pro
 }
 
 async function writeAll(db: Db, staging: Staging, source: string, result: ImportResult, opts: ImportOptions) {
-  staging.finish();
+  staging.close();
   const total = staging.count;
   const c = await writeStaged(db, staging.file, {
     source,

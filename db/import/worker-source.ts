@@ -10,7 +10,7 @@ import { columnFinder } from './columns.ts';
 import type { FileFormat } from './detect.ts';
 import { ImportFileError } from './errors.ts';
 import type { Column } from './record-source.ts';
-import type { CompactRecord, ToMain, ToWorker, WorkerInput } from './worker-protocol.ts';
+import type { MappingSpec, ToMain, ToWorker, WireRecord, WorkerInput } from './worker-protocol.ts';
 
 const WORKER = new URL('./read-worker.ts', import.meta.url);
 
@@ -38,10 +38,10 @@ type Event = ToMain | { type: 'crash'; error: Error } | { type: 'exit'; code: nu
 
 export interface WorkerRecords {
   header: string[];
-  /** Resolves a column for the mapper; each column resolved is one the worker will send. */
-  resolve: ColumnResolver<CompactRecord>;
-  /** Starts the read and yields the records in batches, in file order. */
-  records(): AsyncGenerator<CompactRecord[]>;
+  /** Resolves a column for the mapper of RAW records; each column resolved is one the worker will send. */
+  resolve: ColumnResolver<WireRecord>;
+  /** Starts the read and yields the records in batches, in file order; the worker maps some with `mapping`. */
+  records(mapping: MappingSpec): AsyncGenerator<WireRecord[]>;
   bytesRead(): number;
   close(): Promise<void>;
 }
@@ -53,7 +53,9 @@ function revive(m: Extract<ToMain, { type: 'error' }>): Error {
 
 /** Starts a worker reading `file` and waits for its header (file-level problems reject here). */
 export async function readInWorker(file: string, format: FileFormat): Promise<WorkerRecords> {
-  const worker = new Worker(WORKER, { workerData: { file, format } satisfies WorkerInput, execArgv: workerExecArgv() });
+  const shared = new SharedArrayBuffer(4);
+  const taken = new Int32Array(shared);
+  const worker = new Worker(WORKER, { workerData: { file, format, taken: shared } satisfies WorkerInput, execArgv: workerExecArgv() });
   const inbox: Event[] = [];
   let wake: (() => void) | undefined;
   const push = (e: Event) => {
@@ -102,8 +104,8 @@ export async function readInWorker(file: string, format: FileFormat): Promise<Wo
       const at = slot + 2;
       return { name: col.name, get: (row) => (row[at] as string | null) ?? undefined };
     },
-    async *records() {
-      send({ type: 'start', keys });
+    async *records(mapping) {
+      send({ type: 'start', keys, mapping });
       for (;;) {
         const m = await next();
         if (m.type === 'end') {
@@ -112,8 +114,9 @@ export async function readInWorker(file: string, format: FileFormat): Promise<Wo
         }
         if (m.type !== 'batch') throw new Error(`The file reader answered ${m.type} in the middle of the file.`);
         bytes = m.bytesRead;
-        yield JSON.parse(m.data) as CompactRecord[];
-        send({ type: 'ack' });
+        yield JSON.parse(m.data) as WireRecord[];
+        Atomics.add(taken, 0, 1);
+        Atomics.notify(taken, 0);
       }
     },
     bytesRead: () => bytes,
