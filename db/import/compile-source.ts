@@ -59,19 +59,28 @@ export function compileSource<R>(
   const constant = (v: string | number | boolean | null | undefined): string | null =>
     v === undefined || v === null ? null : String(v);
 
-  const readColumns = (row: R): string | null => {
-    if (!cols.length) return constant(spec.value);
-    const parts: string[] = [];
-    for (const col of cols) {
-      const v = (col.get(row) ?? '').trim();
-      if (isMissing(v)) return null;
-      parts.push(v);
-    }
-    const text = parts.join(join);
+  const mapText = (text: string): string | null => {
     if (!exact || !folded) return text;
     const mapped = exact.has(text) ? exact.get(text) : folded.has(text.toLowerCase()) ? folded.get(text.toLowerCase()) : text;
     return constant(mapped);
   };
+  const single = cols.length === 1 ? cols[0]! : null;
+  // One column is nearly every source, read for every row of a big file: no parts array to join.
+  const readColumns = single
+    ? (row: R): string | null => {
+        const v = (single.get(row) ?? '').trim();
+        return isMissing(v) ? null : mapText(v);
+      }
+    : (row: R): string | null => {
+        if (!cols.length) return constant(spec.value);
+        const parts: string[] = [];
+        for (const col of cols) {
+          const v = (col.get(row) ?? '').trim();
+          if (isMissing(v)) return null;
+          parts.push(v);
+        }
+        return mapText(parts.join(join));
+      };
 
   const checks = conditions.filter((c) => c !== null);
   if (!checks.length) return { spec, column: label, read: readColumns };

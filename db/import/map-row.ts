@@ -11,7 +11,7 @@ export type RowMapper<R> = (row: R, line: number) => TicketRow | RowError[];
 interface CompiledField<R> {
   field: FieldName;
   required: boolean;
-  sources: Array<{ source: CompiledSource<R>; convert: Setter; split: string | undefined }>;
+  sources: Array<{ source: CompiledSource<R>; convert: Setter; split: RegExp }>;
 }
 
 /** Checks the file's columns against the profile and returns the row mapper; a missing needed column throws. */
@@ -25,7 +25,7 @@ export function compileMapper<R>(profile: Profile, resolve: ColumnResolver<R>, z
     const missing: string[] = [];
     for (const s of sourcesOf(spec)) {
       const c = compileSource(s, resolve, profile.missing ?? []);
-      if (!isUnavailable(c)) compiled.sources.push({ source: c, convert: converter(field, s, profile, zone), split: s.split });
+      if (!isUnavailable(c)) compiled.sources.push({ source: c, convert: converter(field, s, profile, zone), split: tagSeparator(s.split ?? ',') });
       else if (s.required) missing.push(...c.missing);
       else if (REQUIRED_FIELDS.includes(field)) missing.push(...c.missing);
     }
@@ -55,7 +55,7 @@ function mapRow<R>(fields: CompiledField<R>[], row: R, line: number): TicketRow 
       const text = source.read(row);
       if (text === null) continue;
       if (field === 'tags') {
-        const more = splitTags(text, split ?? ',');
+        const more = text.split(split).map((t) => t.trim()).filter(Boolean);
         tags = tags.length ? tags.concat(more) : more;
         continue;
       }
@@ -72,11 +72,9 @@ function mapRow<R>(fields: CompiledField<R>[], row: R, line: number): TicketRow 
   return errors ?? toRow(draft, tags);
 }
 
-const SEP_CACHE = new Map<string, RegExp>();
-function splitTags(text: string, chars: string): string[] {
-  let re = SEP_CACHE.get(chars);
-  if (!re) SEP_CACHE.set(chars, (re = new RegExp(`[${chars.replace(/[\\\]^-]/g, '\\$&')}\\u001f]+`)));
-  return text.split(re).map((t) => t.trim()).filter(Boolean);
+/** Tags are split on any of the profile's separator characters, and on \u001f (how JSON arrays are read). */
+function tagSeparator(chars: string): RegExp {
+  return new RegExp(`[${chars.replace(/[\\\]^-]/g, '\\$&')}\\u001f]+`);
 }
 
 /** Every field present from the start, so each row's draft has one fixed shape (fast property access). */
