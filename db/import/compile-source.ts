@@ -41,7 +41,8 @@ export function compileSource<R>(
   profileMissing: readonly string[],
 ): CompiledSource<R> | Unavailable {
   const markers = new Set(['', ...profileMissing, ...(spec.missing ?? [])]);
-  const isMissing = (v: string) => markers.has(v);
+  // Most sources know only the empty marker: a comparison instead of hashing every value.
+  const isMissing = markers.size === 1 ? (v: string) => v === '' : (v: string) => markers.has(v);
   const names = spec.columns ?? (spec.column === undefined ? [] : Array.isArray(spec.column) ? spec.column : [spec.column]);
   const resolved = names.map(resolve);
   const conditions = (spec.when ?? []).map((c) => compileCondition(c, resolve, isMissing));
@@ -61,8 +62,10 @@ export function compileSource<R>(
 
   const mapText = (text: string): string | null => {
     if (!exact || !folded) return text;
-    const mapped = exact.has(text) ? exact.get(text) : folded.has(text.toLowerCase()) ? folded.get(text.toLowerCase()) : text;
-    return constant(mapped);
+    // Maps hold null for "no value" (Offered -> null), so presence is told by undefined.
+    let mapped = exact.get(text);
+    if (mapped === undefined) mapped = folded.get(text.toLowerCase());
+    return constant(mapped === undefined ? text : mapped);
   };
   const single = cols.length === 1 ? cols[0]! : null;
   // One column is nearly every source, read for every row of a big file: no parts array to join.

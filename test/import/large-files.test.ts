@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { writeZendeskCsv } from '../../bench/import-data.ts';
 import { ImportFileError } from '../../db/import/errors.ts';
 import { tempDb, type TempDb } from '../helpers/db.ts';
-import { count, importWith, ticketsOf } from '../helpers/import.ts';
+import { FIXTURES, count, importWith, ticketsOf } from '../helpers/import.ts';
 
 let t: TempDb;
 let other: TempDb;
@@ -34,7 +34,7 @@ async function zendeskFile(name: string, edit: (text: string) => string = (s) =>
 /** Every stored ticket of the zendesk source without its row id and import time, in id order. */
 const stored = (db: TempDb) =>
   [...ticketsOf(db.db, 'zendesk').values()]
-    .map(({ id, ...rest }) => ({ ...rest, imported_at: undefined }))
+    .map(({ id: _id, ...rest }) => ({ ...rest, imported_at: undefined }))
     .sort((a, b) => a.external_id.localeCompare(b.external_id));
 
 /** Replaces the line of ticket `id` (ids are the second field) with `f(line)`. */
@@ -60,6 +60,19 @@ describe('the reader thread', () => {
       'duplicate ticket id (first on line 18)',
     ]);
     expect(stored(t)).toEqual(stored(other));
+  });
+
+  it('maps JSON arrays and NDJSON the same on either thread', async () => {
+    for (const name of ['generic.json', 'generic.ndjson']) {
+      const file = join(FIXTURES, name);
+      const a = await importWith(t.db, file, 'generic', { mapIn: 'worker', source: name.replace('.', '-') });
+      const b = await importWith(other.db, file, 'generic', { mapIn: 'importer', source: name.replace('.', '-') });
+      expect({ ...a, durationMs: 0 }).toEqual({ ...b, durationMs: 0 });
+      const tickets = (db: TempDb) =>
+        [...ticketsOf(db.db, name.replace('.', '-')).values()].map(({ id: _id, ...rest }) => ({ ...rest, imported_at: undefined }));
+      expect(tickets(t)).toEqual(tickets(other));
+      expect(tickets(t).length).toBeGreaterThan(0);
+    }
   });
 });
 
