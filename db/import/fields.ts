@@ -70,3 +70,11 @@ export const ROW_COLUMNS: ReadonlyArray<readonly [keyof Omit<TicketRow, 'tags'>,
   ['abandoned', 'abandoned'],
   ['article', 'article'],
 ];
+
+/** The stored fields in ROW_COLUMNS order; a field's position here is its slot in a row being mapped. */
+export const STORED_FIELDS = ROW_COLUMNS.map(([, c]) => c as FieldName);
+
+/** A stored field's slot (tags, stored apart, have none). */
+export function slotOf(field: FieldName): number {
+  return STORED_FIELDS.indexOf(field);
+}

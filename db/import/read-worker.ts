@@ -10,7 +10,6 @@ import { compileMapper, type RowMapper } from './map-row.ts';
 import { openCsv } from './read-csv.ts';
 import { openJson } from './read-json.ts';
 import type { FileRecord, RecordSource } from './record-source.ts';
-import { toWireRecord } from './stage-record.ts';
 import { RAW, REFUSED, type ToMain, type ToWorker, type WireRecord, type WorkerInput } from './worker-protocol.ts';
 
 /** Batches posted but not yet taken by the importer; more would only pile up in memory. */
@@ -51,7 +50,7 @@ async function run(): Promise<void> {
       return rec;
     };
     const mapped = ({ line, row, problem }: FileRecord<unknown>): WireRecord =>
-      problem ? [line, REFUSED, { line, column: null, value: null, reason: problem }] : toWireRecord(map(row, line), line);
+      problem ? [line, REFUSED, { line, column: null, value: null, reason: problem }] : map(row, line);
     for await (const batch of src.records) {
       const mapHere = mapping.mapIn === 'worker' || (mapping.mapIn === 'auto' && inFlight() >= BEHIND);
       const out = batch.map(mapHere ? mapped : raw);

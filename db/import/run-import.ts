@@ -12,7 +12,6 @@ import { compileMapper } from './map-row.ts';
 import { isTimeZone, type Profile } from './profile-schema.ts';
 import { Staging } from './staging.ts';
 import { readInWorker } from './worker-source.ts';
-import { toWireRecord } from './stage-record.ts';
 import { RAW, type MapIn, type StagedRecord, type WireRecord } from './worker-protocol.ts';
 import { writeStaged } from './write-staged.ts';
 import { withTicketRollupsSuspended } from '../rollups/tickets.ts';
@@ -89,7 +88,7 @@ export async function importFile(db: Db, file: string, opts: ImportOptions): Pro
       opts.onProgress?.({ phase: 'read', done: records.bytesRead(), total: size });
       for (const record of batch) {
         rows++;
-        const rec = record[1] === RAW ? toWireRecord(map(record, record[0]), record[0]) : record;
+        const rec = record[1] === RAW ? map(record, record[0]) : record;
         if (isStaged(rec)) staging.add(rec);
         else {
           badRows++;
