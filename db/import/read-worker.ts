@@ -13,9 +13,14 @@ import type { FileRecord, RecordSource } from './record-source.ts';
 import { RAW, REFUSED, type ToMain, type ToWorker, type WireRecord, type WorkerInput } from './worker-protocol.ts';
 
 /** Batches posted but not yet taken by the importer; more would only pile up in memory. */
-const MAX_IN_FLIGHT = 4;
+const MAX_IN_FLIGHT = 8;
 /** From this many batches waiting, the worker maps the next batch itself. */
-const BEHIND = 2;
+const BEHIND = 4;
+/**
+ * Records per message, half the reader's batch: a message's text then stays under V8's large-object size
+ * (~128 KB) on both sides and dies young, instead of waiting in the old generation for a full GC.
+ */
+const POST_RECORDS = 256;
 
 const port = parentPort!;
 const post = (m: ToMain) => port.postMessage(m);
@@ -51,13 +56,15 @@ async function run(): Promise<void> {
     };
     const mapped = ({ line, row, problem }: FileRecord<unknown>): WireRecord =>
       problem ? [line, REFUSED, { line, column: null, value: null, reason: problem }] : map(row, line);
-    for await (const batch of src.records) {
-      const mapHere = mapping.mapIn === 'worker' || (mapping.mapIn === 'auto' && inFlight() >= BEHIND);
-      const out = batch.map(mapHere ? mapped : raw);
-      post({ type: 'batch', data: JSON.stringify(out), bytesRead: src.bytesRead() });
-      posted++;
-      // Blocking is fine here: there is nothing else for this thread to do. The timeout lets a terminate() in.
-      for (let seen; (seen = Atomics.load(taken, 0)) <= posted - MAX_IN_FLIGHT; ) Atomics.wait(taken, 0, seen, 100);
+    for await (const records of src.records) {
+      for (let i = 0; i < records.length; i += POST_RECORDS) {
+        const mapHere = mapping.mapIn === 'worker' || (mapping.mapIn === 'auto' && inFlight() >= BEHIND);
+        const out = records.slice(i, i + POST_RECORDS).map(mapHere ? mapped : raw);
+        post({ type: 'batch', data: JSON.stringify(out), bytesRead: src.bytesRead() });
+        posted++;
+        // Blocking is fine here: there is nothing else for this thread to do. The timeout lets a terminate() in.
+        for (let seen; (seen = Atomics.load(taken, 0)) <= posted - MAX_IN_FLIGHT; ) Atomics.wait(taken, 0, seen, 100);
+      }
     }
     post({ type: 'end', bytesRead: src.bytesRead() });
   } finally {

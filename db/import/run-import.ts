@@ -96,6 +96,8 @@ export async function importFile(db: Db, file: string, opts: ImportOptions): Pro
         }
       }
     }
+    // The reader's thread and heap are of no more use: free them before the write phase.
+    await records.close();
     const repeated = staging.finish();
     badRows += repeated.count;
     const reason = (first: number) => `duplicate ticket id (first on line ${first})`;
