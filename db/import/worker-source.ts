@@ -69,7 +69,7 @@ export async function readInWorker(file: string, format: FileFormat): Promise<Wo
     wake?.();
   };
   worker.on('message', push);
-  worker.on('error', (error) => push({ type: 'crash', error }));
+  worker.on('error', (error) => push({ type: 'crash', error: error instanceof Error ? error : new Error(String(error)) }));
   worker.on('exit', (code) => push({ type: 'exit', code }));
   const send = (m: ToWorker) => worker.postMessage(m);
 
