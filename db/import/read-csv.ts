@@ -54,6 +54,8 @@ export async function openCsv(file: string, delimiter: Delimiter): Promise<Recor
   const parser = input.pipe(
     parse({ bom: true, delimiter, relax_column_count: true, relax_quotes: true, skip_empty_lines: true, info: true }),
   );
+  // pipe() does not pass a read error on: without this, a file that fails mid-read would leave the reader waiting.
+  input.once('error', (err) => parser.destroy(err));
   const batches = parsedBatches(parser);
   const first = await batches.next();
   const head = first.done ? undefined : first.value.shift();

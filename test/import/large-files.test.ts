@@ -7,6 +7,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { writeZendeskCsv } from '../../bench/import-data.ts';
 import { ImportFileError } from '../../db/import/errors.ts';
+import { readInWorker } from '../../db/import/worker-source.ts';
 import { tempDb, type TempDb } from '../helpers/db.ts';
 import { FIXTURES, count, importWith, ticketsOf } from '../helpers/import.ts';
 
@@ -106,6 +107,14 @@ describe('a failure late in a file', () => {
     expect(err).toBeInstanceOf(ImportFileError);
     expect((err as ImportFileError).message).toMatch(/not valid CSV near line \d+/);
     expect((err as ImportFileError).errors[0]!.line).toBeGreaterThan(2900);
+    expect(stored(t)).toEqual(before);
+  });
+
+  it('a reader thread that cannot read its file ends with the reason instead of waiting, and stores nothing', async () => {
+    await importWith(t.db, await zendeskFile('first.csv'), 'zendesk');
+    const before = stored(t);
+    const gone = join(t.dir, 'gone.csv');
+    await expect(readInWorker(gone, { kind: 'csv', delimiter: ',' })).rejects.toThrow(/^Reading the file failed: .*ENOENT/);
     expect(stored(t)).toEqual(before);
   });
 
