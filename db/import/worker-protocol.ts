@@ -12,9 +12,9 @@ export const REFUSED = 1;
 
 /**
  * One record as it crosses threads, in a JSON array per batch (one string is a single copy, far cheaper than
- * cloning arrays). Either mapped by the worker (a StagedRecord: a string in second place), or RAW: the text of
- * the columns the profile reads, in the order the importer asked for (null when absent), for the importer to
- * map; or REFUSED with its errors.
+ * cloning arrays), and as a mapper returns it. Either mapped (a StagedRecord: a string in second place), or RAW:
+ * the text of the columns the profile reads, in the order the importer asked for (null when absent), for the
+ * importer to map; or REFUSED with its errors.
  */
 export type WireRecord =
   | StagedRecord
