@@ -77,8 +77,12 @@ export async function importFile(db: Db, file: string, opts: ImportOptions): Pro
   const fileName = opts.fileName ?? basename(file);
   const { size } = await stat(file);
 
-  const records = await readInWorker(file, await detectFormat(file));
+  const format = await detectFormat(file);
   const staging = new Staging();
+  const records = await readInWorker(file, format).catch((err: unknown) => {
+    staging.dispose();
+    throw err;
+  });
   try {
     const map = compileMapper(opts.profile, records.resolve, zone, opts.profileLabel, records.header);
     const errors = new ErrorList();
