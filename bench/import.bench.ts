@@ -8,7 +8,8 @@ import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 import { writeZendeskCsv } from './import-data.ts';
 
-const ROWS = 1_000_000;
+// BENCH_IMPORT_ROWS: a smaller file while iterating (the published figures use 1,000,000).
+const ROWS = Number(process.env.BENCH_IMPORT_ROWS ?? 1_000_000);
 const root = fileURLToPath(new URL('..', import.meta.url));
 const tmp = join(root, 'bench', 'tmp');
 const csv = join(tmp, `zendesk-${ROWS}.csv`);
@@ -94,7 +95,7 @@ export default async function importBench(): Promise<string> {
   const row = (name: string, r: Run, rows: number) =>
     `| ${name} | ${r.seconds.toFixed(1)} s | ${fmt(rate(r, rows))} | ${((rate(r, rows) / rawRate) * 100).toFixed(0)}% | ${fmt(r.maxRssMb)} MB |`;
   return [
-    '## Ticket import (`kb import`, 1,000,000-row Zendesk CSV)',
+    `## Ticket import (\`kb import\`, ${fmt(ROWS)}-row Zendesk CSV)`,
     '',
     `File: ${fmt(ROWS)} tickets in the full Zendesk export header (42 columns), ${mb.toFixed(0)} MB. Wall-clock times of`,
     'whole child processes (Node start-up included), peak RSS from /usr/bin/time. Aim: import at least 50% of the',
@@ -108,14 +109,29 @@ export default async function importBench(): Promise<string> {
     row('`kb import` of the same file again (all unchanged)', again, ROWS),
     row('`kb import`, new database with live ticket rollups (triggers installed by a report)', live, ROWS),
     '',
-    'The import reads, maps and validates every row into a staging file first (so a bad row imports nothing),',
-    'then writes 2,000 rows per transaction; both passes are in the times above. The dry run shows the read side',
-    'alone; the rest of a real import is SQLite storing each ticket (table + 2 indexes) and its tags (2 indexes).',
+    'How it runs: a worker thread reads and parses the file (csv-parse, the same options as the baseline) and',
+    'posts 256 records at a time as one JSON string with only the columns the profile reads; the main thread maps',
+    'and checks them and stages them in a temporary SQLite file (file order, the tickets columns). When the main',
+    'thread falls behind (4 messages waiting), the worker maps batches itself, so both cores share the work.',
+    'Repeated ids are found by one index build at the end of staging. Only then (a bad row imports nothing) are',
+    'the rows written, with SQL alone: the staging file is ATTACHed and each chunk of 5,000 rows is classified,',
+    'inserted (`INSERT ... SELECT ... ON CONFLICT DO NOTHING`), updated and given its tags in one short',
+    'transaction, so a server sharing the database waits one chunk at most.',
     '',
     `Aim: rate ${rate(first, ROWS) / rawRate >= 0.5 ? 'met' : 'not met'} (${((rate(first, ROWS) / rawRate) * 100).toFixed(0)}% of the plain`,
-    `parse rate for a first import), memory ${first.maxRssMb < 300 && again.maxRssMb < 300 ? 'met' : 'not met'}. A CPU profile of 200,000 rows`,
-    '(Nov 2026) put a first import at roughly: SQLite writes of tickets and tags 35%, csv-parse 22%, garbage',
-    'collection 11%, mapping (dates, maps, hashing) 15%, staging 10%, start-up the rest. Peak memory does not grow',
-    'with the file: the reader holds a few hundred rows at a time and the staging rows live on disk.',
+    `parse rate for a first import), memory ${[dry, first, again, live].every((r) => r.maxRssMb < 300) ? 'met in every run' : 'not met in every run'}.`,
+    'Before (Nov 2026, one thread, per-row JS writes): first import 29%, dry run 43%, re-import 37%, live rollups 25%',
+    'of the plain parse rate measured in the same run, peak RSS 223-245 MB.',
+    '',
+    'Where the time goes now (phase timings and CPU profiles of this file and a 200,000-row one, Nov 2026): the',
+    "read phase takes about 1.1-1.3 times the plain read; the worker spends about 70% of its time in csv-parse, the",
+    'main thread about a third each on staging inserts (~3 µs a row, better-sqlite3 binding 21 values) and mapping',
+    '(dates, value maps, requester hashing), the rest on JSON decoding and GC; both threads are busy. The write phase',
+    'is about 4 s for a million new tickets, all SQLite B-tree work: ticket tags ~45% (two tags a ticket, a table and',
+    "two indexes each), tickets ~25%, commits and checkpoints ~20%, classification the rest; a re-import's write",
+    'phase is ~1.8 s (comparing each row with its ticket and tags). The live-rollup run adds one rebuild of the',
+    'ticket rollups from a million tickets (~6-7 s on one thread) after the write. Peak memory does not grow with the',
+    'file: each thread holds a few messages of rows, the staging rows live on disk, and the reader thread is ended',
+    'before the write phase.',
   ].join('\n');
 }

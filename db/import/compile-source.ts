@@ -1,5 +1,5 @@
 /** Compiles one profile source (column(s), conditions, missing markers, value map) into a raw-value reader. */
-import type { ConditionSpec, SourceSpec } from './profile-schema.ts';
+import type { ConditionSpec, FieldSpecValue, SourceSpec } from './profile-schema.ts';
 
 /** Finds a column in the file by name (case and surrounding spaces ignored); null when absent. */
 export type ColumnResolver<R> = (name: string) => { name: string; get: (row: R) => string | undefined } | null;
@@ -41,7 +41,8 @@ export function compileSource<R>(
   profileMissing: readonly string[],
 ): CompiledSource<R> | Unavailable {
   const markers = new Set(['', ...profileMissing, ...(spec.missing ?? [])]);
-  const isMissing = (v: string) => markers.has(v);
+  // Most sources know only the empty marker: a comparison instead of hashing every value.
+  const isMissing = markers.size === 1 ? (v: string) => v === '' : (v: string) => markers.has(v);
   const names = spec.columns ?? (spec.column === undefined ? [] : Array.isArray(spec.column) ? spec.column : [spec.column]);
   const resolved = names.map(resolve);
   const conditions = (spec.when ?? []).map((c) => compileCondition(c, resolve, isMissing));
@@ -59,19 +60,30 @@ export function compileSource<R>(
   const constant = (v: string | number | boolean | null | undefined): string | null =>
     v === undefined || v === null ? null : String(v);
 
-  const readColumns = (row: R): string | null => {
-    if (!cols.length) return constant(spec.value);
-    const parts: string[] = [];
-    for (const col of cols) {
-      const v = (col.get(row) ?? '').trim();
-      if (isMissing(v)) return null;
-      parts.push(v);
-    }
-    const text = parts.join(join);
+  const mapText = (text: string): string | null => {
     if (!exact || !folded) return text;
-    const mapped = exact.has(text) ? exact.get(text) : folded.has(text.toLowerCase()) ? folded.get(text.toLowerCase()) : text;
-    return constant(mapped);
+    // Maps hold null for "no value" (Offered -> null), so presence is told by undefined.
+    let mapped = exact.get(text);
+    if (mapped === undefined) mapped = folded.get(text.toLowerCase());
+    return constant(mapped === undefined ? text : mapped);
   };
+  const single = cols.length === 1 ? cols[0]! : null;
+  // One column is nearly every source, read for every row of a big file: no parts array to join.
+  const readColumns = single
+    ? (row: R): string | null => {
+        const v = (single.get(row) ?? '').trim();
+        return isMissing(v) ? null : mapText(v);
+      }
+    : (row: R): string | null => {
+        if (!cols.length) return constant(spec.value);
+        const parts: string[] = [];
+        for (const col of cols) {
+          const v = (col.get(row) ?? '').trim();
+          if (isMissing(v)) return null;
+          parts.push(v);
+        }
+        return mapText(parts.join(join));
+      };
 
   const checks = conditions.filter((c) => c !== null);
   if (!checks.length) return { spec, column: label, read: readColumns };
@@ -89,4 +101,10 @@ export function compileSource<R>(
 
 export function isUnavailable<R>(s: CompiledSource<R> | Unavailable): s is Unavailable {
   return 'missing' in s;
+}
+
+/** Turns a field spec (a column name, one source, or a list of fallbacks) into a list of sources. */
+export function sourcesOf(spec: FieldSpecValue): SourceSpec[] {
+  const list = Array.isArray(spec) ? spec : [spec];
+  return list.map((s) => (typeof s === 'string' ? { column: s } : s));
 }

@@ -1,6 +1,6 @@
 /** Turns one source's raw text into a canonical value for its field (dates, durations, counts, channel...). */
-import { CHANNELS, type Channel } from '../schema/tickets.ts';
-import type { FieldName } from './fields.ts';
+import { CHANNELS, type Channel } from '../schema/channels.ts';
+import { slotOf, type FieldName } from './fields.ts';
 import type { Profile, SourceSpec } from './profile-schema.ts';
 import { DateReader, hashRequester, readBoolean, readCount, readCsat, readDuration, type Converted } from './values.ts';
 
@@ -8,7 +8,8 @@ import { DateReader, hashRequester, readBoolean, readCount, readCsat, readDurati
 const DEFAULT_DATE_FORMATS = ['yyyy-MM-dd HH:mm:ss', 'yyyy-MM-dd HH:mm', 'yyyy-MM-dd'];
 const CHANNEL_SET = new Set<string>(CHANNELS);
 
-export type Draft = Partial<Record<FieldName, unknown>>;
+/** The values of the row being mapped, by slot (slotOf); undefined until set. */
+export type Draft = unknown[];
 export type Setter = (text: string, draft: Draft) => Converted<unknown>;
 
 /** Builds the converter for one source of one field. */
@@ -20,7 +21,7 @@ export function converter(field: FieldName, spec: SourceSpec, profile: Profile, 
     case 'solved_at': {
       if (spec.duration) {
         const unit = spec.duration;
-        const from = spec.from ?? 'created_at';
+        const from = slotOf(spec.from ?? 'created_at');
         return (t, d) => {
           const base = d[from] as number | null | undefined;
           const secs = readDuration(t, unit);
@@ -30,9 +31,10 @@ export function converter(field: FieldName, spec: SourceSpec, profile: Profile, 
       }
       const dates = new DateReader(spec.formats ?? profile.dateFormats ?? DEFAULT_DATE_FORMATS, zone);
       if (!spec.rollover || field === 'created_at') return (t) => dates.read(t);
+      const createdAt = slotOf('created_at');
       return (t, d) => {
         const r = dates.read(t);
-        const created = d.created_at as number | undefined;
+        const created = d[createdAt] as number | undefined;
         return r.ok && created !== undefined && r.value < created ? { ok: true, value: dates.nextDay(r.value) } : r;
       };
     }

@@ -20,6 +20,14 @@ export class ErrorList {
     this.count++;
     if (this.listed.length < MAX_LISTED_ERRORS) this.listed.push({ ...error, value: clip(error.value) });
   }
+
+  /** Adds errors found by a later pass: `first` are its first ones in line order, `count` all of them. */
+  merge(first: RowError[], count: number): void {
+    this.count += count;
+    // Both lists are in line order, so the first MAX_LISTED_ERRORS of the sorted union are the file's first.
+    const all = [...this.listed, ...first.map((e) => ({ ...e, value: clip(e.value) }))].sort((a, b) => a.line - b.line);
+    this.listed.splice(0, this.listed.length, ...all.slice(0, MAX_LISTED_ERRORS));
+  }
 }
 
 function clip(value: string | null): string | null {

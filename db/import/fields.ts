@@ -1,5 +1,5 @@
 /** The canonical ticket fields of SPEC 6 that a profile can fill, and the row shape the writer stores. */
-import type { Channel } from '../schema/tickets.ts';
+import type { Channel } from '../schema/channels.ts';
 
 export const TIME_FIELDS = ['created_at', 'first_response_at', 'solved_at'] as const;
 export const TEXT_FIELDS = ['status', 'type', 'priority', 'subject', 'requester', 'assignee', 'group', 'article'] as const;
@@ -70,3 +70,11 @@ export const ROW_COLUMNS: ReadonlyArray<readonly [keyof Omit<TicketRow, 'tags'>,
   ['abandoned', 'abandoned'],
   ['article', 'article'],
 ];
+
+/** The stored fields in ROW_COLUMNS order; a field's position here is its slot in a row being mapped. */
+export const STORED_FIELDS = ROW_COLUMNS.map(([, c]) => c as FieldName);
+
+/** A stored field's slot (tags, stored apart, have none). */
+export function slotOf(field: FieldName): number {
+  return STORED_FIELDS.indexOf(field);
+}

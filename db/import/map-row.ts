@@ -1,17 +1,23 @@
-/** Compiles a profile against a file's columns into a function turning one record into a canonical ticket row. */
-import type { Channel } from '../schema/tickets.ts';
-import { compileSource, isUnavailable, type ColumnResolver, type CompiledSource } from './compile-source.ts';
+/**
+ * Compiles a profile against a file's columns into a function turning one record into a canonical ticket row,
+ * in the form staging stores (a StagedRecord), or its errors.
+ */
+import { compileSource, isUnavailable, sourcesOf, type ColumnResolver, type CompiledSource } from './compile-source.ts';
 import { converter, type Draft, type Setter } from './convert-field.ts';
 import { ImportFileError, type RowError } from './errors.ts';
-import { FIELD_NAMES, REQUIRED_FIELDS, type FieldName, type TicketRow } from './fields.ts';
-import { sourcesOf, type Profile } from './profile-schema.ts';
+import { FIELD_NAMES, REQUIRED_FIELDS, STORED_FIELDS, slotOf, type FieldName } from './fields.ts';
+import type { Profile } from './profile-schema.ts';
+import { REFUSED, type StagedRecord, type WireRecord } from './worker-protocol.ts';
 
-export type RowMapper<R> = (row: R, line: number) => TicketRow | RowError[];
+/** A mapped row, or REFUSED with its errors. */
+export type RowMapper<R> = (row: R, line: number) => WireRecord;
 
 interface CompiledField<R> {
   field: FieldName;
+  /** Where the value goes in the draft; -1 for tags. */
+  slot: number;
   required: boolean;
-  sources: Array<{ source: CompiledSource<R>; convert: Setter; split: string | undefined }>;
+  sources: Array<{ source: CompiledSource<R>; convert: Setter; split: RegExp }>;
 }
 
 /** Checks the file's columns against the profile and returns the row mapper; a missing needed column throws. */
@@ -21,11 +27,11 @@ export function compileMapper<R>(profile: Profile, resolve: ColumnResolver<R>, z
   for (const field of FIELD_NAMES) {
     const spec = profile.fields[field];
     if (!spec) continue;
-    const compiled: CompiledField<R> = { field, required: REQUIRED_FIELDS.includes(field), sources: [] };
+    const compiled: CompiledField<R> = { field, slot: slotOf(field), required: REQUIRED_FIELDS.includes(field), sources: [] };
     const missing: string[] = [];
     for (const s of sourcesOf(spec)) {
       const c = compileSource(s, resolve, profile.missing ?? []);
-      if (!isUnavailable(c)) compiled.sources.push({ source: c, convert: converter(field, s, profile, zone), split: s.split });
+      if (!isUnavailable(c)) compiled.sources.push({ source: c, convert: converter(field, s, profile, zone), split: tagSeparator(s.split ?? ',') });
       else if (s.required) missing.push(...c.missing);
       else if (REQUIRED_FIELDS.includes(field)) missing.push(...c.missing);
     }
@@ -42,83 +48,53 @@ export function compileMapper<R>(profile: Profile, resolve: ColumnResolver<R>, z
     const msg = `${problems.map((p) => p.reason).join('; ')}. The file's header has ${shown}.${hint}`;
     throw new ImportFileError(msg.charAt(0).toUpperCase() + msg.slice(1), problems);
   }
-  return (row, line) => mapRow(fields, row, line);
+  // One draft reused row after row (mapping is synchronous and the record copies the values out).
+  const draft: Draft = STORED_FIELDS.map(() => undefined);
+  return (row, line) => mapRow(fields, draft, row, line);
 }
 
-function mapRow<R>(fields: CompiledField<R>[], row: R, line: number): TicketRow | RowError[] {
-  const draft = emptyDraft();
+function mapRow<R>(fields: CompiledField<R>[], draft: Draft, row: R, line: number): WireRecord {
+  draft.fill(undefined);
   let errors: RowError[] | undefined;
   let tags: string[] = [];
-  for (const { field, required, sources } of fields) {
+  for (const { field, slot, required, sources } of fields) {
     let failed = false;
     for (const { source, convert, split } of sources) {
       const text = source.read(row);
       if (text === null) continue;
       if (field === 'tags') {
-        const more = splitTags(text, split ?? ',');
+        const more = text.split(split).map((t) => t.trim()).filter(Boolean);
         tags = tags.length ? tags.concat(more) : more;
         continue;
       }
       const r = convert(text, draft);
       if (!r.ok) (errors ??= []).push({ line, column: source.column, value: text, reason: r.reason });
-      else if (r.value !== null) draft[field] = r.value;
+      else if (r.value !== null) draft[slot] = r.value;
       failed = !r.ok;
       break;
     }
-    if (required && !failed && draft[field] === undefined) {
+    if (required && !failed && draft[slot] === undefined) {
       (errors ??= []).push({ line, column: sources[0]?.source.column ?? null, value: null, reason: `no value for ${field}, which every ticket needs` });
     }
   }
-  return errors ?? toRow(draft, tags);
+  return errors ? [line, REFUSED, ...errors] : toRecord(draft, tags, line);
 }
 
-const SEP_CACHE = new Map<string, RegExp>();
-function splitTags(text: string, chars: string): string[] {
-  let re = SEP_CACHE.get(chars);
-  if (!re) SEP_CACHE.set(chars, (re = new RegExp(`[${chars.replace(/[\\\]^-]/g, '\\$&')}\\u001f]+`)));
-  return text.split(re).map((t) => t.trim()).filter(Boolean);
+/** Tags are split on any of the profile's separator characters, and on \u001f (how JSON arrays are read). */
+function tagSeparator(chars: string): RegExp {
+  return new RegExp(`[${chars.replace(/[\\\]^-]/g, '\\$&')}\\u001f]+`);
 }
 
-/** Every field present from the start, so each row's draft has one fixed shape (fast property access). */
-function emptyDraft(): Draft {
-  return {
-    external_id: undefined, created_at: undefined, first_response_at: undefined, solved_at: undefined, channel: undefined,
-    status: undefined, type: undefined, priority: undefined, subject: undefined, requester: undefined, assignee: undefined,
-    group: undefined, article: undefined, tags: undefined, replies: undefined, reopens: undefined, handle_seconds: undefined,
-    wait_seconds: undefined, csat: undefined, abandoned: undefined,
-  };
-}
+const CHANNEL = slotOf('channel');
 
-// Plain functions, not closures per row: the row loop runs millions of times.
-function str(d: Draft, k: FieldName): string | null {
-  return (d[k] as string | undefined) ?? null;
-}
-
-function num(d: Draft, k: FieldName): number | null {
-  return (d[k] as number | undefined) ?? null;
-}
-
-function toRow(d: Draft, tags: string[]): TicketRow {
-  return {
-    externalId: d.external_id as string,
-    createdAt: d.created_at as number,
-    firstResponseAt: num(d, 'first_response_at'),
-    solvedAt: num(d, 'solved_at'),
-    status: str(d, 'status'),
-    channel: (d.channel as Channel | undefined) ?? 'other',
-    type: str(d, 'type'),
-    priority: str(d, 'priority'),
-    subject: str(d, 'subject'),
-    requester: str(d, 'requester'),
-    assignee: str(d, 'assignee'),
-    group: str(d, 'group'),
-    replies: num(d, 'replies'),
-    reopens: num(d, 'reopens'),
-    csat: str(d, 'csat'),
-    handleSeconds: num(d, 'handle_seconds'),
-    waitSeconds: num(d, 'wait_seconds'),
-    abandoned: (d.abandoned as boolean | undefined) ?? null,
-    article: str(d, 'article'),
-    tags: tags.length < 2 ? tags : [...new Set(tags)].sort(),
-  };
+/** [line, ...stored values (missing as null, booleans as 0/1, channel `other` when unknown), tags as JSON]. */
+function toRecord(d: Draft, tags: string[], line: number): StagedRecord {
+  const rec = [line] as unknown as StagedRecord;
+  for (let i = 0; i < d.length; i++) {
+    const v = d[i] as string | number | boolean | undefined;
+    rec.push(v === undefined ? (i === CHANNEL ? 'other' : null) : typeof v === 'boolean' ? (v ? 1 : 0) : v);
+  }
+  // The same text json_group_array() gives for the stored tags, so the writer compares tags as strings.
+  rec.push(JSON.stringify(tags.length < 2 ? tags : [...new Set(tags)].sort()));
+  return rec;
 }

@@ -103,9 +103,3 @@ export type Profile = z.infer<typeof ProfileSchema>;
 export type SourceSpec = z.infer<typeof Source>;
 export type ConditionSpec = z.infer<typeof Condition>;
 export type FieldSpecValue = z.infer<typeof FieldSpec>;
-
-/** Turns a field spec (a column name, one source, or a list of fallbacks) into a list of sources. */
-export function sourcesOf(spec: FieldSpecValue): SourceSpec[] {
-  const list = Array.isArray(spec) ? spec : [spec];
-  return list.map((s) => (typeof s === 'string' ? { column: s } : s));
-}

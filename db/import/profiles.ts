@@ -2,7 +2,8 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { basename } from 'node:path';
-import { ProfileSchema, sourcesOf, type Profile } from './profile-schema.ts';
+import { sourcesOf } from './compile-source.ts';
+import { ProfileSchema, type Profile } from './profile-schema.ts';
 import { FIELD_NAMES, type FieldName } from './fields.ts';
 import { ProfileError } from './errors.ts';
 

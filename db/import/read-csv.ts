@@ -2,6 +2,7 @@
 import { createReadStream } from 'node:fs';
 import { parse, CsvError, type Parser } from 'csv-parse';
 import type { Delimiter } from './detect.ts';
+import { csvColumns } from './columns.ts';
 import { ImportFileError } from './errors.ts';
 import type { FileRecord, RecordSource } from './record-source.ts';
 
@@ -53,13 +54,13 @@ export async function openCsv(file: string, delimiter: Delimiter): Promise<Recor
   const parser = input.pipe(
     parse({ bom: true, delimiter, relax_column_count: true, relax_quotes: true, skip_empty_lines: true, info: true }),
   );
+  // pipe() does not pass a read error on: without this, a file that fails mid-read would leave the reader waiting.
+  input.once('error', (err) => parser.destroy(err));
   const batches = parsedBatches(parser);
   const first = await batches.next();
   const head = first.done ? undefined : first.value.shift();
   if (!head) throw new ImportFileError('The file is empty.');
   const header = head.record.map((h) => h.trim());
-  const index = new Map<string, number>();
-  header.forEach((h, i) => index.has(h.toLowerCase()) || index.set(h.toLowerCase(), i));
 
   async function* records(): AsyncGenerator<Array<FileRecord<string[]>>> {
     let lastLine = head!.info.lines;
@@ -77,10 +78,8 @@ export async function openCsv(file: string, delimiter: Delimiter): Promise<Recor
 
   return {
     header,
-    resolve(name) {
-      const i = index.get(name.trim().toLowerCase());
-      return i === undefined ? null : { name: header[i]!, get: (row) => row[i] };
-    },
+    find: csvColumns(header),
+    pick: (row, key) => row[key as number],
     records: records(),
     bytesRead: () => input.bytesRead,
     close: () => input.destroy(),

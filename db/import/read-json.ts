@@ -2,6 +2,7 @@
 import { createReadStream, type ReadStream } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { JSONParser } from '@streamparser/json';
+import { jsonColumns } from './columns.ts';
 import { ImportFileError } from './errors.ts';
 import type { FileRecord, RecordSource } from './record-source.ts';
 
@@ -90,18 +91,14 @@ export async function openJson(file: string, kind: 'json-array' | 'ndjson'): Pro
   const first = await gen.next();
   if (first.done || !first.value.length) throw new ImportFileError('The file holds no tickets (an empty JSON array or no lines).');
   const header = first.value[0]!.names;
-  const names = new Map(header.map((h) => [h.toLowerCase(), h]));
   async function* records(): AsyncGenerator<Array<FileRecord<JsonRow>>> {
     yield first.value!;
     yield* gen;
   }
   return {
     header,
-    resolve(name) {
-      const key = name.trim().toLowerCase();
-      // Records may leave out keys whose value is null, so any key is accepted; absent ones read as missing.
-      return { name: names.get(key) ?? name.trim(), get: (row) => row.get(key) };
-    },
+    find: jsonColumns(header),
+    pick: (row, key) => row.get(key as string),
     records: records(),
     bytesRead: () => input.bytesRead,
     close: () => input.destroy(),

@@ -1,4 +1,7 @@
-/** importFile(): read -> map -> stage (validate all) -> write in batches; the one path the CLI and the API use. */
+/**
+ * importFile(): read (worker thread) -> map -> stage (validate all) -> write in chunks; the one path the CLI and
+ * the API use.
+ */
 import { stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import type { Db } from '../client.ts';
@@ -7,11 +10,10 @@ import { detectFormat } from './detect.ts';
 import { ErrorList, ImportFileError, ProfileError, type RowError } from './errors.ts';
 import { compileMapper } from './map-row.ts';
 import { isTimeZone, type Profile } from './profile-schema.ts';
-import { openCsv } from './read-csv.ts';
-import { openJson } from './read-json.ts';
-import type { RecordSource } from './record-source.ts';
 import { Staging } from './staging.ts';
-import { toStoredRow, writeRows } from './write-rows.ts';
+import { readInWorker } from './worker-source.ts';
+import { RAW, type MapIn, type StagedRecord, type WireRecord } from './worker-protocol.ts';
+import { writeStaged } from './write-staged.ts';
 import { withTicketRollupsSuspended } from '../rollups/tickets.ts';
 
 /** From this many rows on, an import suspends the ticket-rollup triggers and rebuilds the rollups once. */
@@ -36,8 +38,10 @@ export interface ImportOptions {
   /** The name to record (an upload's original name); default the file's base name. */
   fileName?: string;
   onProgress?: (p: ImportProgress) => void;
-  /** Rows per write transaction (default 2000). */
+  /** Rows per write transaction (default 5000). */
   batchSize?: number;
+  /** Which thread maps rows (default `auto`); tests and benchmarks pin one. */
+  mapIn?: MapIn;
 }
 
 export interface ImportResult {
@@ -61,11 +65,7 @@ export interface ImportResult {
 
 const SOURCE_RE = /^[a-z0-9][a-z0-9_.-]{0,63}$/i;
 
-async function openRecords(file: string): Promise<RecordSource<unknown>> {
-  const format = await detectFormat(file);
-  const src = format.kind === 'csv' ? await openCsv(file, format.delimiter) : await openJson(file, format.kind);
-  return src as RecordSource<unknown>;
-}
+const isStaged = (r: WireRecord): r is StagedRecord => typeof r[1] === 'string';
 
 /** Imports one file. File-level problems throw ImportFileError/ProfileError; bad rows come back in the result. */
 export async function importFile(db: Db, file: string, opts: ImportOptions): Promise<ImportResult> {
@@ -77,30 +77,35 @@ export async function importFile(db: Db, file: string, opts: ImportOptions): Pro
   const fileName = opts.fileName ?? basename(file);
   const { size } = await stat(file);
 
-  const records = await openRecords(file);
+  const format = await detectFormat(file);
   const staging = new Staging();
+  const records = await readInWorker(file, format).catch((err: unknown) => {
+    staging.dispose();
+    throw err;
+  });
   try {
     const map = compileMapper(opts.profile, records.resolve, zone, opts.profileLabel, records.header);
     const errors = new ErrorList();
     let rows = 0;
     let badRows = 0;
-    for await (const batch of records.records) {
+    for await (const batch of records.records({ profile: opts.profile, zone, label: opts.profileLabel, mapIn: opts.mapIn ?? 'auto' })) {
       opts.onProgress?.({ phase: 'read', done: records.bytesRead(), total: size });
-      for (const { line, row, problem } of batch) {
+      for (const record of batch) {
         rows++;
-        const mapped = problem ? [{ line, column: null, value: null, reason: problem }] : map(row, line);
-        if (Array.isArray(mapped)) {
+        const rec = record[1] === RAW ? map(record, record[0]) : record;
+        if (isStaged(rec)) staging.add(rec);
+        else {
           badRows++;
-          mapped.forEach((e) => errors.add(e));
-          continue;
-        }
-        const first = staging.add(toStoredRow(mapped), line);
-        if (first !== null) {
-          badRows++;
-          errors.add({ line, column: null, value: mapped.externalId, reason: `duplicate ticket id (first on line ${first})` });
+          for (let i = 2; i < rec.length; i++) errors.add(rec[i] as RowError);
         }
       }
     }
+    // The reader's thread and heap are of no more use: free them before the write phase.
+    await records.close();
+    const repeated = staging.finish();
+    badRows += repeated.count;
+    const reason = (first: number) => `duplicate ticket id (first on line ${first})`;
+    errors.merge(repeated.first.map((r) => ({ line: r.line, column: null, value: r.externalId, reason: reason(r.firstLine) })), repeated.count);
     opts.onProgress?.({ phase: 'read', done: size, total: size });
     const result: ImportResult = {
       source,
@@ -120,7 +125,7 @@ export async function importFile(db: Db, file: string, opts: ImportOptions): Pro
     if (errors.count && !opts.skipInvalid) {
       result.skipped = rows;
     } else {
-      const write = () => writeStaged(db, staging, source, result, opts);
+      const write = () => writeAll(db, staging, source, result, opts);
       // Per-row rollup triggers cost more than one rebuild once a file is large (bench/results/import.md).
       await (!opts.dryRun && staging.count >= BULK_ROWS ? withTicketRollupsSuspended(db, write) : write());
       result.committed = !result.dryRun;
@@ -129,24 +134,24 @@ export async function importFile(db: Db, file: string, opts: ImportOptions): Pro
     if (!result.dryRun) recordImport(db, result, opts.profileLabel, started);
     return result;
   } finally {
-    records.close();
+    await records.close();
     staging.dispose();
   }
 }
 
-async function writeStaged(db: Db, staging: Staging, source: string, result: ImportResult, opts: ImportOptions) {
-  const now = Date.now();
-  let done = 0;
-  for (const batch of staging.batches(opts.batchSize ?? 2000)) {
-    const c = writeRows(db, source, batch, now, opts.dryRun);
-    result.imported += c.imported;
-    result.updated += c.updated;
-    result.unchanged += c.unchanged;
-    done += batch.length;
-    opts.onProgress?.({ phase: 'write', done, total: staging.count });
-    // Let the server answer other requests between batches when the import runs inside it.
-    await new Promise((resolve) => setImmediate(resolve));
-  }
+async function writeAll(db: Db, staging: Staging, source: string, result: ImportResult, opts: ImportOptions) {
+  staging.close();
+  const total = staging.count;
+  const c = await writeStaged(db, staging.file, {
+    source,
+    now: Date.now(),
+    dryRun: opts.dryRun === true,
+    chunkRows: opts.batchSize ?? 5000,
+    onChunk: (done) => opts.onProgress?.({ phase: 'write', done, total }),
+  });
+  result.imported = c.imported;
+  result.updated = c.updated;
+  result.unchanged = c.unchanged;
 }
 
 function recordImport(db: Db, r: ImportResult, profile: string, startedAt: number) {

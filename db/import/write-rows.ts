@@ -59,17 +59,6 @@ export function toStoredRow(row: TicketRow): StoredRow {
   return { values, tags: row.tags };
 }
 
-/** Compact text for the staging file: a JSON array (no keys), much cheaper than the object's JSON. */
-export function encodeRow(row: StoredRow): string {
-  return JSON.stringify([...row.values, row.tags]);
-}
-
-export function decodeRow(text: string): StoredRow {
-  const all = JSON.parse(text) as Array<string | number | null | string[]>;
-  const tags = all.pop() as string[];
-  return { values: all as Array<string | number | null>, tags };
-}
-
 /**
  * Classifies and (unless dryRun) writes one batch in one transaction. Rows must have unique external ids.
  * `now` is stamped as imported_at on new and changed tickets.

@@ -1,8 +1,9 @@
 /** Support tickets imported from a helpdesk, in the canonical shape of SPEC section 6. */
 import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 
-export const CHANNELS = ['email', 'web', 'chat', 'phone', 'social', 'sms', 'api', 'other'] as const;
-export type Channel = (typeof CHANNELS)[number];
+import { CHANNELS } from './channels.ts';
+
+export { CHANNELS, type Channel } from './channels.ts';
 
 export const tickets = sqliteTable(
   'tickets',

@@ -1,0 +1,53 @@
+/** Messages between the importer (main thread) and the reader worker (read-worker.ts), and the records they carry. */
+import type { FileFormat } from './detect.ts';
+import type { RowError } from './errors.ts';
+import type { Profile } from './profile-schema.ts';
+import type { Column } from './record-source.ts';
+
+/** A mapped row as staging stores it: its line, the stored columns (STAGED_COLUMNS order, id first), tags as JSON. */
+export type StagedRecord = [line: number, externalId: string, ...rest: Array<string | number | null>];
+
+export const RAW = 0;
+export const REFUSED = 1;
+
+/**
+ * One record as it crosses threads, in a JSON array per batch (one string is a single copy, far cheaper than
+ * cloning arrays), and as a mapper returns it. Either mapped (a StagedRecord: a string in second place), or RAW:
+ * the text of the columns the profile reads, in the order the importer asked for (null when absent), for the
+ * importer to map; or REFUSED with its errors.
+ */
+export type WireRecord =
+  | StagedRecord
+  | [line: number, kind: typeof RAW, ...text: Array<string | null>]
+  | [line: number, kind: typeof REFUSED, ...errors: RowError[]];
+
+/** Which thread maps rows: `auto` lets the worker take batches whenever the importer falls behind. */
+export type MapIn = 'auto' | 'worker' | 'importer';
+
+/** What the worker needs to map rows itself: the same profile, zone and label the importer compiled. */
+export interface MappingSpec {
+  profile: Profile;
+  zone: string;
+  label: string;
+  mapIn: MapIn;
+}
+
+export interface WorkerInput {
+  file: string;
+  format: FileFormat;
+  /**
+   * One Int32 the importer counts batches taken in. Shared memory, not messages: the worker reads it between
+   * batches without returning to its event loop, which a tight parse loop seldom does.
+   */
+  taken: SharedArrayBuffer;
+}
+
+export type ToWorker =
+  /** Send records with these columns, mapping some batches with `mapping` when the importer falls behind. */
+  { type: 'start'; keys: Array<Column['key']>; mapping: MappingSpec };
+
+export type ToMain =
+  | { type: 'header'; header: string[] }
+  | { type: 'batch'; data: string; bytesRead: number }
+  | { type: 'end'; bytesRead: number }
+  | { type: 'error'; name: string; message: string; errors?: RowError[] };
