@@ -73,6 +73,8 @@ export function createIngest(db: Db, config: Config, options: IngestOptions = {}
    */
   function rollupTick(): void {
     rollupTimer = undefined;
+    // A database closed without closing the writer first (an app dropped in a test) has nothing left to roll up.
+    if (!db.$client.open) return;
     try {
       if (catchUpRollups(db, config, ROLLUP_CHUNK, knownRollupKeys) === ROLLUP_CHUNK) scheduleRollups(0);
     } catch (err) {
