@@ -1,6 +1,7 @@
 /** Bench child: the real /api app (runtime, ingest, SQLite) behind node:http, as api/server.ts routes /api. */
 import { createServer } from 'node:http';
-import { countRequest, reportCpuOnSignal } from './cpu.ts';
+import { countRequest } from './cpu.ts';
+import { listenForBench } from './listen.ts';
 import { getRequestListener } from '@hono/node-server';
 import { loadConfig } from '../../api/env.ts';
 import { createRuntime } from '../../api/runtime.ts';
@@ -17,11 +18,7 @@ const server = createServer(
     return res;
   }),
 );
-reportCpuOnSignal();
-server.listen(0, '127.0.0.1', () => {
-  const addr = server.address();
-  console.log(`LISTENING ${typeof addr === 'object' && addr ? addr.port : 0}`);
-});
+listenForBench(server);
 process.once('SIGTERM', () => {
   server.closeAllConnections();
   server.close();

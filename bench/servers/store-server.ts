@@ -10,7 +10,8 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { getRequestListener } from '@hono/node-server';
 import { Hono } from 'hono';
-import { countRequest, reportCpuOnSignal } from './cpu.ts';
+import { countRequest } from './cpu.ts';
+import { listenForBench } from './listen.ts';
 import { createGroupCommit } from '../../db/ingest/group-commit.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'kb-bench-store-'));
@@ -37,11 +38,7 @@ app.post('/api/events', async (c) => {
   return c.json({ accepted: 1 }, 202);
 });
 const server = createServer(getRequestListener(app.fetch));
-reportCpuOnSignal();
-server.listen(0, '127.0.0.1', () => {
-  const addr = server.address();
-  console.log(`LISTENING ${typeof addr === 'object' && addr ? addr.port : 0}`);
-});
+listenForBench(server);
 process.once('SIGTERM', () => {
   server.closeAllConnections();
   server.close(() => {
