@@ -60,10 +60,11 @@ export function toStoredRow(row: TicketRow): StoredRow {
 }
 
 /**
- * Classifies and (unless dryRun) writes one batch in one transaction. Rows must have unique external ids.
+ * Classifies and writes one batch in one transaction (upsertTickets: the demo and tests; file imports
+ * write with SQL in write-staged.ts). Rows must have unique external ids.
  * `now` is stamped as imported_at on new and changed tickets.
  */
-export function writeRows(db: Db, source: string, rows: readonly StoredRow[], now: number, dryRun = false): WriteCounts {
+export function writeRows(db: Db, source: string, rows: readonly StoredRow[], now: number): WriteCounts {
   const s = statements(db.$client);
   const counts: WriteCounts = { imported: 0, updated: 0, unchanged: 0 };
   const run = () => {
@@ -76,7 +77,6 @@ export function writeRows(db: Db, source: string, rows: readonly StoredRow[], no
       const old = existing.get(values[0] as string);
       if (!old) {
         counts.imported++;
-        if (dryRun) continue;
         const id = s.insert.run(source, ...values, now).lastInsertRowid;
         for (const tag of row.tags) s.insertTag.run(id, tag);
         continue;
@@ -87,7 +87,6 @@ export function writeRows(db: Db, source: string, rows: readonly StoredRow[], no
         continue;
       }
       counts.updated++;
-      if (dryRun) continue;
       s.update.run(...values.slice(1), now, old.id);
       if (old.tags !== tags) {
         s.deleteTags.run(old.id);
@@ -95,7 +94,6 @@ export function writeRows(db: Db, source: string, rows: readonly StoredRow[], no
       }
     }
   };
-  if (dryRun) run();
-  else db.$client.transaction(run)();
+  db.$client.transaction(run)();
   return counts;
 }
