@@ -1,7 +1,10 @@
 /** Builds the site if needed and serves site + API + dashboard for a config: what `npm start` and `npm run demo` run. */
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
-import type { Config } from './env.ts';
+import { checkServerConfig, type Config } from './env.ts';
+import { lockServer, type ServerLock } from '../db/server-lock.ts';
+import { describeUrl } from '../db/pg/client.ts';
+import { openPgDatabase } from '../db/pg/open.ts';
 import { buildSite, needsBuild } from './build.ts';
 import { createRuntime, type Runtime } from './runtime.ts';
 import { createServer } from './server.ts';
@@ -17,6 +20,27 @@ const distDir = join(root, 'dist');
 
 /** Listens on config.host:config.port; SIGINT/SIGTERM stop the server and flush pending writes. */
 export async function serve(config: Config, { announceToken = true } = {}): Promise<Serving> {
+  checkServerConfig(config);
+  // Before anything is built or opened: a second server on this file must stop here, having changed nothing.
+  const lock = config.databaseUrl ? { release() {} } : lockServer(config.dbFile);
+  try {
+    return await listen(config, announceToken, lock);
+  } catch (err) {
+    lock.release();
+    throw err;
+  }
+}
+
+async function listen(config: Config, announceToken: boolean, lock: ServerLock): Promise<Serving> {
+  if (config.databaseUrl) {
+    // Reachable, 15 or later, migrated, same KB_TZ as the other nodes: each failure stops here with its sentence.
+    const pg = await openPgDatabase(config);
+    await pg.$client.end();
+    throw new Error(
+      `PostgreSQL at ${describeUrl(config.databaseUrl)} is ready (checked and migrated), but this build serves from SQLite only: ` +
+        'the PostgreSQL storage adapter lands with the storage interface (docs/scale-out.md). Unset KB_DATABASE_URL to serve from KB_DB.',
+    );
+  }
   if (needsBuild(root, distDir)) {
     console.log('Building the help center…');
     await buildSite(root, distDir);
@@ -31,6 +55,7 @@ export async function serve(config: Config, { announceToken = true } = {}): Prom
   const stop = async () => {
     server.close();
     await kb.close();
+    lock.release();
   };
   const onSignal = () => void stop().then(() => process.exit(0));
   process.once('SIGINT', onSignal);

@@ -1,0 +1,20 @@
+/** What a node does before it serves from PostgreSQL: reach the server, check its version, migrate, agree on KB_TZ. */
+import type { Config } from '../../api/env.ts';
+import { checkServer, openPg, type PgDb, type PgOptions } from './client.ts';
+import { migratePg } from './migrate.ts';
+import { checkTimeZone } from './settings.ts';
+
+/** Opens, checks and migrates the database at config.databaseUrl; each failure is one sentence that says which. */
+export async function openPgDatabase(config: Config, options: PgOptions = {}): Promise<PgDb> {
+  if (!config.databaseUrl) throw new Error('openPgDatabase needs KB_DATABASE_URL');
+  const db = openPg(config.databaseUrl, options);
+  try {
+    await checkServer(db, config.databaseUrl);
+    await migratePg(db);
+    await checkTimeZone(db, config.timeZone);
+    return db;
+  } catch (err) {
+    await db.$client.end({ timeout: 1 });
+    throw err;
+  }
+}
