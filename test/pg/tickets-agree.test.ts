@@ -92,8 +92,8 @@ describe.skipIf(!pgTestUrl)(`ticket import and ticket rollups on PostgreSQL equa
   it('a re-import with changed fields and tags moves the same rollups, and equals a rebuild', async () => {
     const [a, b] = await importBoth(Array.from({ length: 700 }, (_, i) => record(i, i % 3 === 0 ? 1 : 0)));
     expect(b).toEqual(a);
-    expect(b.updated).toBeGreaterThan(100);
-    expect(b.imported).toBe(100);
+    expect(b!.updated).toBeGreaterThan(100);
+    expect(b!.imported).toBe(100);
     await expectSameTables();
     const live = await pg.db.$client.unsafe('SELECT * FROM ticket_day_requesters WHERE tickets != 0 ORDER BY day, requester');
     await pg.db.$client.begin((tx) => rebuildTicketRollupsIn(tx as unknown as Sql, zone));
