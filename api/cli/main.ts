@@ -9,6 +9,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   demo: async () => (await import('./commands/demo.ts')).demoCommand(),
   import: async () => (await import('./commands/import.ts')).importCommand(),
   report: async () => (await import('./commands/report.ts')).reportCommand(),
+  copy: async () => (await import('./commands/copy.ts')).copyCommand(),
 };
 
 async function main() {

@@ -4,14 +4,19 @@ import { checkServer, openPg, type PgDb, type PgOptions } from './client.ts';
 import { migratePg } from './migrate.ts';
 import { checkTimeZone } from './settings.ts';
 
+export interface OpenPgOptions extends PgOptions {
+  /** Skip the KB_TZ agreement (`kb migrate --rebuild-rollups` changes the zone on purpose). */
+  anyTimeZone?: boolean;
+}
+
 /** Opens, checks and migrates the database at config.databaseUrl; each failure is one sentence that says which. */
-export async function openPgDatabase(config: Config, options: PgOptions = {}): Promise<PgDb> {
+export async function openPgDatabase(config: Config, options: OpenPgOptions = {}): Promise<PgDb> {
   if (!config.databaseUrl) throw new Error('openPgDatabase needs KB_DATABASE_URL');
   const db = openPg(config.databaseUrl, options);
   try {
     await checkServer(db, config.databaseUrl);
     await migratePg(db);
-    await checkTimeZone(db, config.timeZone);
+    if (!options.anyTimeZone) await checkTimeZone(db, config.timeZone);
     return db;
   } catch (err) {
     await db.$client.end({ timeout: 1 });
