@@ -2,8 +2,8 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { openMigratedDb } from '../../db/migrate.ts';
-import type { Db } from '../../db/client.ts';
+import { openMigratedDb } from '../../db/sqlite/migrate.ts';
+import type { Db } from '../../db/sqlite/client.ts';
 import { loadConfig, type Config } from '../../api/env.ts';
 
 export interface TempDb {
