@@ -1,5 +1,5 @@
 /** What every route can reach through c.var.deps: built once in createApp, never global. */
-import type { Config } from './env.ts';
+import type { Config } from '../db/shared/config.ts';
 import type { Db } from '../db/sqlite/client.ts';
 import type { Ingest } from '../db/tracking/writer.ts';
 import type { Catalog } from '../db/shared/catalog.ts';

@@ -1,7 +1,7 @@
 /** Everything one running instance holds: config, database and the Hono app; shared by the server and Astro pages. */
 import { fileURLToPath } from 'node:url';
 import { createApp, type App } from './app.ts';
-import type { Config } from './env.ts';
+import type { Config } from '../db/shared/config.ts';
 import { openMigratedDb } from '../db/sqlite/migrate.ts';
 import type { Db } from '../db/sqlite/client.ts';
 import { createIngest, type Ingest } from '../db/tracking/writer.ts';

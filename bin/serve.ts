@@ -1,7 +1,7 @@
 /** Builds the site if needed and serves site + API + dashboard for a config: what `npm start` and `npm run demo` run. */
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
-import type { Config } from '../api/env.ts';
+import type { Config } from '../db/shared/config.ts';
 import { buildSite, needsBuild } from './build-site.ts';
 import { createRuntime, type Runtime } from '../api/runtime.ts';
 import { createServer } from '../api/server.ts';

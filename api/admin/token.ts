@@ -2,7 +2,7 @@
 import { randomBytes, timingSafeEqual, createHash } from 'node:crypto';
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Config } from '../env.ts';
+import type { Config } from '../../db/shared/config.ts';
 
 export interface AdminToken {
   token: string;

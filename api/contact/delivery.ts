@@ -2,7 +2,7 @@
 import type { Db } from '../../db/sqlite/client.ts';
 import { claimItem, dueItems, markDelivered, markFailed, nextDueAt, releaseItem, type DueItem } from '../../db/contact/outbox.ts';
 import type { ContactChannel } from '../../db/schema/index.ts';
-import type { Config } from '../env.ts';
+import type { Config } from '../../db/shared/config.ts';
 import { retryDelay } from './backoff.ts';
 import { createMailer, type Mailer } from './email.ts';
 import { buildPayload, type ContactPayload, type TitleLookup } from './payload.ts';

@@ -1,5 +1,5 @@
 /** The five reports by name, so the API route and the CLI run exactly the same queries. */
-import type { Config } from '../env.ts';
+import type { Config } from '../../db/shared/config.ts';
 import type { Db } from '../../db/sqlite/client.ts';
 import type { Catalog } from '../../db/shared/catalog.ts';
 import { getArticleReport } from '../../db/reports/getArticleReport.ts';

@@ -3,7 +3,7 @@ import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { cors } from 'hono/cors';
 import type { AppEnv } from '../context.ts';
-import type { Config } from '../env.ts';
+import type { Config } from '../../db/shared/config.ts';
 import { fail } from '../errors.ts';
 import { clientIp } from '../http/client-ip.ts';
 import { isBot } from './is-bot.ts';

@@ -1,6 +1,6 @@
 /** `kb demo`'s generator: 90 days of sessions and tickets written through the ingest writer and the importer's upsert. */
 import { DateTime } from 'luxon';
-import type { Config } from '../../api/env.ts';
+import type { Config } from '../../db/shared/config.ts';
 import type { Db } from '../../db/sqlite/client.ts';
 import { createIngest } from '../../db/tracking/writer.ts';
 import { loadDemoContent } from './content.ts';

@@ -1,6 +1,6 @@
 /** The ingest writer: validated events in, one transaction per batch of concurrent callers; rollups follow shortly. */
 import type { TrackEvent } from '../shared/event.ts';
-import type { Config } from '../../api/env.ts';
+import type { Config } from '../shared/config.ts';
 import type { Db } from '../sqlite/client.ts';
 import type { StoredEvent } from '../reports/rollups/events.ts';
 import { catchUpAllRollups, catchUpRollups, initRollupWatermark } from '../reports/rollups/catch-up.ts';

@@ -2,7 +2,7 @@
  * Rollups follow the raw events in their own transactions: a watermark row in rollup_state says up to which
  * event id they are applied, and moves in the same transaction as the rollup updates it covers.
  */
-import type { Config } from '../../../api/env.ts';
+import type { Config } from '../../shared/config.ts';
 import type { Db } from '../../sqlite/client.ts';
 import { applyEventRollups, type StoredEvent } from './events.ts';
 import { KnownKeys } from './deferred.ts';

@@ -1,5 +1,5 @@
 /** Keeps the report rollups up to date with stored events, applied in order after they commit (catch-up.ts), or from scratch by rebuild.ts. */
-import type { Config } from '../../../api/env.ts';
+import type { Config } from '../../shared/config.ts';
 import type { Db } from '../../sqlite/client.ts';
 import type { events } from '../../schema/index.ts';
 import { localDayFn } from './local-day.ts';

@@ -1,5 +1,5 @@
 /** Rebuilds every rollup from the raw events, e.g. when KB_TZ changed since they were built. */
-import type { Config } from '../../../api/env.ts';
+import type { Config } from '../../shared/config.ts';
 import type { Db } from '../../sqlite/client.ts';
 import { applyEventRollups } from './events.ts';
 import { eventsAfter, setRollupWatermark } from './catch-up.ts';
