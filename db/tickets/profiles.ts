@@ -7,9 +7,9 @@ import { ProfileSchema, type Profile } from './profile-schema.ts';
 import { FIELD_NAMES, type FieldName } from './ticket-fields.ts';
 import { ProfileError } from './errors.ts';
 
-const presetDir = fileURLToPath(new URL('../import/presets/', import.meta.url));
+const presetDir = fileURLToPath(new URL('./presets/', import.meta.url));
 
-/** Names of the built-in presets (one JSON file each in db/import/presets/). */
+/** Names of the built-in presets (one JSON file each in db/tickets/presets/). */
 export function presetNames(): string[] {
   return readdirSync(presetDir)
     .filter((f) => f.endsWith('.json'))
