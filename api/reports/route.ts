@@ -18,11 +18,11 @@ reports.get('/:name', async (c) => {
   const parsed = ReportQuerySchema.safeParse(c.req.query());
   if (!parsed.success) fail(400, 'The report query is not valid.', issueList(parsed.error));
   const q = parsed.data;
-  const { db, config, catalog } = c.var.deps;
+  const { store, config, catalog } = c.var.deps;
   const range = resolveRange(q, config.timeZone);
   if (typeof range === 'string') fail(400, `The report range is not valid: ${range}.`, [{ field: 'from', message: range }]);
   if (q.article && name !== 'articles') fail(400, 'article= is only for the articles report.', [{ field: 'article', message: 'only for /api/reports/articles' }]);
-  const report = runReport(name, db, config, catalog ? await catalog() : emptyCatalog(), { ...range, interval: q.interval, locale: q.locale, article: q.article });
+  const report = await runReport(name, store, config, catalog ? await catalog() : emptyCatalog(), { ...range, interval: q.interval, locale: q.locale, article: q.article });
   if (q.format === 'json') return c.json(report);
   const list = q.list ?? 'series';
   if (!csvLists(report).includes(list)) {

@@ -5,10 +5,7 @@ import { requireAdmin } from '../admin/require-admin.ts';
 import { fail } from '../errors.ts';
 import { receiveUpload } from '../http/receive-upload.ts';
 import { IMPORT_UPLOAD } from './import-upload.ts';
-import { ImportFileError, ProfileError } from '../../db/tickets/errors.ts';
-import { resolveProfile } from '../../db/tickets/resolve-profile.ts';
-import { importFile } from '../../db/tickets/run-import.ts';
-import { listImports } from '../../db/tickets/list-imports.ts';
+import { ImportFileError, ProfileError, resolveProfile } from '../../db/store.ts';
 
 const yes = (v: string | undefined) => v !== undefined && ['1', 'true', 'on', 'yes'].includes(v.toLowerCase());
 
@@ -24,7 +21,7 @@ export const tickets = new Hono<AppEnv>()
         mappingName: 'the uploaded mapping profile',
         maps: (upload.fields.get('map') ?? []).flatMap((m) => m.split('\n')).map((m) => m.trim()).filter(Boolean),
       });
-      const result = await importFile(c.var.deps.db, upload.path, {
+      const result = await c.var.deps.store.tickets.importFile(upload.path, {
         profile,
         profileLabel: label,
         fileName: upload.fileName,
@@ -47,4 +44,4 @@ export const tickets = new Hono<AppEnv>()
       await upload.dispose();
     }
   })
-  .get('/imports', (c) => c.json({ imports: listImports(c.var.deps.db) }));
+  .get('/imports', async (c) => c.json({ imports: await c.var.deps.store.tickets.listImports() }));

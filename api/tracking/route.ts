@@ -62,7 +62,7 @@ export function createEventsRoute(config: Config) {
   });
 
   route.post('/', async (c) => {
-    const { ingest } = c.var.deps;
+    const { tracking } = c.var.deps.store;
     const events = parseEvents(await readJson(c.req.raw));
     const userAgent = c.req.header('user-agent') ?? '';
     // Bots get the same quiet answer as people, so they learn nothing; a missing user agent is not a browser.
@@ -72,7 +72,7 @@ export function createEventsRoute(config: Config) {
       c.header('Retry-After', '60');
       fail(429, `Too many events from this visitor (limit ${config.rateLimitPerMinute} a minute); try again shortly.`);
     }
-    const accepted = await ingest.store(events, { ip, userAgent });
+    const accepted = await tracking.store(events, { ip, userAgent });
     return c.json({ accepted }, 202);
   });
 

@@ -1,6 +1,6 @@
 /** One day of helpdesk tickets in the canonical shape (SPEC 6): weekday rhythm, a month-end peak, one improving topic. */
 import { DateTime } from 'luxon';
-import type { Channel } from '../../db/schema/tickets.ts';
+import type { Channel } from '../../db/shared/ticket-channels.ts';
 import type { Random } from './random.ts';
 import { ticketTrend, type Story } from './story.ts';
 import type { DemoContact } from './traffic.ts';

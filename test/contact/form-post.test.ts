@@ -3,6 +3,7 @@ import { formToken } from '../../api/contact/form-token.ts';
 import { contactRejections, contactRequests } from '../../db/schema/index.ts';
 import { contactRig, validForm, type ContactRig } from '../helpers/contact.ts';
 import { startReceiver, type Receiver } from '../helpers/receivers.ts';
+import { dbOf } from '../helpers/db.ts';
 
 interface ErrorAnswer {
   error: { code: string; message: string; details: Array<{ field: string; code: string; message: string }> };
@@ -22,10 +23,10 @@ describe('POST /api/contact: validation and spam protection', () => {
 
   const nothingStoredOrDelivered = async () => {
     await rig.kb.outbox.idle();
-    expect(rig.kb.db.select().from(contactRequests).all()).toHaveLength(0);
+    expect(dbOf(rig.kb).select().from(contactRequests).all()).toHaveLength(0);
     expect(receiver.requests).toHaveLength(0);
   };
-  const rejections = () => Object.fromEntries(rig.kb.db.select().from(contactRejections).all().map((r) => [r.reason, r.count]));
+  const rejections = () => Object.fromEntries(dbOf(rig.kb).select().from(contactRejections).all().map((r) => [r.reason, r.count]));
 
   it('lists every missing field by name, and stores nothing', async () => {
     const res = await rig.post(validForm({ email: undefined, subject: '  ', message: '' }));
@@ -95,7 +96,7 @@ describe('POST /api/contact: validation and spam protection', () => {
     const res = await rig.post(validForm());
     expect(res.status).toBe(429);
     expect(((await res.json()) as ErrorAnswer).error.message).toMatch(/5 requests in the last hour/);
-    expect(rig.kb.db.select().from(contactRequests).all()).toHaveLength(5);
+    expect(dbOf(rig.kb).select().from(contactRequests).all()).toHaveLength(5);
     expect(rejections()).toEqual({ rate_limited: 1 });
   });
 
@@ -108,7 +109,7 @@ describe('POST /api/contact: validation and spam protection', () => {
     });
     expect(res.status).toBe(303);
     expect(res.headers.get('location')).toBe('/fa/contact/sent');
-    expect(rig.kb.db.select().from(contactRequests).all()).toHaveLength(1);
+    expect(dbOf(rig.kb).select().from(contactRequests).all()).toHaveLength(1);
   });
 
   it('sends a plain form post with errors back to the form, naming each field and problem', async () => {

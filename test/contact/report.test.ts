@@ -37,7 +37,7 @@ describe('GET /api/reports/contact: the contact form deflection report', () => {
   let app: ReturnType<typeof createApp>;
   beforeEach(() => {
     t = tempDb({ KB_TZ: 'Europe/Berlin' });
-    app = createApp({ db: t.db, config: t.config, adminToken: TOKEN });
+    app = createApp({ store: t.store, config: t.config, adminToken: TOKEN });
     t.db.insert(events).values(
       HAND_MADE.map((e) => ({ ts: Date.parse(e.at), type: e.type, visitor: `v${e.session}`, sessionId: e.session, via: e.via ?? null, locale: e.locale ?? 'en' })),
     ).run();

@@ -11,7 +11,7 @@ let t: TempDb;
 let app: ReturnType<typeof createApp>;
 beforeEach(() => {
   t = tempDb();
-  app = createApp({ db: t.db, config: t.config, adminToken: TOKEN });
+  app = createApp({ store: t.store, config: t.config, adminToken: TOKEN });
 });
 afterEach(() => t.cleanup());
 
