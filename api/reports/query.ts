@@ -41,11 +41,3 @@ export function resolveRange(q: Pick<ReportQuery, 'from' | 'to'>, timeZone: stri
   if (days > MAX_RANGE_DAYS) return `the range covers ${days} days; at most ${MAX_RANGE_DAYS} are allowed`;
   return { from, to };
 }
-
-/** Turns zod issues into `field: message` lines a person can act on. */
-export function issueList(error: z.ZodError): Array<{ field: string; message: string }> {
-  return error.issues.map((i) => ({
-    field: i.path.join('.') || (i.code === 'unrecognized_keys' ? i.keys.join(', ') : '(query)'),
-    message: i.code === 'unrecognized_keys' ? `unknown parameter; allowed: from, to, interval, locale, format, list, article` : i.message,
-  }));
-}

@@ -5,7 +5,12 @@ import { requireAdmin } from '../admin/require-admin.ts';
 import { fail } from '../errors.ts';
 import { receiveUpload } from '../http/receive-upload.ts';
 import { IMPORT_UPLOAD } from './import-upload.ts';
-import { ImportFileError, ProfileError, resolveProfile } from '../../db/store.ts';
+import { ImportFileError, ProfileError, resolveProfile, type RowError } from '../../db/store.ts';
+import type { ErrorDetail } from '../../db/shared/errors.ts';
+
+/** Row problems in the details shape: the column as the path, with the file line and column. */
+const rowDetails = (errors: readonly RowError[]): ErrorDetail[] =>
+  errors.map((e) => ({ path: e.column ?? '', message: e.value === null ? e.reason : `${e.reason} (value: ${JSON.stringify(e.value)})`, line: e.line, ...(e.column ? { column: e.column } : {}) }));
 
 const yes = (v: string | undefined) => v !== undefined && ['1', 'true', 'on', 'yes'].includes(v.toLowerCase());
 
@@ -31,13 +36,14 @@ export const tickets = new Hono<AppEnv>()
         skipInvalid: yes(one('skipInvalid')),
       });
       if (result.errorCount && !result.committed && !(result.dryRun && yes(one('skipInvalid')))) {
-        fail(422, `Nothing was imported: ${result.errorCount} ${result.errorCount === 1 ? 'row has an error' : 'rows have errors'}.`, result);
+        fail(422, `Nothing was imported: ${result.errorCount} ${result.errorCount === 1 ? 'row has an error' : 'rows have errors'}.`, rowDetails(result.errors), { result });
       }
       return c.json(result);
     } catch (err) {
-      if (err instanceof ProfileError) fail(400, err.message);
+      if (err instanceof ProfileError) fail(400, err.message, [{ path: one('mapping') ? 'mapping' : 'preset', message: err.message }]);
       if (err instanceof ImportFileError) {
-        fail(422, err.message, { imported: 0, updated: 0, unchanged: 0, skipped: 0, errors: err.errors, errorCount: err.errors.length });
+        const result = { imported: 0, updated: 0, unchanged: 0, skipped: 0, errors: err.errors, errorCount: err.errors.length };
+        fail(422, err.message, rowDetails(err.errors), { result });
       }
       throw err;
     } finally {

@@ -9,7 +9,7 @@ import { clientIp } from '../http/client-ip.ts';
 import { isBot } from './is-bot.ts';
 import { createRateLimiter } from '../http/rate-limit.ts';
 import { EventBatchSchema, MAX_BATCH, MAX_BODY_BYTES, TrackEventSchema, type TrackEvent } from '../../db/shared/event.ts';
-import { describeIssues } from '../http/issues.ts';
+import { invalid } from '../http/validate.ts';
 
 const tooLarge = `The request body is over ${MAX_BODY_BYTES / 1024} KB; send fewer events per request (at most ${MAX_BATCH}).`;
 
@@ -34,7 +34,7 @@ function parseEvents(body: unknown): TrackEvent[] {
   const isBatch = typeof body === 'object' && body !== null && 'events' in body;
   const parsed = isBatch ? EventBatchSchema.safeParse(body) : TrackEventSchema.safeParse(body);
   if (!parsed.success) {
-    fail(400, 'Some events are not valid; nothing of this request was stored.', describeIssues(parsed.error.issues, body));
+    invalid('Some events are not valid; nothing of this request was stored.', parsed.error.issues, body);
   }
   return 'events' in parsed.data ? parsed.data.events : [parsed.data];
 }

@@ -4,7 +4,8 @@ import { fileURLToPath } from 'node:url';
 import { loadConfig } from '../../api/env.ts';
 import { openStore } from '../../db/open-store.ts';
 import { loadCatalog } from '../../api/content/read-catalog.ts';
-import { ReportQuerySchema, issueList, resolveRange } from '../../api/reports/query.ts';
+import { ReportQuerySchema, resolveRange } from '../../api/reports/query.ts';
+import { describeIssues } from '../../api/http/validate.ts';
 import { REPORT_NAMES, runReport, type ReportName } from '../../api/reports/registry.ts';
 import { csvLists, reportToCsv } from '../../api/reports/csv.ts';
 import { reportToTable } from '../../api/reports/table.ts';
@@ -24,8 +25,9 @@ export function reportCommand() {
     .option('--article <slug>', 'articles report only: one article')
     .action(async (name: ReportName, opts: Record<string, string | undefined>) => {
       const { format, ...query } = opts;
-      const parsed = ReportQuerySchema.safeParse(Object.fromEntries(Object.entries(query).filter(([, v]) => v !== undefined)));
-      if (!parsed.success) throw new Error(issueList(parsed.error).map((i) => `--${i.field}: ${i.message}`).join('\n'));
+      const given = Object.fromEntries(Object.entries(query).filter(([, v]) => v !== undefined));
+      const parsed = ReportQuerySchema.safeParse(given);
+      if (!parsed.success) throw new Error(describeIssues(parsed.error.issues, given).map((i) => `--${i.path}: ${i.message}`).join('\n'));
       const config = loadConfig();
       const range = resolveRange(parsed.data, config.timeZone);
       if (typeof range === 'string') throw new Error(range);

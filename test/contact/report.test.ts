@@ -83,7 +83,7 @@ describe('GET /api/reports/contact: the contact form deflection report', () => {
     expect((await get('from=2026-03-02&to=2026-03-03', false)).status).toBe(401);
     const res = await get('from=2026-03-02&to=2026-03-03&interval=year');
     expect(res.status).toBe(400);
-    const { error } = (await res.json()) as { error: { details: Array<{ field: string }> } };
-    expect(error.details.map((d) => d.field)).toContain('interval');
+    const { error } = (await res.json()) as { error: { details: Array<{ path: string }> } };
+    expect(error.details.map((d) => d.path)).toContain('interval');
   });
 });

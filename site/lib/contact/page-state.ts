@@ -46,11 +46,15 @@ export async function contactPageState(request: Request, url: URL, socketAddress
   const result = await callApi(kb, '/api/contact', { method: 'POST', body: raw, from: { request, clientAddress } });
   if (result.ok) return { redirect: sentPath(locale) };
   for (const k of Object.keys(values) as Array<keyof FormValues>) values[k] = raw[k] ?? '';
-  const problems = (Array.isArray(result.details) ? result.details : [{ field: 'form', code: 'network' }]) as Array<Pick<FieldError, 'field' | 'code'>>;
+  const problems = (Array.isArray(result.details) ? result.details : []) as Array<{ path: string; code?: string }>;
+  const shown = problems.length ? problems : [{ path: 'form', code: 'network' }];
   return {
     status: result.status,
     values,
-    errors: problems.map((e) => ({ field: e.field, message: messageFor(tr, e.field, e.code) })),
+    errors: shown.map((e) => {
+      const field = (e.path || 'form') as FieldError['field'];
+      return { field, message: messageFor(tr, field, (e.code ?? 'network') as FieldError['code']) };
+    }),
     from: raw.from || undefined,
   };
 }
