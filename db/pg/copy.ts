@@ -11,7 +11,7 @@ import { LOCK } from './locks.ts';
 import { STORED_EVENT_COLUMNS, applyEvents } from './rollups/applier.ts';
 import { rebuildTicketRollupsIn } from './tickets/rollups.ts';
 import * as schema from './schema/index.ts';
-import type { StoredEvent } from '../rollups/events.ts';
+import type { StoredEvent } from '../reports/rollups/events.ts';
 
 /** The tables that hold history, parents before children (foreign keys). */
 const RAW_TABLES: PgTable[] = [

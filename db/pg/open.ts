@@ -1,5 +1,5 @@
 /** What a node does before it serves from PostgreSQL: reach the server, check its version, migrate, agree on KB_TZ. */
-import type { Config } from '../../api/env.ts';
+import type { Config } from '../shared/config.ts';
 import { checkServer, openPg, type PgDb, type PgOptions } from './client.ts';
 import { migratePg } from './migrate.ts';
 import { checkTimeZone } from './settings.ts';

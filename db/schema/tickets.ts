@@ -1,9 +1,9 @@
 /** Support tickets imported from a helpdesk, in the canonical shape of SPEC section 6. */
 import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 
-import { CHANNELS } from './channels.ts';
+import { CHANNELS } from '../shared/ticket-channels.ts';
 
-export { CHANNELS, type Channel } from './channels.ts';
+export { CHANNELS, type Channel } from '../shared/ticket-channels.ts';
 
 export const tickets = sqliteTable(
   'tickets',

@@ -20,7 +20,7 @@ describe('one server per SQLite file (SPEC 9)', () => {
       await expect(second).rejects.toThrow(/Another kb server is already running on .*kb\.sqlite.*PostgreSQL.*KB_DATABASE_URL/s);
 
       // The CLI still reads the file the server holds.
-      const report = spawnSync(process.execPath, ['--import', 'tsx', 'api/cli/main.ts', 'report', 'overview', '--format', 'json'], {
+      const report = spawnSync(process.execPath, ['--import', 'tsx', 'bin/cli/main.ts', 'report', 'overview', '--format', 'json'], {
         cwd: root,
         env: { ...process.env, ...env },
         encoding: 'utf8',

@@ -7,7 +7,8 @@ import { createHash, randomBytes } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import postgres from 'postgres';
-import { loadConfig, type Config } from '../../api/env.ts';
+import { loadConfig } from '../../api/env.ts';
+import type { Config } from '../../db/shared/config.ts';
 import { openPg, type PgDb } from '../../db/pg/client.ts';
 import { migratePg } from '../../db/pg/migrate.ts';
 

@@ -3,8 +3,8 @@
  * comments, searches with and without results and clicks, contacts after reading), so two storage engines can be
  * given exactly the same requests and compared.
  */
-import { TrackEventSchema, type TrackEvent } from '../../api/schemas/event.ts';
-import type { ClientInfo } from '../../db/ingest/writer.ts';
+import { TrackEventSchema, type TrackEvent } from '../../db/shared/event.ts';
+import type { ClientInfo } from '../../db/tracking/writer.ts';
 
 export interface Request {
   events: TrackEvent[];

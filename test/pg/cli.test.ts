@@ -3,14 +3,14 @@ import { statSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createIngest } from '../../db/ingest/writer.ts';
+import { createIngest } from '../../db/tracking/writer.ts';
 import { tempDb, type TempDb } from '../helpers/db.ts';
 import { NO_PG, pgTestUrl, tempPg, type TempPg } from '../helpers/pg.ts';
 import { traffic } from '../helpers/traffic.ts';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const kb = (args: string[], env: Record<string, string>) =>
-  spawnSync(process.execPath, ['--import', 'tsx', 'api/cli/main.ts', ...args], { cwd: root, env: { ...process.env, ...env }, encoding: 'utf8' });
+  spawnSync(process.execPath, ['--import', 'tsx', 'bin/cli/main.ts', ...args], { cwd: root, env: { ...process.env, ...env }, encoding: 'utf8' });
 
 describe.skipIf(!pgTestUrl)(`the CLI on PostgreSQL${pgTestUrl ? '' : ` (skipped: ${NO_PG})`}`, () => {
   let lite: TempDb;

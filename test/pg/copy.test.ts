@@ -1,12 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { storeContactRequest } from '../../db/contact/requests.ts';
-import { createIngest } from '../../db/ingest/writer.ts';
-import { Staging } from '../../db/import/staging.ts';
-import { writeStaged } from '../../db/import/write-staged.ts';
+import { createIngest } from '../../db/tracking/writer.ts';
+import { Staging } from '../../db/tickets/staging.ts';
+import { writeStaged } from '../../db/tickets/write-staged.ts';
 import { copySqliteToPg } from '../../db/pg/copy.ts';
 import { createPgIngest } from '../../db/pg/tracking/writer.ts';
 import { settlePgRollups } from '../../db/pg/rollups/applier.ts';
-import { ensureTicketRollups } from '../../db/rollups/tickets.ts';
+import { ensureTicketRollups } from '../../db/reports/rollups/tickets.ts';
 import { tempDb, type TempDb } from '../helpers/db.ts';
 import { NO_PG, pgTestUrl, tempPg, type TempPg } from '../helpers/pg.ts';
 import { traffic } from '../helpers/traffic.ts';

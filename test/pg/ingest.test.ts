@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { TrackEventSchema } from '../../api/schemas/event.ts';
+import { TrackEventSchema } from '../../db/shared/event.ts';
 import { openPg, type PgDb } from '../../db/pg/client.ts';
 import { createPgIngest, type PgIngest } from '../../db/pg/tracking/writer.ts';
 import { NO_PG, pgTestUrl, tempPg, type TempPg } from '../helpers/pg.ts';

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createIngest } from '../../db/ingest/writer.ts';
+import { createIngest } from '../../db/tracking/writer.ts';
 import { settlePgRollups } from '../../db/pg/rollups/applier.ts';
 import { createPgIngest } from '../../db/pg/tracking/writer.ts';
 import { tempDb, type TempDb } from '../helpers/db.ts';

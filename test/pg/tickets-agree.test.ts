@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Staging } from '../../db/import/staging.ts';
-import type { StagedRecord } from '../../db/import/worker-protocol.ts';
-import { writeStaged } from '../../db/import/write-staged.ts';
-import { ensureTicketRollups } from '../../db/rollups/tickets.ts';
-import { upsertTickets, type CanonicalTicket } from '../../db/import/upsert-tickets.ts';
+import { Staging } from '../../db/tickets/staging.ts';
+import type { StagedRecord } from '../../db/tickets/worker-protocol.ts';
+import { writeStaged } from '../../db/tickets/write-staged.ts';
+import { ensureTicketRollups } from '../../db/reports/rollups/tickets.ts';
+import { upsertTickets, type CanonicalTicket } from '../../db/tickets/upsert-tickets.ts';
 import { upsertTicketsPg } from '../../db/pg/tickets/upsert.ts';
 import type { Sql } from '../../db/pg/client.ts';
 import { publishStagedPg } from '../../db/pg/tickets/publish-staged.ts';

@@ -1,7 +1,7 @@
 /** Recent contact requests with each channel's delivery state, newest first (what /admin/contacts lists), on PostgreSQL. */
 import { and, desc, gt, inArray, isNull } from 'drizzle-orm';
-import { CONTACT_CHANNELS } from '../../schema/contact.ts';
-import type { RecentContact } from '../../queries/getRecentContacts.ts';
+import { CONTACT_CHANNELS } from '../../shared/contact.ts';
+import type { RecentContact } from '../../shared/contact.ts';
 import type { PgDb } from '../client.ts';
 import { contactOutbox, contactRequests } from '../schema/index.ts';
 import { outboxFor } from './outbox.ts';

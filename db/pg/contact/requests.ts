@@ -1,6 +1,6 @@
 /** Contact requests on PostgreSQL (as db/contact/requests.ts and rejections.ts): stored before the customer is answered. */
 import { and, count, eq, gte, lte, sql, sum } from 'drizzle-orm';
-import type { ContactChannel, RejectionReason } from '../../schema/contact.ts';
+import type { ContactChannel, RejectionReason } from '../../shared/contact.ts';
 import type { NewContactRequest } from '../../contact/requests.ts';
 import type { PgDb } from '../client.ts';
 import { contactOutbox, contactRejections, contactRequests } from '../schema/index.ts';

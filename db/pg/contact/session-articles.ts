@@ -1,6 +1,6 @@
 /** The articles a visitor viewed in the session open at a time, first view first (what a contact request carries). */
 import type { PgDb } from '../client.ts';
-import { SESSION_GAP_MS } from '../../ingest/sessions.ts';
+import { SESSION_GAP_MS } from '../../tracking/sessions.ts';
 
 export interface PgSessionArticles {
   sessionId: number | null;

@@ -3,8 +3,8 @@
  * (db/queries) aggregates. Aliases are quoted (PostgreSQL folds unquoted ones to lower case) and int8/numeric
  * arrive as numbers (db/pg/client.ts), so the rows equal SQLite's.
  */
-import type { ArticleDayRow } from '../../queries/article-figures.ts';
-import type { DimRow, TicketDaySums } from '../../queries/ticket-sql.ts';
+import type { ArticleDayRow } from '../../reports/article-figures.ts';
+import type { DimRow, TicketDaySums } from '../../reports/ticket-reads.ts';
 import { int8s, texts } from '../arrays.ts';
 import type { PgDb } from '../client.ts';
 import { settlePgRollups } from '../rollups/applier.ts';

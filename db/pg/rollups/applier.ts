@@ -4,8 +4,8 @@
  * lock so one applier runs at a time. A late commit is never skipped (its queue row is still there), and no event
  * is counted twice (its row leaves the queue in the transaction that counts it).
  */
-import { applyEventsTo, type StoredEvent } from '../../rollups/events.ts';
-import { localDayFn } from '../../rollups/local-day.ts';
+import { applyEventsTo, type StoredEvent } from '../../reports/rollups/events.ts';
+import { localDayFn } from '../../reports/rollups/local-day.ts';
 import { int8s } from '../arrays.ts';
 import type { PgDb, Sql } from '../client.ts';
 import { LOCK } from '../locks.ts';

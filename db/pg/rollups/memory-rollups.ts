@@ -4,8 +4,8 @@
  * changed is written back with one upsert per table (save). Only one applier runs at a time (an advisory lock),
  * so nothing changes the rows between load and save.
  */
-import type { RollupStatements, StoredEvent } from '../../rollups/events.ts';
-import type { ArticleCol, QueryCol, SiteCol } from '../../rollups/statements.ts';
+import type { RollupStatements, StoredEvent } from '../../reports/rollups/events.ts';
+import type { ArticleCol, QueryCol, SiteCol } from '../../reports/rollups/rollup-statements.ts';
 import { int8s, texts } from '../arrays.ts';
 import type { Sql } from '../client.ts';
 import { upsertRows } from '../upsert.ts';

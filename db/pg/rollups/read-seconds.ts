@@ -1,6 +1,6 @@
 /** article_read_days on PostgreSQL: histogram moves summed per (locale, day, article), each row read and written once per chunk. */
-import { encodeHistogram, histogramCounts, type Counts } from '../../rollups/read-histogram.ts';
-import type { ReadSecondsSink } from '../../rollups/read-seconds.ts';
+import { encodeHistogram, histogramCounts, type Counts } from '../../reports/rollups/read-histogram.ts';
+import type { ReadSecondsSink } from '../../reports/rollups/read-seconds.ts';
 import { texts } from '../arrays.ts';
 import type { Sql } from '../client.ts';
 import { upsertRows } from '../upsert.ts';

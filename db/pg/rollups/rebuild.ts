@@ -1,5 +1,5 @@
 /** Rebuilds every event rollup on PostgreSQL from the raw events (kb copy, `kb migrate --rebuild-rollups`). */
-import type { StoredEvent } from '../../rollups/events.ts';
+import type { StoredEvent } from '../../reports/rollups/events.ts';
 import type { PgDb, Sql } from '../client.ts';
 import { LOCK } from '../locks.ts';
 import { applyEvents, STORED_EVENT_COLUMNS } from './applier.ts';

@@ -1,6 +1,6 @@
 /** Contact form tables on PostgreSQL, as db/schema/contact.ts; the outbox is claimed across nodes with SKIP LOCKED. */
 import { index, jsonb, pgTable, primaryKey, text, uniqueIndex } from 'drizzle-orm/pg-core';
-import { CONTACT_CHANNELS, REJECTION_REASONS } from '../../schema/contact.ts';
+import { CONTACT_CHANNELS, REJECTION_REASONS } from '../../shared/contact.ts';
 import { int8, serialId } from './columns.ts';
 
 export const contactRequests = pgTable(

@@ -1,6 +1,6 @@
 /** Support tickets on PostgreSQL, the canonical shape of SPEC 6 (as db/schema/tickets.ts). */
 import { boolean, index, pgTable, primaryKey, text, uniqueIndex } from 'drizzle-orm/pg-core';
-import { CHANNELS } from '../../schema/channels.ts';
+import { CHANNELS } from '../../shared/ticket-channels.ts';
 import { int8, serialId } from './columns.ts';
 
 export const tickets = pgTable(

@@ -7,8 +7,8 @@
  */
 import { once } from 'node:events';
 import Database from 'better-sqlite3';
-import { STAGED_COLUMNS } from '../../import/staging.ts';
-import type { WriteCounts } from '../../import/write-rows.ts';
+import { STAGED_COLUMNS } from '../../tickets/staging.ts';
+import type { WriteCounts } from '../../tickets/write-rows.ts';
 import type { PgDb, Sql } from '../client.ts';
 import { LOCK } from '../locks.ts';
 import { addTicketSums, refreshRequesters, ticketRollupsBuilt } from './rollups.ts';

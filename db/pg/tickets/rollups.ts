@@ -4,7 +4,7 @@
  * write and its new version added after; the requesters' previous-day chains are recomputed for the requesters
  * touched. Writers serialize on LOCK.tickets, so two imports never interleave their deltas.
  */
-import { zonePieces } from '../../rollups/tickets.ts';
+import { zonePieces } from '../../reports/rollups/tickets.ts';
 import type { PgDb, Sql } from '../client.ts';
 import { LOCK } from '../locks.ts';
 import { daySql, daySums, DIMS, dimSums } from './rollup-sql.ts';

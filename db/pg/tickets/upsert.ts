@@ -1,10 +1,10 @@
 /** Tickets handed over by code (the demo, kb copy's callers) on PostgreSQL: staged like an import's rows, then published all or nothing per batch. */
 import { desc } from 'drizzle-orm';
-import { ROW_COLUMNS } from '../../import/fields.ts';
-import { Staging } from '../../import/staging.ts';
-import { toTicketRow, type CanonicalTicket, type UpsertOptions } from '../../import/upsert-tickets.ts';
-import type { StagedRecord } from '../../import/worker-protocol.ts';
-import type { WriteCounts } from '../../import/write-rows.ts';
+import { ROW_COLUMNS } from '../../tickets/ticket-fields.ts';
+import { Staging } from '../../tickets/staging.ts';
+import { toTicketRow, type CanonicalTicket, type UpsertOptions } from '../../tickets/upsert-tickets.ts';
+import type { StagedRecord } from '../../tickets/worker-protocol.ts';
+import type { WriteCounts } from '../../tickets/write-rows.ts';
 import type { PgDb } from '../client.ts';
 import { imports } from '../schema/index.ts';
 import { publishStagedPg } from './publish-staged.ts';

@@ -5,8 +5,8 @@
  * therefore keeps one session: the second node waits for the first node's batch and then sees it.
  */
 import { createHash } from 'node:crypto';
-import type { OpenSession } from '../../ingest/sessions.ts';
-import { SESSION_GAP_MS } from '../../ingest/sessions.ts';
+import type { OpenSession } from '../../tracking/sessions.ts';
+import { SESSION_GAP_MS } from '../../tracking/sessions.ts';
 import { bools, int8s, texts } from '../arrays.ts';
 import type { Sql } from '../client.ts';
 

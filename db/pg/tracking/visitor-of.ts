@@ -5,8 +5,8 @@
  * to nothing ingest stores.
  */
 import { createHmac } from 'node:crypto';
-import { utcDay } from '../../ingest/salts.ts';
-import { visitorHash } from '../../ingest/visitor.ts';
+import { utcDay } from '../../tracking/salts.ts';
+import { visitorHash } from '../../tracking/visitor-hash.ts';
 import type { PgDb } from '../client.ts';
 
 export async function pgVisitorOf(db: PgDb, secret: string, ip: string, userAgent: string, at: number): Promise<string> {

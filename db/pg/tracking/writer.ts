@@ -4,14 +4,14 @@
  * same code as on SQLite (db/ingest/settle.ts); sessions come from the database, so any node may take any request.
  * Each event also gets a rollup_queue row in the same transaction; the applier (db/pg/rollups) drains it.
  */
-import type { Config } from '../../../api/env.ts';
-import type { ClientInfo } from '../../ingest/writer.ts';
-import { utcDay } from '../../ingest/salts.ts';
-import { afterInsert, toParams, toStored } from '../../ingest/settle.ts';
-import type { EventParams, IngestStatements } from '../../ingest/statements.ts';
-import { visitorHash } from '../../ingest/visitor.ts';
-import type { StoredEvent } from '../../rollups/events.ts';
-import type { TrackEvent } from '../../../api/schemas/event.ts';
+import type { Config } from '../../shared/config.ts';
+import type { ClientInfo } from '../../tracking/writer.ts';
+import { utcDay } from '../../tracking/salts.ts';
+import { afterInsert, toParams, toStored } from '../../tracking/settle.ts';
+import type { EventParams, IngestStatements } from '../../tracking/ingest-statements.ts';
+import { visitorHash } from '../../tracking/visitor-hash.ts';
+import type { StoredEvent } from '../../reports/rollups/events.ts';
+import type { TrackEvent } from '../../shared/event.ts';
 import { bools, int8s, texts } from '../arrays.ts';
 import type { PgDb, Sql } from '../client.ts';
 import { createAsyncGroupCommit } from './group-commit.ts';
