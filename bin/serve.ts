@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 import type { Config } from '../db/shared/config.ts';
 import { checkServerConfig } from '../api/env.ts';
-import { lockServer, type ServerLock } from '../db/sqlite/server-lock.ts';
+import { lockForServer, type ServerLock } from '../db/open-store.ts';
 import { buildSite, needsBuild } from './build-site.ts';
 import { createRuntime, type Runtime } from '../api/runtime.ts';
 import { createServer } from '../api/server.ts';
@@ -21,7 +21,7 @@ const distDir = join(root, 'dist');
 export async function serve(config: Config, { announceToken = true } = {}): Promise<Serving> {
   checkServerConfig(config);
   // Before anything is built or opened: a second server on this file must stop here, having changed nothing.
-  const lock = config.databaseUrl ? { release() {} } : lockServer(config.dbFile);
+  const lock = lockForServer(config);
   try {
     return await listen(config, announceToken, lock);
   } catch (err) {

@@ -3,10 +3,16 @@
  * transaction (COPY per table, streamed), then rebuilds the rollups there, so every report is equal before and
  * after. Raw tables only: rollups are derived, and rebuilding them proves they follow from what was copied.
  */
+import { existsSync } from 'node:fs';
 import { once } from 'node:events';
 import type Database from 'better-sqlite3';
 import { getTableConfig, type PgTable } from 'drizzle-orm/pg-core';
-import type { PgDb, Sql } from './client.ts';
+import type { Config } from '../shared/config.ts';
+import { openDb } from '../sqlite/client.ts';
+import { migrateDb } from '../sqlite/migrate.ts';
+import { lockServer } from '../sqlite/server-lock.ts';
+import { describeUrl, type PgDb, type Sql } from './client.ts';
+import { openPgDatabase } from './open.ts';
 import { LOCK } from './locks.ts';
 import { STORED_EVENT_COLUMNS, applyEvents } from './rollups/applier.ts';
 import { rebuildTicketRollupsIn } from './tickets/rollups.ts';
@@ -121,4 +127,31 @@ export async function copySqliteToPg(lite: Database.Database, db: PgDb, timeZone
     await tx`INSERT INTO rollup_state (key, value) VALUES ('timeZone', ${timeZone}) ON CONFLICT (key) DO UPDATE SET value = excluded.value`;
     return { rows, events };
   }) as Promise<CopyResult>;
+}
+
+/**
+ * `kb copy`: the SQLite database of `config` (KB_DB) into the PostgreSQL database at `url`, which is checked and
+ * migrated first. Refuses while a server holds the SQLite file: the history must stand still while it is copied.
+ */
+export async function copyToPostgres(config: Config, url: string, onProgress?: (p: CopyProgress) => void): Promise<CopyResult & { target: string }> {
+  if (!existsSync(config.dbFile)) throw new Error(`No SQLite database at ${config.dbFile} (set KB_DB to the file to copy).`);
+  let lock;
+  try {
+    lock = lockServer(config.dbFile);
+  } catch {
+    throw new Error(`A kb server is running on ${config.dbFile}; stop it first, so nothing is written while the history is copied.`);
+  }
+  const lite = openDb(config.dbFile);
+  try {
+    migrateDb(lite);
+    const pg = await openPgDatabase({ ...config, databaseUrl: url });
+    try {
+      return { ...(await copySqliteToPg(lite.$client, pg, config.timeZone, onProgress)), target: describeUrl(url) };
+    } finally {
+      await pg.$client.end();
+    }
+  } finally {
+    lite.$client.close();
+    lock.release();
+  }
 }

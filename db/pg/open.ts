@@ -7,6 +7,8 @@ import { checkTimeZone } from './settings.ts';
 export interface OpenPgOptions extends PgOptions {
   /** Skip the KB_TZ agreement (`kb migrate --rebuild-rollups` changes the zone on purpose). */
   anyTimeZone?: boolean;
+  /** Apply pending migrations (default true; a backup reads the database as it is). */
+  migrate?: boolean;
 }
 
 /** Opens, checks and migrates the database at config.databaseUrl; each failure is one sentence that says which. */
@@ -15,7 +17,7 @@ export async function openPgDatabase(config: Config, options: OpenPgOptions = {}
   const db = openPg(config.databaseUrl, options);
   try {
     await checkServer(db, config.databaseUrl);
-    await migratePg(db);
+    if (options.migrate ?? true) await migratePg(db);
     if (!options.anyTimeZone) await checkTimeZone(db, config.timeZone);
     return db;
   } catch (err) {

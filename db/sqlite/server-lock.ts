@@ -46,3 +46,8 @@ export function lockServer(dbFile: string): ServerLock {
     },
   };
 }
+
+/** The lock a server takes before it opens its store: the file's on SQLite, none on PostgreSQL (several nodes are the point). */
+export function lockForServer(config: { dbFile: string; databaseUrl: string | undefined }): ServerLock {
+  return config.databaseUrl ? { release() {} } : lockServer(config.dbFile);
+}

@@ -5,49 +5,17 @@
  */
 import type { ArticleDayRow } from '../../reports/article-figures.ts';
 import type { DimRow, TicketDaySums } from '../../reports/ticket-reads.ts';
+import type { ContactFormRows, QuerySums, ReportReads, SiteDayRow, WindowSums } from '../../reports/report-reads.ts';
 import { int8s, texts } from '../arrays.ts';
 import type { PgDb } from '../client.ts';
 import { settlePgRollups } from '../rollups/applier.ts';
 import { ensurePgTicketRollups } from '../tickets/rollups.ts';
 
-export interface SiteDayRow {
-  day: string;
-  views: number;
-  visitors: number;
-  searches: number;
-  contacts: number;
-  sessions: number;
-  foundAnswer: number;
-  failed: number;
-  contacted: number;
-}
-
-export interface QuerySums {
-  searches: number;
-  zeroResults: number;
-  clicked: number;
-  bounced: number;
-  sessions: number;
-  contactSessions: number;
-}
-
-export interface WindowSums {
-  sessions: number;
-  contacts: number;
-  yes: number;
-  no: number;
-}
-
-export interface ContactFormRows {
-  shown: Array<{ first: number }>;
-  clicked: Array<{ sessionId: number; first: number; submittedAfter: boolean }>;
-  submitted: Array<{ ts: number }>;
-}
-
 const QUERY_SUMS = `coalesce(sum(searches), 0) AS searches, coalesce(sum(zero_results), 0) AS "zeroResults", coalesce(sum(clicked), 0) AS clicked,
   coalesce(sum(bounced), 0) AS bounced, coalesce(sum(sessions), 0) AS sessions, coalesce(sum(contact_sessions), 0) AS "contactSessions"`;
 
-export function pgReportReads(db: PgDb, timeZone: string) {
+/** The reads over one PostgreSQL database; `timeZone` is the database's (every node agrees on it). */
+export function pgReportReads(db: PgDb, timeZone: string): ReportReads {
   const sql = db.$client;
   const articleFilter = (article: string | undefined, n: number) => (article ? `AND article = $${n}` : '');
   return {
@@ -148,5 +116,3 @@ export function pgReportReads(db: PgDb, timeZone: string) {
     },
   };
 }
-
-export type PgReportReads = ReturnType<typeof pgReportReads>;
