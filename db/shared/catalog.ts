@@ -1,4 +1,5 @@
 /** The article catalog the reports join events with: titles, categories, word counts, edit dates (from content/). */
+import { DEFAULT_LOCALE } from './locales.ts';
 
 export interface CatalogArticle {
   slug: string;
@@ -30,8 +31,6 @@ export interface Catalog {
   /** Files left out because they could not be read, each naming the file and what is wrong. */
   problems: string[];
 }
-
-export const DEFAULT_LOCALE = 'en';
 
 export const emptyCatalog = (): Catalog => ({ articles: [], categories: [], problems: [] });
 
