@@ -26,7 +26,7 @@ const TOKEN = 'bench-admin-token-0123456789';
 const CATEGORIES = ['account', 'billing', 'bookings', 'calendar', 'payments', 'clients', 'integrations'];
 function benchCatalog(): Catalog {
   const articles = Array.from({ length: 42 }, (_, i) => ({
-    slug: `article-${i}`, locale: 'en', category: CATEGORIES[i % 7]!, title: `Article ${i}`, words: 300 + ((i * 97) % 900),
+    slug: `article-${i}`, locale: 'en', category: CATEGORIES[i % 7]!, title: `Article ${i}`, tags: [], words: 300 + ((i * 97) % 900),
     updated: '2026-10-01', edits: ['2026-06-01', '2026-10-01'],
   }));
   const categories = CATEGORIES.map((slug, i) => ({ slug, locale: 'en', title: slug, order: i, ticketTags: [`${slug}-tag`], ticketTypes: [`${slug}-type`] }));

@@ -2,7 +2,8 @@
 import { DateTime } from 'luxon';
 import type { Config } from '../../db/shared/config.ts';
 import type { Store } from '../../db/store.ts';
-import { loadDemoContent } from './content.ts';
+import { demoContent } from './content.ts';
+import { loadCatalog } from '../../api/content/read-catalog.ts';
 import { createRandom } from './random.ts';
 import { buildStory, type Story } from './story.ts';
 import { daySessions } from './traffic.ts';
@@ -38,7 +39,7 @@ export async function generateDemo(store: Store, config: Config, options: DemoOp
   const last = DateTime.fromMillis(now, { zone }).startOf('day');
   const first = last.minus({ days: options.days - 1 });
   const rng = createRandom(options.seed);
-  const story = buildStory(loadDemoContent(options.contentDir));
+  const story = buildStory(demoContent(await loadCatalog(options.contentDir, { git: false })));
   let events = 0;
   let ticketCount = 0;
   try {

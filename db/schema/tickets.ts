@@ -40,6 +40,8 @@ export const tickets = sqliteTable(
   (t) => [
     uniqueIndex('tickets_source_external').on(t.source, t.externalId),
     index('tickets_created').on(t.createdAt),
+    // The tickets report's quantiles need each ticket's durations: this index answers them without reading the table.
+    index('tickets_created_durations').on(t.createdAt, t.firstResponseAt, t.solvedAt),
   ],
 );
 

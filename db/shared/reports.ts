@@ -1,6 +1,8 @@
 /** Shapes shared by every report (SPEC 7): the filters a report takes and the result envelope it answers. */
 
-export type Interval = 'day' | 'week' | 'month';
+/** The periods a report's series can be cut in. */
+export const INTERVALS = ['day', 'week', 'month'] as const;
+export type Interval = (typeof INTERVALS)[number];
 
 /** What every report is asked for. `from`/`to` are inclusive local dates (YYYY-MM-DD) in `timeZone`. */
 export interface ReportFilters {
