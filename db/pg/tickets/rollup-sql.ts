@@ -3,7 +3,7 @@
  * (booleans cast to 0/1 instead of SQLite's boolean arithmetic, string_agg instead of group_concat, tags ordered
  * bytewise as SQLite orders them).
  */
-import { CSAT_GOOD, CSAT_RATED, SOLVED_STATUSES } from '../../reports/ticket-figures.ts';
+import { CSAT_GOOD, CSAT_RATED, SOLVED_STATUSES } from '../../shared/ticket-rules.ts';
 
 const list = (xs: readonly string[]) => xs.map((x) => `'${x}'`).join(', ');
 const int = (bool: string) => `coalesce((${bool})::int, 0)`;
