@@ -37,7 +37,7 @@ const portFree = (port: number) =>
   });
 
 /** Initialises and starts a cluster on the first free port from `firstPort`. */
-export async function startCluster(firstPort = 55434, extra: string[] = []): Promise<Cluster> {
+export async function startCluster(firstPort = 55434, { durable = false, extra = [] as string[] } = {}): Promise<Cluster> {
   const bin = binDir();
   const dir = mkdtempSync(join(tmpdir(), 'kb-pgc-'));
   const asRoot = userInfo().uid === 0;
@@ -49,8 +49,10 @@ export async function startCluster(firstPort = 55434, extra: string[] = []): Pro
   let port = firstPort;
   while (!(await portFree(port))) port++;
   const data = join(dir, 'data');
-  run('initdb', ['-D', data, '-U', 'kb', '-A', 'trust', '--no-sync', '-E', 'UTF8', '--locale=C.UTF-8']);
-  const options = [`-p ${port}`, `-k ${dir}`, '-c listen_addresses=127.0.0.1', '-c fsync=off', '-c full_page_writes=off', ...extra].join(' ');
+  run('initdb', ['-D', data, '-U', 'kb', '-A', 'trust', ...(durable ? [] : ['--no-sync']), '-E', 'UTF8', '--locale=C.UTF-8']);
+  // Tests throw the cluster away (fsync off); benchmarks of durable ingest keep PostgreSQL's defaults (fsync on).
+  const safety = durable ? [] : ['-c fsync=off', '-c full_page_writes=off'];
+  const options = [`-p ${port}`, `-k ${dir}`, '-c listen_addresses=127.0.0.1', '-c max_connections=200', ...safety, ...extra].join(' ');
   const start = () => run('pg_ctl', ['-D', data, '-w', '-t', '60', '-l', join(dir, 'server.log'), '-o', options, 'start']);
   const stop = (mode: 'fast' | 'immediate' = 'fast') => run('pg_ctl', ['-D', data, '-w', '-m', mode, 'stop']);
   start();

@@ -298,7 +298,7 @@ ALTER TABLE "ticket_tags" ADD CONSTRAINT "ticket_tags_ticket_id_tickets_id_fk" F
 ALTER TABLE "contact_outbox" ADD CONSTRAINT "contact_outbox_request_id_contact_requests_id_fk" FOREIGN KEY ("request_id") REFERENCES "public"."contact_requests"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "events_type_ts" ON "events" USING btree ("type","ts");--> statement-breakpoint
 CREATE INDEX "events_session" ON "events" USING btree ("session_id","ts");--> statement-breakpoint
-CREATE INDEX "sessions_visitor" ON "sessions" USING btree ("visitor","last_at");--> statement-breakpoint
+CREATE INDEX "sessions_visitor" ON "sessions" USING btree ("visitor");--> statement-breakpoint
 CREATE INDEX "ticket_tags_tag" ON "ticket_tags" USING btree ("tag");--> statement-breakpoint
 CREATE UNIQUE INDEX "tickets_source_external" ON "tickets" USING btree ("source","external_id");--> statement-breakpoint
 CREATE INDEX "tickets_created" ON "tickets" USING btree ("created_at");--> statement-breakpoint

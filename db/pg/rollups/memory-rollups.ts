@@ -44,8 +44,20 @@ class Counters<C extends string> {
   }
 }
 
-/** An "insert if new" set: keys stored before the chunk (loaded) and keys this chunk adds. */
+/**
+ * An "insert if new" set whose rows the chunk already inserted at load (INSERT ... ON CONFLICT DO NOTHING
+ * RETURNING: one statement says which keys are new): the logic's first run of a new key reports the insert.
+ */
 class KeySet {
+  readonly fresh = new Set<string>();
+  run = (...args: unknown[]) => {
+    const key = K(...(args as string[]));
+    return { changes: this.fresh.delete(key) ? 1 : 0 };
+  };
+}
+
+/** An "insert if new" set over keys loaded from the table: what the chunk adds is written at save. */
+class LoadedKeySet {
   readonly stored = new Set<string>();
   readonly added: string[][] = [];
   run = (...args: unknown[]) => {
@@ -120,7 +132,7 @@ export class MemoryRollups {
   readonly pageViews = new Map<string, PageView>();
   readonly comments: unknown[][] = [];
   readonly searches = new Map<number, SearchRow[]>();
-  readonly clickedSearches = new KeySet();
+  readonly clickedSearches = new LoadedKeySet();
 
   /** Reads every stored row the chunk's events can touch. `dayOf` is the rollups' local day. */
   async load(sql: Sql, rows: readonly StoredEvent[], dayOf: (ts: number) => string): Promise<void> {
@@ -146,13 +158,12 @@ export class MemoryRollups {
         FROM query_sessions WHERE session_id = ANY(${int8s(sql, sessions)}::int8[])`,
       sql<PageView[]>`SELECT pv, article, locale, day, session_id AS "sessionId", max_seconds AS "maxSeconds", max_scroll AS "maxScroll",
         vote, vote_ts AS "voteTs", vote_id AS "voteId" FROM page_views WHERE pv = ANY(${texts(sql, pvs)}::text[])`,
-      sql<Array<{ locale: string; day: string; visitor: string }>>`SELECT s.locale, s.day, s.visitor
-        FROM unnest(${col(siteKeys, 0)}::text[], ${col(siteKeys, 1)}::text[], ${col(siteKeys, 2)}::text[]) AS k(locale, day, visitor)
-        JOIN site_day_visitors s ON s.locale = k.locale AND s.day = k.day AND s.visitor = k.visitor`,
-      sql<Array<{ article: string; locale: string; day: string; visitor: string }>>`SELECT a.article, a.locale, a.day, a.visitor
-        FROM unnest(${col(articleKeys, 0)}::text[], ${col(articleKeys, 1)}::text[], ${col(articleKeys, 2)}::text[], ${col(articleKeys, 3)}::text[])
-          AS k(article, locale, day, visitor)
-        JOIN article_day_visitors a ON a.article = k.article AND a.locale = k.locale AND a.day = k.day AND a.visitor = k.visitor`,
+      sql<Array<{ locale: string; day: string; visitor: string }>>`INSERT INTO site_day_visitors (locale, day, visitor)
+        SELECT * FROM unnest(${col(siteKeys, 0)}::text[], ${col(siteKeys, 1)}::text[], ${col(siteKeys, 2)}::text[])
+        ON CONFLICT DO NOTHING RETURNING locale, day, visitor`,
+      sql<Array<{ article: string; locale: string; day: string; visitor: string }>>`INSERT INTO article_day_visitors (article, locale, day, visitor)
+        SELECT * FROM unnest(${col(articleKeys, 0)}::text[], ${col(articleKeys, 1)}::text[], ${col(articleKeys, 2)}::text[], ${col(articleKeys, 3)}::text[])
+        ON CONFLICT DO NOTHING RETURNING article, locale, day, visitor`,
       sql<SearchRow[]>`SELECT id, ts, session_id AS "sessionId", query_norm AS "queryNorm", query, locale, results
         FROM events WHERE type = 'search' AND session_id = ANY(${int8s(sql, clickSessions)}::int8[])`,
     ]);
@@ -160,8 +171,8 @@ export class MemoryRollups {
     for (const a of articleSessions) this.listOf(this.articleSessions, a.sessionId).push({ ...a, dirty: false });
     for (const q of querySessions) this.listOf(this.querySessions, q.sessionId).push({ ...q, dirty: false });
     for (const p of pageViews) this.pageViews.set(p.pv, { ...p, dirty: false });
-    for (const v of siteVisitors) this.siteVisitors.stored.add(K(v.locale, v.day, v.visitor));
-    for (const v of articleVisitors) this.articleVisitors.stored.add(K(v.article, v.locale, v.day, v.visitor));
+    for (const v of siteVisitors) this.siteVisitors.fresh.add(K(v.locale, v.day, v.visitor));
+    for (const v of articleVisitors) this.articleVisitors.fresh.add(K(v.article, v.locale, v.day, v.visitor));
     for (const s of searches) this.listOf(this.searches, s.sessionId).push(s);
     const searchIds = searches.map((s) => s.id);
     if (searchIds.length > 0) {
@@ -272,8 +283,6 @@ export class MemoryRollups {
       upsertRows(sql, { table: 'site_days', columns: [['locale', 'text'], ['day', 'text'], ...SITE.map((c) => [c, 'int8'] as const)], key: ['locale', 'day'], onConflict: { add: SITE } }, this.site.changed()),
       upsertRows(sql, { table: 'article_days', columns: [['locale', 'text'], ['day', 'text'], ['article', 'text'], ...ARTICLE.map((c) => [c, 'int8'] as const)], key: ['locale', 'day', 'article'], onConflict: { add: ARTICLE } }, this.article.changed()),
       upsertRows(sql, { table: 'query_days', columns: [['locale', 'text'], ['day', 'text'], ['query', 'text'], ...QUERY.map((c) => [c, 'int8'] as const)], key: ['locale', 'day', 'query'], onConflict: { add: QUERY } }, this.query.changed()),
-      upsertRows(sql, { table: 'site_day_visitors', columns: [['locale', 'text'], ['day', 'text'], ['visitor', 'text']], key: ['locale', 'day', 'visitor'], onConflict: { nothing: true } }, this.siteVisitors.added),
-      upsertRows(sql, { table: 'article_day_visitors', columns: [['article', 'text'], ['locale', 'text'], ['day', 'text'], ['visitor', 'text']], key: ['article', 'locale', 'day', 'visitor'], onConflict: { nothing: true } }, this.articleVisitors.added),
       upsertRows(
         sql,
         { table: 'session_facts', columns: [['session_id', 'int8'], ['locale', 'text'], ['day', 'text'], ['viewed_article', 'int8'], ['contacted', 'int8']], key: ['session_id', 'locale'], onConflict: { set: ['viewed_article', 'contacted'] } },

@@ -41,11 +41,13 @@ interface SessionRow {
 
 /** Each visitor's latest session (open or not: the caller decides by the event's time). */
 export async function latestSessions(tx: Sql, visitors: readonly string[]): Promise<Map<string, PgOpenSession>> {
+  // One index probe per visitor (newest session first): a plan PostgreSQL cannot turn into a scan of all sessions.
   const rows = await tx<SessionRow[]>`
-    SELECT DISTINCT ON (visitor) id, visitor, started_at AS "startedAt", last_at AS "lastAt",
-      last_view_article AS "lastViewArticle", last_view_ts AS "lastViewTs",
-      last_search_id AS "lastSearchId", last_search_ts AS "lastSearchTs", last_search_clicked AS "lastSearchClicked"
-    FROM sessions WHERE visitor = ANY(${texts(tx, visitors)}::text[]) ORDER BY visitor, last_at DESC, id DESC`;
+    SELECT s.id, s.visitor, s.started_at AS "startedAt", s.last_at AS "lastAt",
+      s.last_view_article AS "lastViewArticle", s.last_view_ts AS "lastViewTs",
+      s.last_search_id AS "lastSearchId", s.last_search_ts AS "lastSearchTs", s.last_search_clicked AS "lastSearchClicked"
+    FROM unnest(${texts(tx, visitors)}::text[]) AS v(visitor)
+    CROSS JOIN LATERAL (SELECT * FROM sessions WHERE sessions.visitor = v.visitor ORDER BY last_at DESC, id DESC LIMIT 1) s`;
   return new Map(
     rows.map((r) => [
       r.visitor,

@@ -60,8 +60,9 @@ export function createPgIngest(db: PgDb, config: Pick<Config, 'attributionMinute
     );
     await sql.begin(async (txn) => {
       const tx = txn as unknown as Sql;
-      await lockVisitors(tx, visitors);
-      const latest = await latestSessions(tx, [...new Set(visitors)]);
+      // Sent together (postgres.js pipelines them on the one connection): PostgreSQL runs them in order, and the read
+      // takes its snapshot when it starts, after the locks are held, so it sees what any other node committed.
+      const [, latest] = await Promise.all([lockVisitors(tx, visitors), latestSessions(tx, [...new Set(visitors)])]);
       // Pass 1: which session each event belongs to (needs times only), so ids can be taken in one round trip.
       const plan: Array<{ event: TrackEvent; ts: number; session: PgOpenSession }> = [];
       const touched = new Set<PgOpenSession>();
@@ -89,9 +90,11 @@ export function createPgIngest(db: PgDb, config: Pick<Config, 'attributionMinute
         rows.push(row);
         afterInsert(row, session, marker, byId);
       });
-      await insertEvents(tx, rows);
-      if (earlierClicked.length > 0) await tx`UPDATE events SET clicked = true WHERE id = ANY(${int8s(tx, earlierClicked)}::int8[])`;
-      await saveSessions(tx, [...touched]);
+      await Promise.all([
+        insertEvents(tx, rows),
+        earlierClicked.length > 0 ? tx`UPDATE events SET clicked = true WHERE id = ANY(${int8s(tx, earlierClicked)}::int8[])` : undefined,
+        saveSessions(tx, [...touched]),
+      ]);
     });
     options.onCommit?.();
   }
