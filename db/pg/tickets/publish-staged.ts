@@ -27,11 +27,15 @@ const INT = new Set(['created_at', 'first_response_at', 'solved_at', 'replies', 
 const q = (c: string) => `"${c}"`;
 const pgType = (c: string) => (INT.has(c) ? 'int8' : c === 'abandoned' ? 'bool' : 'text');
 
+const SPECIAL = /[\\\t\n\r]/;
+
 /** A value in COPY's text format: \N for null, backslash escapes for the characters that end fields or lines. */
 function field(v: unknown, column: string): string {
   if (v === null || v === undefined) return '\\N';
   if (column === 'abandoned') return v ? 't' : 'f';
-  return String(v).replace(/\\/g, '\\\\').replace(/\t/g, '\\t').replace(/\n/g, '\\n').replace(/\r/g, '\\r');
+  if (typeof v === 'number') return String(v);
+  const text = String(v);
+  return SPECIAL.test(text) ? text.replace(/\\/g, '\\\\').replace(/\t/g, '\\t').replace(/\n/g, '\\n').replace(/\r/g, '\\r') : text;
 }
 
 /** Streams the staging file's rows into kb_stage (file order as rn), minding the socket's backpressure. */
@@ -73,7 +77,6 @@ export async function publishStagedPg(db: PgDb, stagingFile: string, opts: PgPub
     );
     const rows = await copyStaged(tx, stagingFile, opts.onRows);
     await tx.unsafe('CREATE INDEX ON kb_stage (external_id)');
-    await tx.unsafe('ANALYZE kb_stage');
     const storedTags = `coalesce((SELECT array_agg(g.tag ORDER BY g.tag COLLATE "C") FROM ticket_tags g WHERE g.ticket_id = t.id), '{}')`;
     const stagedTags = `ARRAY(SELECT x FROM jsonb_array_elements_text(s.tags) x ORDER BY x COLLATE "C")`;
     await tx.unsafe(
@@ -104,7 +107,7 @@ export async function publishStagedPg(db: PgDb, stagingFile: string, opts: PgPub
     await tx.unsafe('DELETE FROM ticket_tags WHERE ticket_id IN (SELECT id FROM kb_changed WHERE tags_changed)');
     await tx.unsafe(
       `INSERT INTO ticket_tags (ticket_id, tag)
-       SELECT DISTINCT c.id, x FROM kb_changed c JOIN tickets t ON t.id = c.id JOIN kb_stage s ON s.external_id = t.external_id AND t.source = '${src}',
+       SELECT c.id, x FROM kb_changed c JOIN tickets t ON t.id = c.id JOIN kb_stage s ON s.external_id = t.external_id AND t.source = '${src}',
          jsonb_array_elements_text(s.tags) x WHERE c.tags_changed`,
     );
     await tx.unsafe(
@@ -115,8 +118,9 @@ export async function publishStagedPg(db: PgDb, stagingFile: string, opts: PgPub
          RETURNING id, external_id)
        SELECT id, external_id FROM ins`,
     );
+    await tx.unsafe('ANALYZE kb_new'); // a temporary table has no statistics: without them the tags join below is planned blind
     await tx.unsafe(
-      `INSERT INTO ticket_tags (ticket_id, tag) SELECT DISTINCT n.id, x FROM kb_new n JOIN kb_stage s ON s.external_id = n.external_id, jsonb_array_elements_text(s.tags) x`,
+      `INSERT INTO ticket_tags (ticket_id, tag) SELECT n.id, x FROM kb_new n JOIN kb_stage s ON s.external_id = n.external_id, jsonb_array_elements_text(s.tags) x`,
     );
     if (rollups) {
       const touched = 'tickets t JOIN (SELECT id FROM kb_changed UNION ALL SELECT id FROM kb_new) c ON c.id = t.id';
