@@ -37,14 +37,9 @@ export function persianStem(word: string): string {
   if (word.includes(ZWNJ)) {
     const parts = word.split(ZWNJ).filter(Boolean);
     while (parts.length > 1 && PREFIX_PARTS.has(parts[0]!)) parts.shift();
-    let dropped = false;
-    while (parts.length > 1 && SUFFIX_PARTS.has(parts.at(-1)!)) {
-      parts.pop();
-      dropped = true;
-    }
-    const joined = parts.join('');
-    if (dropped) return joined;
-    word = joined;
+    while (parts.length > 1 && SUFFIX_PARTS.has(parts.at(-1)!)) parts.pop();
+    // What is left goes through the same passes as a word typed without ZWNJ, so both meet.
+    word = parts.join('');
   }
   let stem = stripPrefix(word);
   for (const pass of PASSES) {
