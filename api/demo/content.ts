@@ -12,6 +12,8 @@ export interface DemoArticle {
   updated: string | undefined;
   /** Locales this article exists in. */
   locales: string[];
+  /** Its title in each locale (what a visitor of that locale searches for). */
+  titles: Record<string, string>;
 }
 
 export interface DemoCategory {
@@ -29,7 +31,7 @@ export interface DemoContent {
 
 const FRONT = /^---\r?\n([\s\S]*?)\r?\n---\r?\n?([\s\S]*)$/;
 
-function readMarkdown(file: string): { data: Record<string, unknown>; body: string } {
+export function readMarkdown(file: string): { data: Record<string, unknown>; body: string } {
   const match = FRONT.exec(readFileSync(file, 'utf8'));
   if (!match) throw new Error(`${file}: no front matter (--- ... ---) at the top`);
   try {
@@ -53,11 +55,12 @@ export function loadDemoContent(contentDir: string, defaultLocale = 'en'): DemoC
       for (const file of mdFiles(join(contentDir, 'articles', locale, category))) {
         const slug = basename(file, '.md');
         const known = articles.get(slug);
+        const { data, body } = readMarkdown(join(contentDir, 'articles', locale, category, file));
         if (known) {
           known.locales.push(locale);
+          known.titles[locale] = String(data.title ?? slug);
           continue;
         }
-        const { data, body } = readMarkdown(join(contentDir, 'articles', locale, category, file));
         const updated = data.updated instanceof Date ? data.updated.toISOString().slice(0, 10) : data.updated ? String(data.updated) : undefined;
         articles.set(slug, {
           slug,
@@ -67,6 +70,7 @@ export function loadDemoContent(contentDir: string, defaultLocale = 'en'): DemoC
           words: body.split(/\s+/).filter(Boolean).length,
           updated,
           locales: [locale],
+          titles: { [locale]: String(data.title ?? slug) },
         });
       }
     }

@@ -7,6 +7,7 @@ import { loadDemoContent } from './content.ts';
 import { createRandom } from './random.ts';
 import { buildStory, type Story } from './story.ts';
 import { daySessions } from './traffic.ts';
+import { demoSearch } from './search.ts';
 import { dayTickets } from './tickets.ts';
 import { upsertTickets } from '../../db/import/upsert-tickets.ts';
 import { WEEKDAY_TRAFFIC } from './phrases.ts';
@@ -40,7 +41,7 @@ export async function generateDemo(db: Db, config: Config, options: DemoOptions)
   const last = DateTime.fromMillis(now, { zone }).startOf('day');
   const first = last.minus({ days: options.days - 1 });
   const rng = createRandom(options.seed);
-  const story = buildStory(loadDemoContent(options.contentDir));
+  const story = buildStory(loadDemoContent(options.contentDir), demoSearch(options.contentDir));
   const ingest = createIngest(db, config, { clock: () => first.toMillis() });
   let events = 0;
   let ticketCount = 0;

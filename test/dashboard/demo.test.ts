@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createRuntime, type Runtime } from '../../api/runtime.ts';
 import { generateDemo, type DemoSummary } from '../../api/demo/generate.ts';
 import { tempDb, type TempDb } from '../helpers/db.ts';
+import { loadSearchDir } from '../../site/lib/search/service.ts';
 import type { ArticleReport, OverviewReport, SearchReport, TicketReport } from '../../db/queries/types.ts';
 
 const contentDir = fileURLToPath(new URL('../../content', import.meta.url));
@@ -56,6 +57,20 @@ describe('demo data', () => {
     expect(r.totals.zeroResultRate).toBeGreaterThan(0.05);
     expect(r.zeroResultQueries.map((q) => q.query)).toContain('gift cards');
     expect(r.contactQueries.length).toBeGreaterThan(5);
+  });
+
+  it('counts a search as zero-result exactly when the live search finds no article with every word', async () => {
+    const r = await report<SearchReport>('search', all());
+    // The built site's own index (test/global-setup.ts builds it), as GET /api/search would answer.
+    const site = loadSearchDir(fileURLToPath(new URL('../../dist/search', import.meta.url)));
+    const live = (q: string) => site.search(q, 'en').total;
+    expect(live('gift cards')).toBe(0);
+    for (const row of r.zeroResultQueries.slice(0, 10)) {
+      if (row.zeroResultSearches === row.searches && /^[a-z0-9 ]+$/.test(row.query)) expect(live(row.query), row.query).toBe(0);
+    }
+    for (const row of r.queries.slice(0, 10)) {
+      if (row.zeroResultSearches === 0 && /^[a-z0-9 ]+$/.test(row.query)) expect(live(row.query), row.query).toBeGreaterThan(0);
+    }
   });
 
   it('has more tickets on weekdays and a month-end peak', async () => {

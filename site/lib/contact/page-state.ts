@@ -1,6 +1,7 @@
 /** What the /contact page shows for a request: a fresh form, the errors of a refused plain post, or a redirect after a stored one. */
 import type { Runtime } from '../../../api/runtime.ts';
 import { clientOf } from '../../../api/contact/client.ts';
+import { LIMITS } from '../../../api/contact/fields.ts';
 import { sentPath } from '../../../api/contact/paths.ts';
 import { submitContact } from '../../../api/contact/submit.ts';
 import type { Locale } from '../../i18n/locales.ts';
@@ -30,6 +31,8 @@ export async function contactPageState(request: Request, url: URL, socketAddress
   const values: FormValues = { email: '', subject: '', message: '', account: '' };
   if (request.method !== 'POST') {
     const errors = errorsFromQuery(url.searchParams.get('errors')).map((e) => ({ field: e.field, message: messageFor(tr, e.field, e.code) }));
+    // From a search that found no full answer (/contact?q=...): the customer's words become the subject.
+    values.subject = (url.searchParams.get('q') ?? '').trim().slice(0, LIMITS.subject);
     return { status: 200, values, errors, from: url.searchParams.get('from') ?? undefined };
   }
   // Without JavaScript the form posts here, so a mistake comes back with what was typed still in place.
