@@ -33,7 +33,7 @@ export function ours(sources: readonly SearchSource[]): Engine {
     note: 'LocaleSearch.search: every meaningful word required (stem, one typo, synonym); when none has them all, the partial list is what the page shows',
     search(query) {
       const answer = search.search(query, LIMIT);
-      const shown = answer.total > 0 ? answer.results : (answer as { partial?: typeof answer.results }).partial ?? answer.results;
+      const shown = answer.total > 0 ? answer.results : answer.partial;
       return { shown: shown.map((r) => r.slug), total: answer.total };
     },
   };
@@ -75,7 +75,10 @@ export function miniSearchAnd(sources: readonly SearchSource[]): Engine {
 
 /** Orama's search is typed async in general but answers synchronously for an in-memory index. */
 export async function orama(sources: readonly SearchSource[]): Promise<Engine> {
-  const db = create({ schema: { slug: 'string', title: 'string', headings: 'string', description: 'string', body: 'string' } as const });
+  const db = create({
+    schema: { slug: 'string', title: 'string', headings: 'string', description: 'string', body: 'string' } as const,
+    components: { tokenizer: { language: 'english', stemming: true } },
+  });
   for (const doc of fields(sources)) await insert(db, { slug: doc.slug, title: doc.title, headings: doc.headings, description: doc.description, body: doc.body });
   return {
     name: 'Orama 3',

@@ -4,6 +4,8 @@ import { track } from './track.ts';
 const DEBOUNCE_MS = 150;
 const SETTLE_MS = 1000;
 const LIMIT = 6;
+/** Partial matches shown while typing: few, so the contact option below them stays in view. */
+const PARTIAL_LIMIT = 3;
 
 interface Result {
   title: string;
@@ -109,7 +111,7 @@ function enhance(form: HTMLFormElement): void {
   }
 
   function render(q: string, answer: Answer): void {
-    const shown = answer.total > 0 ? answer.results : answer.partial;
+    const shown = answer.total > 0 ? answer.results : answer.partial.slice(0, PARTIAL_LIMIT);
     const items = shown.map((r, i) => {
       const li = option(`${input.id}-opt-${i}`, r.url, i + 1);
       const title = document.createElement('span');

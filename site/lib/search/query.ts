@@ -38,6 +38,8 @@ export interface Lexicon {
 }
 
 export const MAX_UNITS = 12;
+/** A shorter last word would start too many words to mean anything ("pi" starts پیام and پیشنهاد alike). */
+const MIN_PREFIX_LENGTH = 3;
 const MAX_WORDS = 24;
 const PREFIX_BOOST = 0.9;
 const TYPO_BOOST = 0.6;
@@ -126,7 +128,7 @@ function slot(word: string, last: boolean, lex: Lexicon): Slot {
   };
   add(lex.termId(stem), 1);
   // The word being typed, when the articles have no such word yet: the words it starts.
-  if (last && !lex.isWord(word) && word.length >= 2) {
+  if (last && !lex.isWord(word) && [...word].length >= MIN_PREFIX_LENGTH) {
     for (const w of lex.wordsStartingWith(word)) add(lex.termId(lex.stem(w) ?? w), PREFIX_BOOST);
   }
   if (refs.size === 0 && [...word].length >= MIN_TYPO_LENGTH) {
