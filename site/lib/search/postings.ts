@@ -11,8 +11,8 @@ interface LunrJson {
 
 /** A sorted list of articles with a score each: what a term, a word or a whole query matches. */
 export interface Hits {
-  docs: number[];
-  scores: number[];
+  docs: ArrayLike<number>;
+  scores: ArrayLike<number>;
 }
 
 export const NO_HITS: Hits = { docs: [], scores: [] };
@@ -73,7 +73,8 @@ export function anyOf(postings: Postings, terms: readonly { id: number; boost: n
   if (terms.length === 1) {
     const { id, boost } = terms[0]!;
     const list = postings[field][id]!;
-    return { docs: Array.from(list.docs), scores: Array.from(list.weights, (w) => w * boost) };
+    // The common case, one exact word: the postings themselves, no copy.
+    return { docs: list.docs, scores: boost === 1 ? list.weights : Array.from(list.weights, (w) => w * boost) };
   }
   const best = new Map<number, number>();
   for (const { id, boost } of terms) {

@@ -203,7 +203,7 @@ const COVERAGE_POWER = 2;
  * query's words its title has (all of them: doubled).
  */
 function withTitles(hits: Hits, titleHits: readonly Hits[]): Hits {
-  const scores = hits.docs.map((d, i) => {
+  const scores = Array.from(hits.docs, (d, i) => {
     const inTitle = titleHits.reduce((n, t) => n + (has(t, d) ? 1 : 0), 0);
     return hits.scores[i]! * (1 + (TITLE_BONUS * inTitle) / titleHits.length);
   });
@@ -213,13 +213,13 @@ function withTitles(hits: Hits, titleHits: readonly Hits[]): Hits {
 /** Partial matches: scores added over the words an article has, scaled by the share of the words it has. */
 function withCoverage(hits: readonly Hits[]): Hits {
   const sum = hits.reduce(unionSum, NO_HITS);
-  const scores = sum.docs.map((d, i) => sum.scores[i]! * (hits.reduce((n, h) => n + (has(h, d) ? 1 : 0), 0) / hits.length) ** COVERAGE_POWER);
+  const scores = Array.from(sum.docs, (d, i) => sum.scores[i]! * (hits.reduce((n, h) => n + (has(h, d) ? 1 : 0), 0) / hits.length) ** COVERAGE_POWER);
   return { docs: sum.docs, scores };
 }
 
 /** Article ids by score, best first (ties: the earlier article). */
 function ranked(hits: Hits): number[] {
-  const order = hits.docs.map((_, i) => i);
+  const order = Array.from(hits.docs, (_, i) => i);
   order.sort((a, b) => hits.scores[b]! - hits.scores[a]! || hits.docs[a]! - hits.docs[b]!);
   return order.map((i) => hits.docs[i]!);
 }
