@@ -2,7 +2,7 @@
 import { defineCollection } from 'astro:content';
 import { glob } from 'astro/loaders';
 import { z } from 'astro/zod';
-import { synonymSchema, synonymsLoader } from './lib/search/synonyms-loader.ts';
+import { synonymSchema, synonymsLoader } from './lib/synonyms-loader.ts';
 
 const slug = z
   .string({ error: 'must be a slug (lowercase letters, digits and dashes)' })

@@ -1,7 +1,7 @@
 /** Which relevance bar contact-form suggestions should pass: measured on the same known-item and no-answer queries. */
-import { buildIndex } from '../../site/lib/search/build-index.ts';
-import { LocaleSearch, SUGGEST_STRONG_SHARE } from '../../site/lib/search/searcher.ts';
-import type { SearchSource } from '../../site/lib/search/documents.ts';
+import { buildIndex } from '../../api/search/build-index.ts';
+import { LocaleSearch, SUGGEST_STRONG_SHARE } from '../../api/search/searcher.ts';
+import type { SearchSource } from '../../api/search/documents.ts';
 
 const SHARES = [0, 0.5, 1];
 

@@ -1,9 +1,9 @@
 /** The search engines the relevance benchmark compares, each fed the same article text (titles, headings, description, body). */
 import MiniSearch from 'minisearch';
 import { create, insert, search as oramaSearch } from '@orama/orama';
-import { buildIndex } from '../../site/lib/search/build-index.ts';
-import { toSearchDocument, type SearchSource } from '../../site/lib/search/documents.ts';
-import { LocaleSearch } from '../../site/lib/search/searcher.ts';
+import { buildIndex } from '../../api/search/build-index.ts';
+import { toSearchDocument, type SearchSource } from '../../api/search/documents.ts';
+import { LocaleSearch } from '../../api/search/searcher.ts';
 
 /** What a customer sees for a query: article slugs in order, and whether the engine said "nothing matched". */
 export interface EngineAnswer {

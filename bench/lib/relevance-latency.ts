@@ -1,6 +1,6 @@
 /** Server time of one search-as-you-type answer at 1,000 generated articles (the search part of site-search.ts, alone). */
-import { buildIndex } from '../../site/lib/search/build-index.ts';
-import { LocaleSearch } from '../../site/lib/search/searcher.ts';
+import { buildIndex } from '../../api/search/build-index.ts';
+import { LocaleSearch } from '../../api/search/searcher.ts';
 import { generatedArticles, queriesFrom, randomWordQueries } from './corpus.ts';
 import { cpuEach, ms, timeEach } from './stats.ts';
 

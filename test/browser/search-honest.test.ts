@@ -12,8 +12,8 @@ import { storedEvents, waitForEvents } from '../helpers/stored.ts';
 import { tempDb } from '../helpers/db.ts';
 import { createRuntime } from '../../api/runtime.ts';
 import { createServer } from '../../api/server.ts';
-import { loadSearchDir } from '../../site/lib/search/service.ts';
-import type { SearchReport } from '../../db/queries/types.ts';
+import { loadSearchDir } from '../../api/search/service.ts';
+import type { SearchReport } from '../../db/shared/reports.ts';
 
 let server: RunningServer;
 let browser: Browser;

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { persianStem } from '../../site/lib/search/lang/persian.ts';
-import { malayStem } from '../../site/lib/search/lang/malay.ts';
-import { normalize } from '../../site/lib/search/normalize.ts';
-import { buildIndex } from '../../site/lib/search/build-index.ts';
-import { LocaleSearch } from '../../site/lib/search/searcher.ts';
-import type { SearchSource } from '../../site/lib/search/documents.ts';
+import { persianStem } from '../../api/search/lang/persian.ts';
+import { malayStem } from '../../api/search/lang/malay.ts';
+import { normalize } from '../../api/search/normalize.ts';
+import { buildIndex } from '../../api/search/build-index.ts';
+import { LocaleSearch } from '../../api/search/searcher.ts';
+import type { SearchSource } from '../../api/search/documents.ts';
 
 const fa = (word: string) => persianStem(normalize(word));
 

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { buildIndex } from '../../site/lib/search/build-index.ts';
-import { LocaleSearch } from '../../site/lib/search/searcher.ts';
-import { parseSynonyms } from '../../site/lib/search/synonyms.ts';
-import { oneTypo } from '../../site/lib/search/typo.ts';
-import type { SearchSource } from '../../site/lib/search/documents.ts';
+import { buildIndex } from '../../api/search/build-index.ts';
+import { LocaleSearch } from '../../api/search/searcher.ts';
+import { parseSynonyms } from '../../api/search/synonyms.ts';
+import { oneTypo } from '../../api/search/typo.ts';
+import type { SearchSource } from '../../api/search/documents.ts';
 
 const article = (slug: string, title: string, body: string): SearchSource => ({
   slug,

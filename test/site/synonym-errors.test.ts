@@ -3,8 +3,8 @@ import { cpSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } fr
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { SynonymFileError, parseSynonyms } from '../../site/lib/search/synonyms.ts';
-import { buildIndex } from '../../site/lib/search/build-index.ts';
+import { SynonymFileError, parseSynonyms } from '../../api/search/synonyms.ts';
+import { buildIndex } from '../../api/search/build-index.ts';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 let dir: string;

@@ -1,7 +1,7 @@
 /** For each zero-result query: the articles a writer might point it at, and the synonym line that would do it. */
-import type { SearchService } from '../search/service.ts';
-import { parseSynonyms, synonymLine } from '../search/synonyms.ts';
-import { queryWords } from '../search/normalize.ts';
+import type { SearchService } from '../../../api/search/service.ts';
+import { parseSynonyms, synonymLine } from '../../../api/search/synonyms.ts';
+import { queryWords } from '../../../api/search/normalize.ts';
 
 export interface SynonymHint {
   query: string;
