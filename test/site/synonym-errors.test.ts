@@ -12,7 +12,7 @@ let dir: string;
 /** A copy of the project's site with the fixture content, where the synonym file can be broken. */
 beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), 'kb-synonyms-'));
-  for (const path of ['site', 'astro.config.mjs', 'package.json', 'tsconfig.json']) cpSync(join(root, path), join(dir, path), { recursive: true });
+  for (const path of ['site', 'api', 'db', 'astro.config.mjs', 'package.json', 'tsconfig.json']) cpSync(join(root, path), join(dir, path), { recursive: true });
   cpSync(join(root, 'test/fixtures/content'), join(dir, 'content'), { recursive: true });
   mkdirSync(join(dir, 'content/synonyms'), { recursive: true });
   symlinkSync(join(root, 'node_modules'), join(dir, 'node_modules'), 'dir');
