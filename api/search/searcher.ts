@@ -1,6 +1,6 @@
 /** Answers queries against one locale's serialised index: full matches, or partial ones with the missing words. */
 import { analyser, pipelineFor } from './languages.ts';
-import { terms } from './normalize.ts';
+import { queryWords, terms } from './normalize.ts';
 import { escapeHtml, snippet } from './snippet.ts';
 import { INDEX_VERSION, type SerializedIndex } from './build-index.ts';
 import type { StoredDoc } from './documents.ts';
@@ -126,6 +126,11 @@ export class LocaleSearch {
     return ranked(full)
       .filter((d) => strong.reduce((n, h) => n + (has(h, d) ? 1 : 0), 0) >= share * strong.length)
       .map((doc) => ({ doc, slug: this.docs[doc]!.slug, terms: scored.terms }));
+  }
+
+  /** The words of a text search counts (stop words left out), as written: the words a synonym line should name. */
+  meaningfulWords(text: string): string[] {
+    return queryWords(text).filter((w) => this.stem(w.replaceAll('-', '')) !== undefined);
   }
 
   /** Articles a writer might point a query at: those matching any of its words, best first (for synonym hints). */

@@ -13,6 +13,8 @@ export interface SearchService {
   suggest(query: string, locale: string, limit?: number): SearchResult[];
   /** Articles sharing words with a query, for a writer deciding where a zero-result query should lead. */
   related(query: string, locale: string, limit?: number): SearchResult[];
+  /** The words of a text search counts in a locale (stop words left out). */
+  meaningfulWords(text: string, locale: string): string[];
 }
 
 /** A service over indexes already in memory (tests, dev server). */
@@ -23,6 +25,7 @@ export function searchService(indexes: readonly SerializedIndex[]): SearchServic
     search: (query, locale, limit) => byLocale.get(locale)?.search(query, limit) ?? EMPTY_ANSWER,
     suggest: (query, locale, limit) => byLocale.get(locale)?.suggest(query, limit) ?? [],
     related: (query, locale, limit) => byLocale.get(locale)?.related(query, limit) ?? [],
+    meaningfulWords: (text, locale) => byLocale.get(locale)?.meaningfulWords(text) ?? [],
   };
 }
 

@@ -1,7 +1,6 @@
 /** For each zero-result query: the articles a writer might point it at, and the synonym line that would do it. */
 import type { SearchService } from '../../../api/search/service.ts';
 import { parseSynonyms, synonymLine } from '../../../api/search/synonyms.ts';
-import { queryWords } from '../../../api/search/normalize.ts';
 
 export interface SynonymHint {
   query: string;
@@ -28,9 +27,9 @@ function localeOf(query: string, search: SearchService): string {
   return latin.sort((a, b) => missing(a) - missing(b))[0] ?? search.locales[0] ?? 'en';
 }
 
-/** A YAML line that maps `query` to the words of `title`, quoted when a plain line would not read back the same. */
-function lineFor(query: string, title: string): string {
-  const target = queryWords(title).slice(0, MAX_TARGET_WORDS).join(' ');
+/** A YAML line that maps `query` to the meaningful words of `title`, quoted when a plain line would not read back the same. */
+function lineFor(query: string, title: string, words: (text: string) => string[]): string {
+  const target = words(title).slice(0, MAX_TARGET_WORDS).join(' ');
   const plain = synonymLine(query, target);
   try {
     const [rule] = parseSynonyms(plain, 'hint.yml');
@@ -45,7 +44,7 @@ export function synonymHints(queries: readonly string[], search: SearchService, 
   return queries.map((query) => {
     const locale = localeOf(query, search);
     const nowFinds = search.search(query, locale, 1).total;
-    const candidates = nowFinds > 0 ? [] : search.related(query, locale, limit).map((r) => ({ title: r.title, url: r.url, line: lineFor(query, r.title) }));
+    const candidates = nowFinds > 0 ? [] : search.related(query, locale, limit).map((r) => ({ title: r.title, url: r.url, line: lineFor(query, r.title, (t) => search.meaningfulWords(t, locale)) }));
     return { query, locale, nowFinds, candidates };
   });
 }
