@@ -9,7 +9,7 @@ import type { Browser, BrowserContext } from 'playwright-core';
 import { humanContext, launchBrowser } from '../helpers/browser.ts';
 import { startServer, type RunningServer } from '../helpers/server.ts';
 import { storedEvents, waitForEvents } from '../helpers/stored.ts';
-import { tempDb } from '../helpers/db.ts';
+import { dbOf, tempDb } from '../helpers/db.ts';
 import { createRuntime } from '../../api/runtime.ts';
 import { createServer } from '../../api/server.ts';
 import { loadSearchDir } from '../../api/search/service.ts';
@@ -39,7 +39,7 @@ describe('a search no article fully answers', () => {
     await contactOption.waitFor();
     await expect(page.locator('[role="option"] .missing').first().textContent()).resolves.toBe('Missing: apple');
     // The search settles with no full match: reported as zero results, whatever partials were shown.
-    const [search] = await waitForEvents(server.kb.db, (rows) => rows.filter((r) => r.type === 'search' && r.query === 'apple pay'));
+    const [search] = await waitForEvents(dbOf(server.kb), (rows) => rows.filter((r) => r.type === 'search' && r.query === 'apple pay'));
     expect(search!.results).toBe(0);
     const today = new Date().toISOString().slice(0, 10);
     const res = await server.kb.app.request(`/api/reports/search?from=${today}&to=${today}`, { headers: { authorization: `Bearer ${server.kb.admin.token}` } });
@@ -79,7 +79,7 @@ describe('a search no article fully answers', () => {
     expect(await page.locator('[data-suggest-list] a').count()).toBeLessThanOrEqual(3);
     await subject.fill('two weeks');
     await page.waitForFunction(() => document.querySelectorAll('[data-suggest-list] a').length === 0);
-    const stored = storedEvents(server.kb.db, 'suggest_shown').map((e) => e.query);
+    const stored = storedEvents(dbOf(server.kb), 'suggest_shown').map((e) => e.query);
     expect(stored).not.toContain('two weeks');
     await page.close();
   });
