@@ -34,6 +34,13 @@ export function normalize(text: string): string {
 
 // A word: letters and digits, with inner apostrophes (don't), ZWNJ (Persian compounds such as می‌شود) and hyphens (Wi-Fi).
 const WORD = /[\p{L}\p{N}]+(?:['’\u200C-][\p{L}\p{N}]+)*/gu;
+const WORD_AT = new RegExp(WORD.source, 'uy');
+
+/** The word starting exactly at `index` of `text`, if one does (snippets test candidates without slicing). */
+export function wordAt(text: string, index: number): string | undefined {
+  WORD_AT.lastIndex = index;
+  return WORD_AT.exec(text)?.[0];
+}
 
 export interface WordMatch {
   word: string;

@@ -93,12 +93,12 @@ export class LocaleSearch {
     const full = [...hits].sort((a, b) => a.docs.length - b.docs.length).reduce(intersect);
     const take = Math.max(0, limit);
     if (full.docs.length > 0) {
-      const results = ranked(withTitles(full, scored.titleHits)).slice(0, take).map((d) => this.answer(d, scored.terms));
+      const results = ranked(withTitles(full, scored.titleHits), take).map((d) => this.answer(d, scored.terms));
       return { total: full.docs.length, results, partial: [], missing: [] };
     }
     const missing = units.filter((_, i) => hits[i]!.docs.length === 0).map((u) => u.label);
     const any = withTitles(withCoverage(hits), scored.titleHits);
-    const partial = ranked(any).slice(0, take).map((d) => ({
+    const partial = ranked(any, take).map((d) => ({
       ...this.answer(d, scored.terms),
       missing: units.filter((_, i) => !has(hits[i]!, d)).map((u) => u.label),
     }));
@@ -222,11 +222,27 @@ function withCoverage(hits: readonly Hits[]): Hits {
   return { docs: sum.docs, scores };
 }
 
-/** Article ids by score, best first (ties: the earlier article). */
-function ranked(hits: Hits): number[] {
-  const order = Array.from(hits.docs, (_, i) => i);
-  order.sort((a, b) => hits.scores[b]! - hits.scores[a]! || hits.docs[a]! - hits.docs[b]!);
-  return order.map((i) => hits.docs[i]!);
+/** Article ids by score, best first (ties: the earlier article); only the first `limit` when given. */
+function ranked(hits: Hits, limit = Infinity): number[] {
+  const better = (a: number, b: number) => hits.scores[b]! - hits.scores[a]! || hits.docs[a]! - hits.docs[b]!;
+  const n = hits.docs.length;
+  if (limit >= n || limit > 32) {
+    const order = Array.from(hits.docs, (_, i) => i);
+    order.sort(better);
+    return order.slice(0, limit).map((i) => hits.docs[i]!);
+  }
+  // Search as you type wants six of possibly a thousand: keep the best few while scanning instead of sorting all.
+  const top: number[] = [];
+  for (let i = 0; i < n; i++) {
+    if (top.length === limit && better(i, top[limit - 1]!) >= 0) continue;
+    let at = top.length === limit ? limit - 1 : top.length;
+    top[at] = i;
+    while (at > 0 && better(top[at]!, top[at - 1]!) < 0) {
+      [top[at], top[at - 1]] = [top[at - 1]!, top[at]!];
+      at--;
+    }
+  }
+  return top.map((i) => hits.docs[i]!);
 }
 
 function has(hits: Hits, doc: number): boolean {
