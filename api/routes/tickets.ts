@@ -15,7 +15,7 @@ const yes = (v: string | undefined) => v !== undefined && ['1', 'true', 'on', 'y
 export const tickets = new Hono<AppEnv>()
   .use(requireAdmin)
   .post('/import', async (c) => {
-    const upload = await receiveUpload(c.req.raw, IMPORT_UPLOAD);
+    const upload = await receiveUpload(c.req.raw, IMPORT_UPLOAD, { tempDir: c.var.deps.config.tempDir });
     const one = (k: string) => upload.fields.get(k)?.[0]?.trim() || undefined;
     try {
       const { profile, label } = resolveProfile({

@@ -7,6 +7,7 @@ import type { Locale } from '../../i18n/locales.ts';
 import { translator } from '../../i18n/t.ts';
 import { resolveClientIp } from '../../../api/client-ip.ts';
 import { errorsFromQuery, messageFor } from './messages.ts';
+import { postedForm } from '../forms/posted-form.ts';
 
 export interface ShownError {
   field: string;
@@ -28,19 +29,20 @@ export type ContactPageState =
 export async function contactPageState(request: Request, url: URL, socketAddress: () => string, kb: Runtime, locale: Locale): Promise<ContactPageState> {
   const tr = translator(locale);
   const values: FormValues = { email: '', subject: '', message: '', account: '' };
-  if (request.method !== 'POST') {
+  // Read within its bound by site/middleware.ts.
+  const form = request.method === 'POST' ? postedForm(request) : undefined;
+  if (!form) {
     const errors = errorsFromQuery(url.searchParams.get('errors')).map((e) => ({ field: e.field, message: messageFor(tr, e.field, e.code) }));
     return { status: 200, values, errors, from: url.searchParams.get('from') ?? undefined };
   }
   // Without JavaScript the form posts here, so a mistake comes back with what was typed still in place.
-  const form = await request.formData();
   const raw: Record<string, string> = {};
   for (const [k, v] of form) if (typeof v === 'string') raw[k] = v;
   raw.locale = locale;
   const at = Date.now();
   const ip = resolveClientIp(request.headers.get('x-forwarded-for'), socketAddress, kb.config.trustProxy);
   const client = clientOf(kb.db, { url: request.url, headers: request.headers, ip }, at);
-  const result = submitContact({ db: kb.db, config: kb.config, adminToken: kb.admin.token, outbox: kb.outbox }, raw, client, at);
+  const result = submitContact({ db: kb.db, config: kb.config, secret: kb.secret, outbox: kb.outbox }, raw, client, at);
   if (result.ok) return { redirect: sentPath(locale) };
   for (const k of Object.keys(values) as Array<keyof FormValues>) values[k] = raw[k] ?? '';
   return {
