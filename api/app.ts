@@ -1,5 +1,8 @@
 /** createApp({ db, config, ... }) builds the Hono app for everything under /api; it never listens. */
+import { randomBytes } from 'node:crypto';
 import { Hono } from 'hono';
+import { createSessions } from './auth/sessions.ts';
+import { createAuthThrottle } from './auth/throttle.ts';
 import type { AppEnv, Deps } from './context.ts';
 import { onError, onNotFound } from './errors.ts';
 import { health } from './routes/health.ts';
@@ -10,9 +13,21 @@ import { contact } from './routes/contact.ts';
 import { search } from './routes/search.ts';
 import { tickets } from './routes/tickets.ts';
 
-/** `ingest` defaults to a writer on `db`; the runtime passes its own so close() can flush it. */
-export function createApp(given: Omit<Deps, 'ingest'> & { ingest?: Deps['ingest'] }) {
-  const deps: Deps = { ...given, ingest: given.ingest ?? createIngest(given.db, given.config) };
+type Defaulted = 'ingest' | 'sessions' | 'throttle' | 'secret';
+
+/**
+ * `ingest`, `sessions`, `throttle` and `secret` default to ones made here (a test builds the app alone); the runtime
+ * passes its own, shared with the pages, so close() can flush the writer and a login on a page is a session here.
+ */
+export function createApp(given: Omit<Deps, Defaulted> & Partial<Pick<Deps, Defaulted>>) {
+  const secret = given.secret ?? given.config.secret ?? randomBytes(32).toString('base64url');
+  const deps: Deps = {
+    ...given,
+    secret,
+    ingest: given.ingest ?? createIngest(given.db, given.config),
+    sessions: given.sessions ?? createSessions(given.db, { adminToken: given.adminToken, secret }),
+    throttle: given.throttle ?? createAuthThrottle(),
+  };
   const app = new Hono<AppEnv>().basePath('/api');
   app.use((c, next) => {
     c.set('deps', deps);

@@ -22,6 +22,8 @@ const EnvSchema = z.object({
   KB_SLA_FIRST_RESPONSE_MINUTES: intFrom(240, 1, 60 * 24 * 30),
   KB_SITE_URL: z.url().default('http://127.0.0.1:4321'),
   KB_RATE_LIMIT: intFrom(120, 1, 1_000_000),
+  KB_RATE_LIMIT_PER_ADDRESS: intFrom(600, 1, 10_000_000),
+  KB_SECRET: z.string().min(32, 'must be at least 32 characters (e.g. `openssl rand -base64 32`)').optional(),
   KB_TRUST_PROXY: z.enum(['0', '1', 'true', 'false']).default('0'),
   KB_WEBHOOK_URL: z.url().optional(),
   KB_WEBHOOK_SECRET: z.string().min(1).optional(),
@@ -38,12 +40,18 @@ const EnvSchema = z.object({
 export interface Config {
   dbFile: string;
   dataDir: string;
+  /** Upload and import staging files (`kb.sqlite.tmp/`, mode 0700); what a crash leaves there goes at the next start. */
+  tempDir: string;
+  /** KB_SECRET; unset, each SQLite database makes and keeps its own (api/auth/secret.ts). */
+  secret: string | undefined;
   timeZone: string;
   adminToken: string | undefined;
   attributionMinutes: number;
   slaFirstResponseMinutes: number;
   siteUrl: string;
   rateLimitPerMinute: number;
+  /** Events one client address may send per minute, all its visitors together (an office behind one NAT shares it). */
+  rateLimitPerAddress: number;
   /** Take the client address from X-Forwarded-For (set when a reverse proxy sits in front). */
   trustProxy: boolean;
   webhookUrl: string | undefined;
@@ -67,12 +75,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   return {
     dbFile,
     dataDir: resolve(dbFile, '..'),
+    tempDir: `${dbFile}.tmp`,
+    secret: e.KB_SECRET,
     timeZone: e.KB_TZ,
     adminToken: e.KB_ADMIN_TOKEN,
     attributionMinutes: e.KB_ATTRIBUTION_MINUTES,
     slaFirstResponseMinutes: e.KB_SLA_FIRST_RESPONSE_MINUTES,
     siteUrl: e.KB_SITE_URL,
     rateLimitPerMinute: e.KB_RATE_LIMIT,
+    rateLimitPerAddress: e.KB_RATE_LIMIT_PER_ADDRESS,
     trustProxy: e.KB_TRUST_PROXY === '1' || e.KB_TRUST_PROXY === 'true',
     webhookUrl: e.KB_WEBHOOK_URL,
     webhookSecret: e.KB_WEBHOOK_SECRET,

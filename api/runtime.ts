@@ -13,6 +13,10 @@ import { catalogSource } from '../db/catalog-load.ts';
 import { ensureRollups } from '../db/rollups/rebuild.ts';
 import { createOutbox, type Outbox } from './contact/outbox.ts';
 import { catalogTitles } from './contact/titles.ts';
+import { ensureSecret } from './auth/secret.ts';
+import { createSessions, type Sessions } from './auth/sessions.ts';
+import { createAuthThrottle, type AuthThrottle } from './auth/throttle.ts';
+import { prepareTempDir } from '../db/temp-files.ts';
 
 const contentDir = fileURLToPath(new URL('../content', import.meta.url));
 
@@ -21,6 +25,12 @@ export interface Runtime {
   db: Db;
   app: App;
   admin: AdminToken;
+  /** Dashboard sessions, shared by the API and the pages. */
+  sessions: Sessions;
+  /** Failed logins and Bearer tokens per client address, shared by the API and the login page. */
+  throttle: AuthThrottle;
+  /** KB_SECRET or the database's own (signs sessions and contact form tokens). */
+  secret: string;
   /** The events writer (group commit); also used without HTTP, e.g. by the demo generator. */
   ingest: Ingest;
   /** The article catalog reports join events with, loaded from content/ on first use. */
@@ -36,24 +46,34 @@ export interface Runtime {
 export interface RuntimeOptions {
   /** Search to use instead of the built indexes (the dev server builds its own from the content). */
   search?: SearchService;
+  /** Take over the data folder's `admin-token` from before each database had its own (not for the demo). */
+  adoptLegacyToken?: boolean;
 }
 
 /** Opens and migrates the database and builds the app around it. */
 export async function createRuntime(config: Config, options: RuntimeOptions = {}): Promise<Runtime> {
   const search = options.search ?? loadSearchDir(fileURLToPath(new URL('../dist/search', import.meta.url)));
   const db = openMigratedDb(config.dbFile);
-  const admin = ensureAdminToken(config);
+  const admin = ensureAdminToken(config, { adoptLegacy: options.adoptLegacyToken ?? true });
+  const secret = ensureSecret(config);
+  const sessions = createSessions(db, { adminToken: admin.token, secret });
+  const throttle = createAuthThrottle();
+  // What a crash left behind (an upload, an import's staging file) goes now; files of a live import stay.
+  prepareTempDir(config.tempDir);
   ensureRollups(db, config);
   const checkpointer = startCheckpointer(db, config.dbFile);
   const ingest = createIngest(db, config);
   const catalog = catalogSource(contentDir);
   const outbox = createOutbox({ db, config, titles: catalogTitles(catalog) });
-  const app = createApp({ db, config, adminToken: admin.token, ingest, catalog, outbox, search });
+  const app = createApp({ db, config, adminToken: admin.token, secret, sessions, throttle, ingest, catalog, outbox, search });
   return {
     config,
     db,
     app,
     admin,
+    sessions,
+    throttle,
+    secret,
     ingest,
     catalog,
     outbox,

@@ -16,12 +16,12 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 const distDir = join(root, 'dist');
 
 /** Listens on config.host:config.port; SIGINT/SIGTERM stop the server and flush pending writes. */
-export async function serve(config: Config, { announceToken = true } = {}): Promise<Serving> {
+export async function serve(config: Config, { announceToken = true, adoptLegacyToken = true } = {}): Promise<Serving> {
   if (needsBuild(root, distDir)) {
     console.log('Building the help center…');
     await buildSite(root, distDir);
   }
-  const kb = await createRuntime(config);
+  const kb = await createRuntime(config, { adoptLegacyToken });
   if (announceToken && kb.admin.created) console.log(`Admin token (shown once; \`npm run kb -- token\` prints it again): ${kb.admin.token}`);
   const server = await createServer({ app: kb.app, distDir, locals: { kb } });
   await new Promise<void>((resolve) => server.listen(config.port, config.host, resolve));

@@ -4,7 +4,7 @@ import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'driz
 export const CONTACT_CHANNELS = ['webhook', 'email'] as const;
 export type ContactChannel = (typeof CONTACT_CHANNELS)[number];
 
-export const REJECTION_REASONS = ['honeypot', 'too_fast', 'bad_token', 'expired', 'rate_limited', 'cross_site'] as const;
+export const REJECTION_REASONS = ['honeypot', 'too_fast', 'bad_token', 'expired', 'already_sent', 'rate_limited', 'cross_site'] as const;
 export type RejectionReason = (typeof REJECTION_REASONS)[number];
 
 /** One row per request a customer sent through the contact form; written before the customer sees the confirmation. */
@@ -28,6 +28,8 @@ export const contactRequests = sqliteTable(
     viewedArticles: text('viewed_articles', { mode: 'json' }).$type<string[]>().notNull(),
     /** Visitor hash (SPEC 5.3); used for the per-visitor rate limit. Never the raw IP or user agent. */
     visitor: text('visitor'),
+    /** The sender's client address hashed with the day's salt (never the address): the per-address rate limit. */
+    address: text('address'),
     sessionId: integer('session_id'),
     /** `queued` until every configured channel accepted it, then `delivered`; `undeliverable` when none is configured. */
     status: text('status', { enum: ['queued', 'delivered', 'undeliverable'] }).notNull(),
@@ -35,6 +37,7 @@ export const contactRequests = sqliteTable(
   (t) => [
     uniqueIndex('contact_requests_key').on(t.key),
     index('contact_requests_visitor').on(t.visitor, t.createdAt),
+    index('contact_requests_address').on(t.address, t.createdAt),
     index('contact_requests_created').on(t.createdAt),
   ],
 );
@@ -70,4 +73,16 @@ export const contactRejections = sqliteTable(
     count: integer('count').notNull().default(0),
   },
   (t) => [primaryKey({ columns: [t.day, t.reason] })],
+);
+
+/** Contact form tokens already used for a stored request: each token is good for one submission (SPEC 8). */
+export const usedFormTokens = sqliteTable(
+  'used_form_tokens',
+  {
+    /** SHA-256 of the token. */
+    tokenHash: text('token_hash').primaryKey(),
+    /** Epoch ms after which the token would be refused as expired anyway, so the row can go. */
+    expiresAt: integer('expires_at').notNull(),
+  },
+  (t) => [index('used_form_tokens_expires').on(t.expiresAt)],
 );

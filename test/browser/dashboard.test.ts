@@ -8,7 +8,6 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { AxeBuilder } from '@axe-core/playwright';
 import { startServer, type RunningServer } from '../helpers/server.ts';
 import { DESKTOP_UA, humanContext, launchBrowser } from '../helpers/browser.ts';
-import { sessionValue } from '../../api/auth/require-admin.ts';
 import { generateDemo } from '../../api/demo/generate.ts';
 
 const XSS = '<img src=x onerror=alert(1)>';
@@ -31,7 +30,7 @@ beforeAll(async () => {
   expect(res.status).toBe(202);
   browser = await launchBrowser();
   context = await humanContext(browser);
-  await context.addCookies([{ name: 'kb_admin', value: sessionValue(s.kb.admin.token), url: s.url }]);
+  await context.addCookies([{ name: 'kb_admin', value: s.kb.sessions.open().cookie, url: s.url }]);
   mkdirSync(shots, { recursive: true });
 }, 180_000);
 
