@@ -33,6 +33,8 @@ export interface OutboxOptions {
   titles?: () => Promise<TitleLookup>;
   now?: () => number;
   random?: () => number;
+  /** How long an attempt holds its item (default 2 minutes). */
+  leaseMs?: number;
 }
 
 /** The channels a config delivers to; throws when email is half configured. */
@@ -44,7 +46,7 @@ export function configuredChannels(config: Config): ContactChannel[] {
   return out;
 }
 
-export function createOutbox({ db, config, titles, now = Date.now, random = Math.random }: OutboxOptions): Outbox {
+export function createOutbox({ db, config, titles, now = Date.now, random = Math.random, leaseMs = LEASE_MS }: OutboxOptions): Outbox {
   const channels = configuredChannels(config);
   const mailer: Mailer | undefined = config.smtpUrl && config.contactTo ? createMailer({ smtpUrl: config.smtpUrl, to: config.contactTo }) : undefined;
   const shutdown = new AbortController();
@@ -63,9 +65,10 @@ export function createOutbox({ db, config, titles, now = Date.now, random = Math
   };
 
   const attemptOne = async ({ item, request }: DueItem, titleOf: TitleLookup | undefined): Promise<boolean> => {
-    if (!claimItem(db, item, now() + LEASE_MS)) return false;
+    const attempt = claimItem(db, item, now() + leaseMs, now());
+    if (attempt === undefined) return false;
     try {
-      await send(item.channel, buildPayload(request, config.siteUrl, titleOf), item.attempts + 1);
+      await send(item.channel, buildPayload(request, config.siteUrl, titleOf), attempt);
       markDelivered(db, item, now());
       return true;
     } catch (err) {
@@ -73,7 +76,7 @@ export function createOutbox({ db, config, titles, now = Date.now, random = Math
         releaseItem(db, item, now());
         return false;
       }
-      const delay = retryDelay(item.attempts + 1, random);
+      const delay = retryDelay(attempt, random);
       markFailed(db, item, now(), errorText(err), delay === null ? null : now() + delay);
       return false;
     }

@@ -1,14 +1,29 @@
 /** Writes and reads stored contact requests: the insert that must commit before the customer is answered. */
-import { and, count, eq, gte } from 'drizzle-orm';
+import { and, count, eq, gte, lt } from 'drizzle-orm';
 import type { Db } from '../client.ts';
-import { contactOutbox, contactRequests, type ContactChannel } from '../schema/index.ts';
+import { contactOutbox, contactRequests, usedFormTokens, type ContactChannel } from '../schema/index.ts';
 
 export type ContactRequestRow = typeof contactRequests.$inferSelect;
 export type NewContactRequest = Omit<typeof contactRequests.$inferInsert, 'id' | 'status'>;
 
-/** Stores a request and one outbox row per channel in one transaction; returns the new id. */
-export function storeContactRequest(db: Db, request: NewContactRequest, channels: readonly ContactChannel[]): number {
+/** A form token being spent: its hash, and when it expires (rows past that are of no more use). */
+export interface SpentToken {
+  tokenHash: string;
+  expiresAt: number;
+}
+
+/**
+ * Stores a request and one outbox row per channel in one transaction, spending the form's token in the same
+ * transaction; returns the new id, or undefined (nothing stored) when the token was spent already.
+ */
+export function storeContactRequest(db: Db, request: NewContactRequest, channels: readonly ContactChannel[], token?: SpentToken): number | undefined {
   return db.transaction((tx) => {
+    if (token) {
+      const spent = tx.insert(usedFormTokens).values(token).onConflictDoNothing().run().changes;
+      if (spent === 0) return undefined;
+      // Tokens past their age are refused as expired anyway; a few are cleared with each request.
+      tx.delete(usedFormTokens).where(lt(usedFormTokens.expiresAt, request.createdAt)).run();
+    }
     const status = channels.length > 0 ? 'queued' : 'undeliverable';
     const [row] = tx
       .insert(contactRequests)
@@ -29,6 +44,16 @@ export function countRequestsSince(db: Db, visitor: string, since: number): numb
     .select({ n: count() })
     .from(contactRequests)
     .where(and(eq(contactRequests.visitor, visitor), gte(contactRequests.createdAt, since)))
+    .all();
+  return row?.n ?? 0;
+}
+
+/** How many requests came from a (hashed) client address since a time (the per-address rate limit). */
+export function countAddressRequestsSince(db: Db, address: string, since: number): number {
+  const [row] = db
+    .select({ n: count() })
+    .from(contactRequests)
+    .where(and(eq(contactRequests.address, address), gte(contactRequests.createdAt, since)))
     .all();
   return row?.n ?? 0;
 }
