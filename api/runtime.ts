@@ -17,6 +17,7 @@ import { ensureSecret } from './auth/secret.ts';
 import { createSessions, type Sessions } from './auth/sessions.ts';
 import { createAuthThrottle, type AuthThrottle } from './auth/throttle.ts';
 import { prepareTempDir } from '../db/temp-files.ts';
+import { watchInterruptedImports } from '../db/import/recovery-watch.ts';
 
 const contentDir = fileURLToPath(new URL('../content', import.meta.url));
 
@@ -62,6 +63,7 @@ export async function createRuntime(config: Config, options: RuntimeOptions = {}
   prepareTempDir(config.tempDir);
   ensureRollups(db, config);
   const checkpointer = startCheckpointer(db, config.dbFile);
+  const imports = watchInterruptedImports(db);
   const ingest = createIngest(db, config);
   const catalog = catalogSource(contentDir);
   const outbox = createOutbox({ db, config, titles: catalogTitles(catalog) });
@@ -80,6 +82,7 @@ export async function createRuntime(config: Config, options: RuntimeOptions = {}
     search,
     async close() {
       await outbox.close();
+      await imports.stop();
       await ingest.close();
       await checkpointer.stop();
       db.$client.close();

@@ -18,14 +18,19 @@ function alive(pid: number): boolean {
   }
 }
 
-/** Makes the folder (0700) and removes what processes that no longer run left in it; returns how many entries went. */
+/**
+ * Makes the folder (0700) and removes what processes that no longer run left in it (files named `<kind>-<pid>-…`;
+ * others, such as the import lock, stay); returns how many entries went.
+ */
 export function prepareTempDir(dir: string): number {
   mkdirSync(dir, { recursive: true, mode: 0o700 });
   chmodSync(dir, 0o700);
   let removed = 0;
   for (const name of readdirSync(dir)) {
-    const pid = Number(OWNED.exec(name)?.[1]);
-    if (pid === process.pid || (pid && alive(pid))) continue;
+    const owner = OWNED.exec(name);
+    if (!owner) continue;
+    const pid = Number(owner[1]);
+    if (pid === process.pid || alive(pid)) continue;
     rmSync(join(dir, name), { recursive: true, force: true });
     removed++;
   }

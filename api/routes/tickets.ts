@@ -5,7 +5,7 @@ import { requireAdmin } from '../auth/require-admin.ts';
 import { fail } from '../errors.ts';
 import { receiveUpload } from '../uploads/receive-upload.ts';
 import { IMPORT_UPLOAD } from '../uploads/import-upload.ts';
-import { ImportFileError, ProfileError } from '../../db/import/errors.ts';
+import { ImportBusyError, ImportFileError, ProfileError } from '../../db/import/errors.ts';
 import { resolveProfile } from '../../db/import/resolve-profile.ts';
 import { importFile } from '../../db/import/run-import.ts';
 import { listImports } from '../../db/queries/list-imports.ts';
@@ -30,15 +30,24 @@ export const tickets = new Hono<AppEnv>()
         fileName: upload.fileName,
         source: one('source'),
         timeZone: one('tz'),
+        encoding: one('encoding'),
         dryRun: yes(one('dryRun')),
         skipInvalid: yes(one('skipInvalid')),
+        // An upload does not hold its request open behind another import.
+        waitForLock: false,
       });
       if (result.errorCount && !result.committed && !(result.dryRun && yes(one('skipInvalid')))) {
-        fail(422, `Nothing was imported: ${result.errorCount} ${result.errorCount === 1 ? 'row has an error' : 'rows have errors'}.`, result);
+        const n = result.errorCount;
+        const more = n > result.errors.length ? ` The first ${result.errors.length} are listed; ${(n - result.errors.length).toLocaleString('en')} more are not.` : '';
+        fail(422, `Nothing was imported: ${n.toLocaleString('en')} ${n === 1 ? 'error was' : 'errors were'} found in the file.${more}`, result);
       }
       return c.json(result);
     } catch (err) {
       if (err instanceof ProfileError) fail(400, err.message);
+      if (err instanceof ImportBusyError) {
+        c.header('Retry-After', '30');
+        fail(409, err.message);
+      }
       if (err instanceof ImportFileError) {
         fail(422, err.message, { imported: 0, updated: 0, unchanged: 0, skipped: 0, errors: err.errors, errorCount: err.errors.length });
       }

@@ -1,23 +1,25 @@
 /**
- * importFile(): read (worker thread) -> map -> stage (validate all) -> write in chunks; the one path the CLI and
- * the API use.
+ * importFile(): read (worker thread) -> map -> stage (validate all) -> write in chunks under the import lock, with an
+ * undo journal, so the import is all or nothing across a crash too (db/import/journal.ts); the one path the CLI
+ * and the API use.
  */
 import { stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import type { Db } from '../client.ts';
 import { imports } from '../schema/index.ts';
 import { detectFormat } from './detect.ts';
-import { ErrorList, ImportFileError, ProfileError, type RowError } from './errors.ts';
+import { ErrorList, ImportBusyError, ImportFileError, ProfileError, type RowError } from './errors.ts';
 import { compileMapper } from './map-row.ts';
 import { isTimeZone, type Profile } from './profile-schema.ts';
 import { Staging } from './staging.ts';
 import { readInWorker } from './worker-source.ts';
 import { RAW, type MapIn, type StagedRecord, type WireRecord } from './worker-protocol.ts';
 import { writeStaged } from './write-staged.ts';
-import { withTicketRollupsSuspended } from '../rollups/tickets.ts';
+import { checkEncoding } from './file-text.ts';
+import { acquireImportLock, tryImportLock, type ImportLock } from './import-lock.ts';
+import { dropUndoRows, finishImport, startImport, undoImport, undoLeftovers } from './journal.ts';
 
-/** From this many rows on, an import suspends the ticket-rollup triggers and rebuilds the rollups once. */
-const BULK_ROWS = 20_000;
+const yieldToEventLoop = () => new Promise((resolve) => setImmediate(resolve));
 
 export interface ImportProgress {
   phase: 'read' | 'write';
@@ -33,15 +35,23 @@ export interface ImportOptions {
   source?: string;
   /** Zone for dates without an offset (default: the profile's, else UTC). */
   timeZone?: string;
+  /** The file's text encoding when it is not UTF-8: a label TextDecoder knows (windows-1252, latin1, shift_jis...). */
+  encoding?: string;
   dryRun?: boolean;
   skipInvalid?: boolean;
   /** The name to record (an upload's original name); default the file's base name. */
   fileName?: string;
   onProgress?: (p: ImportProgress) => void;
-  /** Rows per write transaction (default 5000). */
+  /** Rows per write transaction (default 1000: short enough, with live rollups, that a server sharing the file waits well under a second). */
   batchSize?: number;
   /** Which thread maps rows (default `auto`); tests and benchmarks pin one. */
   mapIn?: MapIn;
+  /**
+   * When another import is writing to the database: wait for it (default; `onLockWait` is told once), or throw
+   * ImportBusyError at once (an upload answers 409 rather than hold its request open).
+   */
+  waitForLock?: boolean;
+  onLockWait?: () => void;
 }
 
 export interface ImportResult {
@@ -77,9 +87,10 @@ export async function importFile(db: Db, file: string, opts: ImportOptions): Pro
   const fileName = opts.fileName ?? basename(file);
   const { size } = await stat(file);
 
-  const format = await detectFormat(file);
-  const staging = new Staging();
-  const records = await readInWorker(file, format).catch((err: unknown) => {
+  const encoding = opts.encoding ? checkEncoding(opts.encoding) : undefined;
+  const format = await detectFormat(file, encoding);
+  const staging = new Staging(`${db.$client.name}.tmp`);
+  const records = await readInWorker(file, format, encoding).catch((err: unknown) => {
     staging.dispose();
     throw err;
   });
@@ -124,14 +135,14 @@ export async function importFile(db: Db, file: string, opts: ImportOptions): Pro
     if (rows === 0) throw new ImportFileError('The file has a header but no rows.');
     if (errors.count && !opts.skipInvalid) {
       result.skipped = rows;
+      result.durationMs = Date.now() - started;
+      if (!result.dryRun) recordImport(db, result, opts.profileLabel, started);
+    } else if (result.dryRun) {
+      await writeAll(db, staging, source, result, opts, undefined);
+      result.durationMs = Date.now() - started;
     } else {
-      const write = () => writeAll(db, staging, source, result, opts);
-      // Per-row rollup triggers cost more than one rebuild once a file is large (bench/results/import.md).
-      await (!opts.dryRun && staging.count >= BULK_ROWS ? withTicketRollupsSuspended(db, write) : write());
-      result.committed = !result.dryRun;
+      await writeJournaled(db, staging, source, result, opts, started);
     }
-    result.durationMs = Date.now() - started;
-    if (!result.dryRun) recordImport(db, result, opts.profileLabel, started);
     return result;
   } finally {
     await records.close();
@@ -139,14 +150,54 @@ export async function importFile(db: Db, file: string, opts: ImportOptions): Pro
   }
 }
 
-async function writeAll(db: Db, staging: Staging, source: string, result: ImportResult, opts: ImportOptions) {
+/**
+ * Writes under the import lock with an undo journal: `running` until one short transaction marks it `ok`. An error
+ * on the way undoes what was written (`failed`); a crash leaves it to the next process that opens the database.
+ */
+async function writeJournaled(db: Db, staging: Staging, source: string, result: ImportResult, opts: ImportOptions, started: number) {
+  const dbFile = db.$client.name;
+  let lock: ImportLock | undefined;
+  if (opts.waitForLock === false) {
+    lock = tryImportLock(dbFile);
+    if (!lock) throw new ImportBusyError();
+  } else lock = await acquireImportLock(dbFile, opts.onLockWait);
+  try {
+    // Holding the lock, any import still marked running died: undo it before writing over it.
+    undoLeftovers(db);
+    const importId = startImport(db, { source, fileName: result.fileName, profile: opts.profileLabel, startedAt: started });
+    try {
+      await writeAll(db, staging, source, result, opts, importId);
+    } catch (err) {
+      for (const _ of undoImport(db, importId, 'failed')) await yieldToEventLoop();
+      throw err;
+    }
+    result.committed = true;
+    result.durationMs = Date.now() - started;
+    finishImport(db, importId, {
+      status: 'ok',
+      rows: result.rows,
+      imported: result.imported,
+      updated: result.updated,
+      unchanged: result.unchanged,
+      skipped: result.skipped,
+      errors: result.errorCount,
+      finishedAt: Date.now(),
+    });
+    for (const _ of dropUndoRows(db, importId)) await yieldToEventLoop();
+  } finally {
+    lock.release();
+  }
+}
+
+async function writeAll(db: Db, staging: Staging, source: string, result: ImportResult, opts: ImportOptions, importId: number | undefined) {
   staging.close();
   const total = staging.count;
   const c = await writeStaged(db, staging.file, {
     source,
     now: Date.now(),
     dryRun: opts.dryRun === true,
-    chunkRows: opts.batchSize ?? 5000,
+    importId,
+    chunkRows: opts.batchSize ?? 1000,
     onChunk: (done) => opts.onProgress?.({ phase: 'write', done, total }),
   });
   result.imported = c.imported;

@@ -63,7 +63,7 @@ describe('POST /api/tickets/import', () => {
     const res = await post(form({ name: 'bad.csv', content: csv }, { preset: 'generic' }));
     expect(res.status).toBe(422);
     const { error } = await res.json();
-    expect(error.message).toBe('Nothing was imported: 2 rows have errors.');
+    expect(error.message).toBe('Nothing was imported: 2 errors were found in the file.');
     expect(error.details).toMatchObject({ imported: 0, updated: 0, skipped: 3, errorCount: 2 });
     expect(error.details.errors).toEqual([
       { line: 3, column: 'created_at', value: 'someday', reason: expect.stringContaining('not a date') },

@@ -43,8 +43,8 @@ describe('bodies over their bound', () => {
       const res = await streamBody(server.url + path, { bytes: 100 * MB, declareLength, headers: { 'content-type': type, origin: server.url } });
       expect(res.status, `${path} declared=${declareLength}`).toBe(413);
       expect(res.body).toContain(limit);
-      // The answer came while most of the body was still unsent: what was sent sits in socket buffers, not read.
-      expect(res.sent).toBeLessThan(20 * MB);
+      // The answer came while most of the body was still unsent (on a quiet machine after ~4 MB: socket buffers).
+      expect(res.sent).toBeLessThan(60 * MB);
     }
   });
 
