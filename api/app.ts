@@ -1,17 +1,17 @@
 /** createApp({ db, config, ... }) builds the Hono app for everything under /api; it never listens. */
 import { randomBytes } from 'node:crypto';
 import { Hono } from 'hono';
-import { createSessions } from './auth/sessions.ts';
-import { createAuthThrottle } from './auth/throttle.ts';
+import { createSessions } from './admin/sessions.ts';
+import { createAuthThrottle } from './admin/throttle.ts';
 import type { AppEnv, Deps } from './context.ts';
 import { onError, onNotFound } from './errors.ts';
-import { health } from './routes/health.ts';
-import { createEventsRoute } from './routes/events.ts';
-import { createIngest } from '../db/ingest/writer.ts';
-import { reports } from './routes/reports.ts';
-import { contact } from './routes/contact.ts';
-import { search } from './routes/search.ts';
-import { tickets } from './routes/tickets.ts';
+import { health } from './admin/health.ts';
+import { createEventsRoute } from './tracking/route.ts';
+import { createIngest } from '../db/tracking/writer.ts';
+import { reports } from './reports/route.ts';
+import { contact } from './contact/route.ts';
+import { search } from './search/route.ts';
+import { tickets } from './tickets/route.ts';
 
 type Defaulted = 'ingest' | 'sessions' | 'throttle' | 'secret';
 

@@ -1,17 +1,17 @@
 /** What every route can reach through c.var.deps: built once in createApp, never global. */
-import type { Config } from './env.ts';
-import type { Db } from '../db/client.ts';
-import type { Ingest } from '../db/ingest/writer.ts';
-import type { Catalog } from '../db/catalog.ts';
-import type { Outbox } from './contact/outbox.ts';
-import type { SearchService } from '../site/lib/search/service.ts';
-import type { Sessions } from './auth/sessions.ts';
-import type { AuthThrottle } from './auth/throttle.ts';
+import type { Config } from '../db/shared/config.ts';
+import type { Db } from '../db/sqlite/client.ts';
+import type { Ingest } from '../db/tracking/writer.ts';
+import type { Catalog } from '../db/shared/catalog.ts';
+import type { Outbox } from './contact/delivery.ts';
+import type { SearchService } from './search/service.ts';
+import type { Sessions } from './admin/sessions.ts';
+import type { AuthThrottle } from './admin/throttle.ts';
 
 export interface Deps {
   db: Db;
   config: Config;
-  /** The admin token every non-public route is checked against (api/auth/token.ts). */
+  /** The admin token every non-public route is checked against (api/admin/token.ts). */
   adminToken: string;
   /** Dashboard sessions (api/auth/sessions.ts), signed with KB_SECRET. */
   sessions: Sessions;

@@ -1,23 +1,23 @@
 /** Everything one running instance holds: config, database and the Hono app; shared by the server and Astro pages. */
 import { fileURLToPath } from 'node:url';
 import { createApp, type App } from './app.ts';
-import type { Config } from './env.ts';
-import { openMigratedDb } from '../db/migrate.ts';
-import type { Db } from '../db/client.ts';
-import { createIngest, type Ingest } from '../db/ingest/writer.ts';
-import { startCheckpointer } from '../db/checkpointer.ts';
-import { ensureAdminToken, type AdminToken } from './auth/token.ts';
-import { loadSearchDir, type SearchService } from '../site/lib/search/service.ts';
-import type { Catalog } from '../db/catalog.ts';
-import { catalogSource } from '../db/catalog-load.ts';
-import { ensureRollups } from '../db/rollups/rebuild.ts';
-import { createOutbox, type Outbox } from './contact/outbox.ts';
+import type { Config } from '../db/shared/config.ts';
+import { openMigratedDb } from '../db/sqlite/migrate.ts';
+import type { Db } from '../db/sqlite/client.ts';
+import { createIngest, type Ingest } from '../db/tracking/writer.ts';
+import { startCheckpointer } from '../db/sqlite/checkpointer.ts';
+import { ensureAdminToken, type AdminToken } from './admin/token.ts';
+import { loadSearchDir, type SearchService } from './search/service.ts';
+import type { Catalog } from '../db/shared/catalog.ts';
+import { catalogSource } from './content/read-catalog.ts';
+import { ensureRollups } from '../db/reports/rollups/rebuild.ts';
+import { createOutbox, type Outbox } from './contact/delivery.ts';
 import { catalogTitles } from './contact/titles.ts';
-import { ensureSecret } from './auth/secret.ts';
-import { createSessions, type Sessions } from './auth/sessions.ts';
-import { createAuthThrottle, type AuthThrottle } from './auth/throttle.ts';
-import { prepareTempDir } from '../db/temp-files.ts';
-import { watchInterruptedImports } from '../db/import/recovery-watch.ts';
+import { ensureSecret } from './admin/secret.ts';
+import { createSessions, type Sessions } from './admin/sessions.ts';
+import { createAuthThrottle, type AuthThrottle } from './admin/throttle.ts';
+import { prepareTempDir } from '../db/shared/temp-files.ts';
+import { watchInterruptedImports } from '../db/tickets/recovery-watch.ts';
 
 const contentDir = fileURLToPath(new URL('../content', import.meta.url));
 
@@ -36,7 +36,7 @@ export interface Runtime {
   ingest: Ingest;
   /** The article catalog reports join events with, loaded from content/ on first use. */
   catalog: () => Promise<Catalog>;
-  /** Delivers stored contact requests (api/contact/outbox.ts). */
+  /** Delivers stored contact requests (api/contact/delivery.ts). */
   outbox: Outbox;
   /** The lunr indexes of every locale, loaded once from the build (dist/search). */
   search: SearchService;

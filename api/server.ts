@@ -10,7 +10,7 @@ import { pathToFileURL } from 'node:url';
 import { getRequestListener } from '@hono/node-server';
 import sirv from 'sirv';
 import type { App as HonoApp } from './app.ts';
-import { PREFIXED_LOCALES } from '../site/i18n/locales.ts';
+import { PREFIXED_LOCALES } from '../db/shared/locales.ts';
 import { isApiPath, normalizeTarget } from './http/normalize-path.ts';
 import { SECURITY_HEADERS } from './http/security-headers.ts';
 

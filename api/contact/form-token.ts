@@ -3,7 +3,7 @@
  * beaten by sending an old time, and two forms never share a token (each is good for one stored request).
  */
 import { createHash, createHmac, randomBytes } from 'node:crypto';
-import { tokensMatch } from '../auth/token.ts';
+import { tokensMatch } from '../admin/token.ts';
 
 /** A person needs at least this long to fill in the form. */
 export const MIN_FILL_MS = 3_000;

@@ -4,7 +4,7 @@
  * so memory never grows with what a client sends.
  */
 import { HTTPException } from 'hono/http-exception';
-import { MAX_BODY_BYTES } from '../schemas/event.ts';
+import { MAX_BODY_BYTES } from '../../db/shared/event.ts';
 
 export const BODY_LIMITS = {
   /** POST /api/events (SPEC 5.2). */

@@ -1,6 +1,6 @@
 /** Stored dashboard sessions: open, find, touch, end one, end all; expiry is decided by the caller's times. */
 import { and, eq, gt, lt, ne, or } from 'drizzle-orm';
-import type { Db } from '../client.ts';
+import type { Db } from '../sqlite/client.ts';
 import { adminSessions } from '../schema/index.ts';
 
 export type SessionRow = typeof adminSessions.$inferSelect;

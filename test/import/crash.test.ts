@@ -14,8 +14,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writeZendeskCsv } from '../../bench/import-data.ts';
 import { createApp } from '../../api/app.ts';
 import { loadConfig } from '../../api/env.ts';
-import { openMigratedDb } from '../../db/migrate.ts';
-import { prepareTempDir } from '../../db/temp-files.ts';
+import { openMigratedDb } from '../../db/sqlite/migrate.ts';
+import { prepareTempDir } from '../../db/shared/temp-files.ts';
 import { importWith } from '../helpers/import.ts';
 import { startServerProcess } from '../helpers/process.ts';
 

@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createApp } from '../../api/app.ts';
-import { ImportFileError } from '../../db/import/errors.ts';
+import { ImportFileError } from '../../db/tickets/errors.ts';
 import { tempDb, type TempDb } from '../helpers/db.ts';
 import { count, importWith } from '../helpers/import.ts';
 

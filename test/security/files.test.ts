@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createRuntime } from '../../api/runtime.ts';
 import { loadConfig } from '../../api/env.ts';
-import { ensureAdminToken } from '../../api/auth/token.ts';
+import { ensureAdminToken } from '../../api/admin/token.ts';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const mode = (f: string) => statSync(f).mode & 0o777;

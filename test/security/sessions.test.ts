@@ -6,7 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createRuntime } from '../../api/runtime.ts';
-import { createSessions, SESSION_ABSOLUTE_MS, SESSION_IDLE_MS } from '../../api/auth/sessions.ts';
+import { createSessions, SESSION_ABSOLUTE_MS, SESSION_IDLE_MS } from '../../api/admin/sessions.ts';
 import { startServer, type RunningServer } from '../helpers/server.ts';
 import { tempDb } from '../helpers/db.ts';
 import { openSession } from '../helpers/admin.ts';

@@ -1,4 +1,4 @@
-/** Names the dashboard's forms share for cross-site request protection (tokens come from api/auth/sessions.ts). */
+/** Names the dashboard's forms share for cross-site request protection (tokens come from api/admin/sessions.ts). */
 import { randomBytes } from 'node:crypto';
 
 /** Name of the hidden form field every data-changing admin form carries, first in the form. */

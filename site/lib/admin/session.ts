@@ -1,6 +1,6 @@
 /** The dashboard's login session as pages see it: cookie attributes, where to go after login, the request's session. */
-import type { Session } from '../../../api/auth/sessions.ts';
-import { SESSION_ABSOLUTE_MS, SESSION_COOKIE } from '../../../api/auth/sessions.ts';
+import type { Session } from '../../../api/admin/sessions.ts';
+import { SESSION_ABSOLUTE_MS, SESSION_COOKIE } from '../../../api/admin/sessions.ts';
 
 export { SESSION_COOKIE };
 

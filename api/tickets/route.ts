@@ -1,0 +1,59 @@
+/** Ticket routes (admin only): POST /api/tickets/import (multipart upload) and GET /api/tickets/imports (history). */
+import { Hono } from 'hono';
+import type { AppEnv } from '../context.ts';
+import { requireAdmin } from '../admin/require-admin.ts';
+import { fail } from '../errors.ts';
+import { receiveUpload } from '../http/receive-upload.ts';
+import { IMPORT_UPLOAD } from './import-upload.ts';
+import { ImportBusyError, ImportFileError, ProfileError } from '../../db/tickets/errors.ts';
+import { resolveProfile } from '../../db/tickets/resolve-profile.ts';
+import { importFile } from '../../db/tickets/run-import.ts';
+import { listImports } from '../../db/tickets/list-imports.ts';
+
+const yes = (v: string | undefined) => v !== undefined && ['1', 'true', 'on', 'yes'].includes(v.toLowerCase());
+
+export const tickets = new Hono<AppEnv>()
+  .use(requireAdmin)
+  .post('/import', async (c) => {
+    const upload = await receiveUpload(c.req.raw, IMPORT_UPLOAD, { tempDir: c.var.deps.config.tempDir });
+    const one = (k: string) => upload.fields.get(k)?.[0]?.trim() || undefined;
+    try {
+      const { profile, label } = resolveProfile({
+        preset: one('preset'),
+        mappingText: one('mapping'),
+        mappingName: 'the uploaded mapping profile',
+        maps: (upload.fields.get('map') ?? []).flatMap((m) => m.split('\n')).map((m) => m.trim()).filter(Boolean),
+      });
+      const result = await importFile(c.var.deps.db, upload.path, {
+        profile,
+        profileLabel: label,
+        fileName: upload.fileName,
+        source: one('source'),
+        timeZone: one('tz'),
+        encoding: one('encoding'),
+        dryRun: yes(one('dryRun')),
+        skipInvalid: yes(one('skipInvalid')),
+        // An upload does not hold its request open behind another import.
+        waitForLock: false,
+      });
+      if (result.errorCount && !result.committed && !(result.dryRun && yes(one('skipInvalid')))) {
+        const n = result.errorCount;
+        const more = n > result.errors.length ? ` The first ${result.errors.length} are listed; ${(n - result.errors.length).toLocaleString('en')} more are not.` : '';
+        fail(422, `Nothing was imported: ${n.toLocaleString('en')} ${n === 1 ? 'error was' : 'errors were'} found in the file.${more}`, result);
+      }
+      return c.json(result);
+    } catch (err) {
+      if (err instanceof ProfileError) fail(400, err.message);
+      if (err instanceof ImportBusyError) {
+        c.header('Retry-After', '30');
+        fail(409, err.message);
+      }
+      if (err instanceof ImportFileError) {
+        fail(422, err.message, { imported: 0, updated: 0, unchanged: 0, skipped: 0, errors: err.errors, errorCount: err.errors.length });
+      }
+      throw err;
+    } finally {
+      await upload.dispose();
+    }
+  })
+  .get('/imports', (c) => c.json({ imports: listImports(c.var.deps.db) }));

@@ -1,0 +1,27 @@
+/** The configuration every layer runs with; read and validated from the environment by api/env.ts. */
+
+/** The validated configuration the app runs with. */
+export interface Config {
+  dbFile: string;
+  dataDir: string;
+  /** Upload and import staging files (`kb.sqlite.tmp/`, mode 0700); what a crash leaves there goes at the next start. */
+  tempDir: string;
+  /** KB_SECRET; unset, each SQLite database makes and keeps its own (api/admin/secret.ts). */
+  secret: string | undefined;
+  timeZone: string;
+  adminToken: string | undefined;
+  attributionMinutes: number;
+  slaFirstResponseMinutes: number;
+  siteUrl: string;
+  rateLimitPerMinute: number;
+  /** Events one client address may send per minute, all its visitors together (an office behind one NAT shares it). */
+  rateLimitPerAddress: number;
+  /** Take the client address from X-Forwarded-For (set when a reverse proxy sits in front). */
+  trustProxy: boolean;
+  webhookUrl: string | undefined;
+  webhookSecret: string | undefined;
+  smtpUrl: string | undefined;
+  contactTo: string | undefined;
+  host: string;
+  port: number;
+}
