@@ -1,4 +1,4 @@
-/** createApp({ db, config, ... }) builds the Hono app for everything under /api; it never listens. */
+/** createApp({ store, config, ... }) builds the Hono app for everything under /api; it never listens. */
 import { randomBytes } from 'node:crypto';
 import { Hono } from 'hono';
 import { createSessions } from './admin/sessions.ts';
@@ -7,25 +7,24 @@ import type { AppEnv, Deps } from './context.ts';
 import { onError, onNotFound } from './errors.ts';
 import { health } from './admin/health.ts';
 import { createEventsRoute } from './tracking/route.ts';
-import { createIngest } from '../db/tracking/writer.ts';
 import { reports } from './reports/route.ts';
 import { contact } from './contact/route.ts';
 import { search } from './search/route.ts';
 import { tickets } from './tickets/route.ts';
 
-type Defaulted = 'ingest' | 'sessions' | 'throttle' | 'secret';
+type Defaulted = 'sessions' | 'throttle' | 'secret';
 
 /**
- * `ingest`, `sessions`, `throttle` and `secret` default to ones made here (a test builds the app alone); the runtime
- * passes its own, shared with the pages, so close() can flush the writer and a login on a page is a session here.
+ * The app over one store; whoever made the store closes it (the runtime, a test, a benchmark). `secret`, `sessions`
+ * and `throttle` default to ones made here (a test builds the app alone); the runtime passes its own, shared with
+ * the pages, so a login on a page is a session here.
  */
 export function createApp(given: Omit<Deps, Defaulted> & Partial<Pick<Deps, Defaulted>>) {
   const secret = given.secret ?? given.config.secret ?? randomBytes(32).toString('base64url');
   const deps: Deps = {
     ...given,
     secret,
-    ingest: given.ingest ?? createIngest(given.db, given.config),
-    sessions: given.sessions ?? createSessions(given.db, { adminToken: given.adminToken, secret }),
+    sessions: given.sessions ?? createSessions(given.store, { adminToken: given.adminToken, secret }),
     throttle: given.throttle ?? createAuthThrottle(),
   };
   const app = new Hono<AppEnv>().basePath('/api');

@@ -1,29 +1,27 @@
-/** Everything one running instance holds: config, database and the Hono app; shared by the server and Astro pages. */
+/** Everything one running instance holds: config, store and the Hono app; shared by the server and Astro pages. */
 import { fileURLToPath } from 'node:url';
 import { createApp, type App } from './app.ts';
 import type { Config } from '../db/shared/config.ts';
-import { openMigratedDb } from '../db/sqlite/migrate.ts';
-import type { Db } from '../db/sqlite/client.ts';
-import { createIngest, type Ingest } from '../db/tracking/writer.ts';
-import { startCheckpointer } from '../db/sqlite/checkpointer.ts';
+import type { Catalog } from '../db/shared/catalog.ts';
+import type { Store } from '../db/store.ts';
+import { openStore } from '../db/open-store.ts';
 import { ensureAdminToken, type AdminToken } from './admin/token.ts';
 import { loadSearchDir, type SearchService } from './search/service.ts';
-import type { Catalog } from '../db/shared/catalog.ts';
 import { catalogSource } from './content/read-catalog.ts';
-import { ensureRollups } from '../db/reports/rollups/rebuild.ts';
 import { createOutbox, type Outbox } from './contact/delivery.ts';
 import { catalogTitles } from './contact/titles.ts';
 import { ensureSecret } from './admin/secret.ts';
 import { createSessions, type Sessions } from './admin/sessions.ts';
 import { createAuthThrottle, type AuthThrottle } from './admin/throttle.ts';
+import { watchInterruptedImports } from './tickets/recovery-watch.ts';
 import { prepareTempDir } from '../db/shared/temp-files.ts';
-import { watchInterruptedImports } from '../db/tickets/recovery-watch.ts';
 
 const contentDir = fileURLToPath(new URL('../content', import.meta.url));
 
 export interface Runtime {
   config: Config;
-  db: Db;
+  /** All storage (db/store.ts); also used without HTTP, e.g. by the demo generator. */
+  store: Store;
   app: App;
   admin: AdminToken;
   /** Dashboard sessions, shared by the API and the pages. */
@@ -32,15 +30,13 @@ export interface Runtime {
   throttle: AuthThrottle;
   /** KB_SECRET or the database's own (signs sessions and contact form tokens). */
   secret: string;
-  /** The events writer (group commit); also used without HTTP, e.g. by the demo generator. */
-  ingest: Ingest;
   /** The article catalog reports join events with, loaded from content/ on first use. */
   catalog: () => Promise<Catalog>;
   /** Delivers stored contact requests (api/contact/delivery.ts). */
   outbox: Outbox;
   /** The lunr indexes of every locale, loaded once from the build (dist/search). */
   search: SearchService;
-  /** Releases what the runtime holds (flushes pending writes, closes the database). */
+  /** Releases what the runtime holds (stops the outbox, flushes pending writes, closes the store). */
   close(): Promise<void>;
 }
 
@@ -51,41 +47,39 @@ export interface RuntimeOptions {
   adoptLegacyToken?: boolean;
 }
 
-/** Opens and migrates the database and builds the app around it. */
+/** Opens (creating and migrating) the store and builds the app around it. */
 export async function createRuntime(config: Config, options: RuntimeOptions = {}): Promise<Runtime> {
   const search = options.search ?? loadSearchDir(fileURLToPath(new URL('../dist/search', import.meta.url)));
-  const db = openMigratedDb(config.dbFile);
-  const admin = ensureAdminToken(config, { adoptLegacy: options.adoptLegacyToken ?? true });
-  const secret = ensureSecret(config);
-  const sessions = createSessions(db, { adminToken: admin.token, secret });
-  const throttle = createAuthThrottle();
   // What a crash left behind (an upload, an import's staging file) goes now; files of a live import stay.
   prepareTempDir(config.tempDir);
-  ensureRollups(db, config);
-  const checkpointer = startCheckpointer(db, config.dbFile);
-  const imports = watchInterruptedImports(db);
-  const ingest = createIngest(db, config);
+  const store = await openStore(config, { checkpointer: true });
+  const admin = ensureAdminToken(config, { adoptLegacy: options.adoptLegacyToken ?? true });
+  const secret = ensureSecret(config);
+  const sessions = createSessions(store, { adminToken: admin.token, secret });
+  await sessions.sweep();
+  const throttle = createAuthThrottle();
+  const imports = watchInterruptedImports(store);
+  await store.admin.ensureRollups();
+  // Starts ingest now, so events a crash left stored but not rolled up are applied before the first request.
+  await store.tracking.flush();
   const catalog = catalogSource(contentDir);
-  const outbox = createOutbox({ db, config, titles: catalogTitles(catalog) });
-  const app = createApp({ db, config, adminToken: admin.token, secret, sessions, throttle, ingest, catalog, outbox, search });
+  const outbox = createOutbox({ store, config, titles: catalogTitles(catalog) });
+  const app = createApp({ store, config, adminToken: admin.token, secret, sessions, throttle, catalog, outbox, search });
   return {
     config,
-    db,
+    store,
     app,
     admin,
     sessions,
     throttle,
     secret,
-    ingest,
     catalog,
     outbox,
     search,
     async close() {
       await outbox.close();
       await imports.stop();
-      await ingest.close();
-      await checkpointer.stop();
-      db.$client.close();
+      await store.admin.close();
     },
   };
 }

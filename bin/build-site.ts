@@ -2,7 +2,8 @@
 import { existsSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-// api/ and db/ too: pages and the middleware import them, so the server bundle carries its own copy of that code.
+// The build reads site/ and content/, and what site/ imports: api/ and, through it, db/ (the store re-exports the
+// importer's errors and profiles), so the server bundle carries its own copy of that code.
 const SOURCES = ['site', 'content', 'api', 'db', 'astro.config.mjs', 'package-lock.json'];
 
 function newestMtime(path: string): number {

@@ -54,7 +54,7 @@ const adminGuard = defineMiddleware(async (context, next) => {
   if (!ADMIN.test(pathname) || context.isPrerendered) return next();
   const kb = context.locals.kb;
   const isLogin = LOGIN.test(pathname);
-  const session = kb.sessions.find(sessionCookie(context.request.headers.get('cookie')));
+  const session = await kb.sessions.find(sessionCookie(context.request.headers.get('cookie')));
   if (session) rememberSession(context.request, session);
   if (!isLogin && !session) return context.redirect(`/admin/login?next=${encodeURIComponent(pathname + search)}`, 303);
 

@@ -19,7 +19,7 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 export type AdminAuth = { by: 'bearer' } | { by: 'session'; session: Session };
 
 /** Who an API request is from, or an HTTPException (401, 403, 429) saying why it is refused. */
-export function authorizeAdmin(c: Context<AppEnv>): AdminAuth {
+export async function authorizeAdmin(c: Context<AppEnv>): Promise<AdminAuth> {
   const { adminToken, sessions, throttle, config } = c.var.deps;
   const authorization = c.req.header('authorization');
   if (authorization !== undefined) {
@@ -33,7 +33,7 @@ export function authorizeAdmin(c: Context<AppEnv>): AdminAuth {
     throttle.failed(ip);
     fail(401, 'That is not the admin token: send "Authorization: Bearer <token>" (`npm run kb -- token` prints it).');
   }
-  const session = sessions.find(sessionCookie(c.req.header('cookie')));
+  const session = await sessions.find(sessionCookie(c.req.header('cookie')));
   if (!session) fail(401, 'This needs the admin token: send "Authorization: Bearer <token>" or log in at /admin/login.');
   if (!SAFE_METHODS.has(c.req.method)) {
     const headers = c.req.raw.headers;
@@ -48,6 +48,6 @@ export function authorizeAdmin(c: Context<AppEnv>): AdminAuth {
 export const requireAdmin: MiddlewareHandler<AppEnv> = async (c, next) => {
   // Set first, so refusals are not cached either.
   c.header('Cache-Control', 'no-store');
-  authorizeAdmin(c);
+  await authorizeAdmin(c);
   await next();
 };

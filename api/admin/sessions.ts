@@ -1,10 +1,10 @@
 /**
- * Dashboard sessions (SPEC 8): a random id per login, kept only as a keyed hash, ending after 12 hours idle,
- * 7 days in all, at logout, or when the admin token changes; the CSRF token of a form is bound to its session.
+ * Dashboard sessions (SPEC 8): a random id per login, kept only as a keyed hash (store.sessions), ending after 12
+ * hours idle, 7 days in all, at logout, or when the admin token changes; the CSRF token of a form is bound to its
+ * session. KB_SECRET keys every hash, so every node agrees and a stolen database yields no usable cookie.
  */
 import { createHmac, randomBytes } from 'node:crypto';
-import type { Db } from '../../db/sqlite/client.ts';
-import { deleteDeadSessions, deleteSession, findLiveSession, insertSession, touchSession } from '../../db/admin/sessions.ts';
+import type { Store } from '../../db/store.ts';
 import { tokensMatch } from './token.ts';
 
 export const SESSION_COOKIE = 'kb_admin';
@@ -12,6 +12,8 @@ export const SESSION_IDLE_MS = 12 * 60 * 60_000;
 export const SESSION_ABSOLUTE_MS = 7 * 24 * 60 * 60_000;
 /** last_seen_at is written at most this often, so reading a dashboard page is not a write per request. */
 const TOUCH_EVERY_MS = 60_000;
+/** Dead sessions are swept at start and then at most this often (on a login). */
+const SWEEP_EVERY_MS = 60 * 60_000;
 const LIMITS = { idleMs: SESSION_IDLE_MS, absoluteMs: SESSION_ABSOLUTE_MS };
 
 export interface Session {
@@ -23,11 +25,13 @@ export interface Session {
 
 export interface Sessions {
   /** Opens a session for a login that proved the admin token; returns the cookie value and the session. */
-  open(now?: number): { cookie: string; session: Session };
+  open(now?: number): Promise<{ cookie: string; session: Session }>;
   /** The live session a cookie value names, or undefined (unknown, expired, logged out, or from an older token). */
-  find(cookie: string | undefined, now?: number): Session | undefined;
+  find(cookie: string | undefined, now?: number): Promise<Session | undefined>;
   /** Logout: the cookie is refused from now on. */
-  end(cookie: string | undefined): void;
+  end(cookie: string | undefined): Promise<void>;
+  /** Deletes expired sessions and those of an earlier admin token. */
+  sweep(now?: number): Promise<number>;
   /** A CSRF token bound to something other than a session (the login form's nonce). */
   csrfFor(binding: string): string;
   /** True when `given` is the CSRF token for `binding` (constant time). */
@@ -37,37 +41,37 @@ export interface Sessions {
 /** Cookie values are 32 random bytes, base64url: anything else is refused without a lookup. */
 const COOKIE_SHAPE = /^[\w-]{43}$/;
 
-export function createSessions(db: Db, { adminToken, secret }: { adminToken: string; secret: string }): Sessions {
+export function createSessions(store: Pick<Store, 'sessions'>, { adminToken, secret }: { adminToken: string; secret: string }): Sessions {
   const mac = (purpose: string, value: string) => createHmac('sha256', secret).update(`${purpose}|${value}`).digest('base64url');
   const idHashOf = (cookie: string) => mac('kb-session-v2', cookie);
   const tokenHash = mac('kb-admin-token-v2', adminToken);
   const csrfFor = (binding: string) => mac('kb-csrf-v2', binding);
   const toSession = (row: { idHash: string; createdAt: number }): Session => ({ idHash: row.idHash, createdAt: row.createdAt, csrf: csrfFor(row.idHash) });
-  // Sessions of an earlier admin token, and expired ones, go at start; find() refuses them in between.
-  deleteDeadSessions(db, Date.now(), LIMITS, tokenHash);
-  let nextSweep = Date.now() + 60 * 60_000;
+  let nextSweep = 0;
+  const sweep = async (now = Date.now()) => {
+    nextSweep = now + SWEEP_EVERY_MS;
+    return store.sessions.endDead(now, LIMITS, tokenHash);
+  };
 
   return {
-    open(now = Date.now()) {
-      if (now > nextSweep) {
-        deleteDeadSessions(db, now, LIMITS, tokenHash);
-        nextSweep = now + 60 * 60_000;
-      }
+    async open(now = Date.now()) {
+      if (now > nextSweep) await sweep(now);
       const cookie = randomBytes(32).toString('base64url');
       const row = { idHash: idHashOf(cookie), tokenHash, createdAt: now, lastSeenAt: now };
-      insertSession(db, row);
+      await store.sessions.open(row);
       return { cookie, session: toSession(row) };
     },
-    find(cookie, now = Date.now()) {
+    async find(cookie, now = Date.now()) {
       if (!cookie || !COOKIE_SHAPE.test(cookie)) return undefined;
-      const row = findLiveSession(db, idHashOf(cookie), now, LIMITS);
+      const row = await store.sessions.find(idHashOf(cookie), now, LIMITS);
       if (!row || !tokensMatch(row.tokenHash, tokenHash)) return undefined;
-      if (now - row.lastSeenAt > TOUCH_EVERY_MS) touchSession(db, row.idHash, now);
+      if (now - row.lastSeenAt > TOUCH_EVERY_MS) await store.sessions.touch(row.idHash, now);
       return toSession(row);
     },
-    end(cookie) {
-      if (cookie && COOKIE_SHAPE.test(cookie)) deleteSession(db, idHashOf(cookie));
+    async end(cookie) {
+      if (cookie && COOKIE_SHAPE.test(cookie)) await store.sessions.end(idHashOf(cookie));
     },
+    sweep,
     csrfFor,
     csrfMatches: (binding, given) => typeof given === 'string' && given.length > 0 && tokensMatch(given, csrfFor(binding)),
   };

@@ -1,10 +1,7 @@
 /** Takes one posted contact form: turns spam away (counted), validates, stores the request, then wakes the outbox. */
 import { randomUUID } from 'node:crypto';
 import { DateTime } from 'luxon';
-import { countRejection } from '../../db/contact/rejections.ts';
-import { countAddressRequestsSince, countRequestsSince, storeContactRequest } from '../../db/contact/requests.ts';
-import { getSessionArticles } from '../../db/contact/getSessionArticles.ts';
-import type { RejectionReason } from '../../db/schema/index.ts';
+import type { RejectionReason } from '../../db/shared/contact.ts';
 import type { Deps } from '../context.ts';
 import { FIELD, parseFields, type FieldError } from '../../db/shared/contact-fields.ts';
 import { checkFormToken, usedToken } from './form-token.ts';
@@ -44,12 +41,13 @@ const STATUS: Record<RejectionReason, 403 | 422 | 429> = {
 const str = (v: unknown) => (typeof v === 'string' ? v : undefined);
 
 /** What submitContact needs from the running instance (the API route's deps, or the page's Astro.locals.kb). */
-export type SubmitDeps = Pick<Deps, 'db' | 'config' | 'secret' | 'outbox'>;
+export type SubmitDeps = Pick<Deps, 'store' | 'config' | 'secret' | 'outbox'>;
 
-export function submitContact(deps: SubmitDeps, raw: Record<string, unknown>, client: Client, at = Date.now()): SubmitResult {
-  const { db, config } = deps;
-  const reject = (reason: RejectionReason): SubmitResult => {
-    countRejection(db, DateTime.fromMillis(at, { zone: config.timeZone }).toISODate()!, reason);
+export async function submitContact(deps: SubmitDeps, raw: Record<string, unknown>, client: Client, at = Date.now()): Promise<SubmitResult> {
+  const { config } = deps;
+  const { contact } = deps.store;
+  const reject = async (reason: RejectionReason): Promise<SubmitResult> => {
+    await contact.countRejection(DateTime.fromMillis(at, { zone: config.timeZone }).toISODate()!, reason);
     return { ok: false, status: STATUS[reason], rejected: reason, message: SPAM_MESSAGES[reason], errors: [{ field: 'form', code: reason, message: SPAM_MESSAGES[reason] }] };
   };
 
@@ -65,14 +63,13 @@ export function submitContact(deps: SubmitDeps, raw: Record<string, unknown>, cl
     return { ok: false, status: 422, message: `The form has ${count} problem${count === 1 ? '' : 's'}: ${parsed.errors.map((e) => e.message).join(' ')}`, errors: parsed.errors };
   }
   const hourAgo = at - 60 * 60_000;
-  if (countRequestsSince(db, client.visitor, hourAgo) >= REQUESTS_PER_HOUR) return reject('rate_limited');
-  if (countAddressRequestsSince(db, client.address, hourAgo) >= ADDRESS_REQUESTS_PER_HOUR) return reject('rate_limited');
+  if ((await contact.countRequestsSince(client.visitor, hourAgo)) >= REQUESTS_PER_HOUR) return reject('rate_limited');
+  if ((await contact.countAddressRequestsSince(client.address, hourAgo)) >= ADDRESS_REQUESTS_PER_HOUR) return reject('rate_limited');
 
   const input = parsed.value;
-  const session = getSessionArticles(db, client.visitor, at);
+  const session = await contact.sessionArticles(client.visitor, at);
   const key = randomUUID();
-  const id = storeContactRequest(
-    db,
+  const id = await contact.storeRequest(
     {
       key,
       createdAt: at,

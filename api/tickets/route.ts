@@ -5,10 +5,12 @@ import { requireAdmin } from '../admin/require-admin.ts';
 import { fail } from '../errors.ts';
 import { receiveUpload } from '../http/receive-upload.ts';
 import { IMPORT_UPLOAD } from './import-upload.ts';
-import { ImportBusyError, ImportFileError, ProfileError } from '../../db/tickets/errors.ts';
-import { resolveProfile } from '../../db/tickets/resolve-profile.ts';
-import { importFile } from '../../db/tickets/run-import.ts';
-import { listImports } from '../../db/tickets/list-imports.ts';
+import { ImportBusyError, ImportFileError, ProfileError, resolveProfile, type RowError } from '../../db/store.ts';
+import type { ErrorDetail } from '../../db/shared/errors.ts';
+
+/** Row problems in the details shape: the column as the path, with the file line and column. */
+const rowDetails = (errors: readonly RowError[]): ErrorDetail[] =>
+  errors.map((e) => ({ path: e.column ?? '', message: e.value === null ? e.reason : `${e.reason} (value: ${JSON.stringify(e.value)})`, line: e.line, ...(e.column ? { column: e.column } : {}) }));
 
 const yes = (v: string | undefined) => v !== undefined && ['1', 'true', 'on', 'yes'].includes(v.toLowerCase());
 
@@ -24,7 +26,7 @@ export const tickets = new Hono<AppEnv>()
         mappingName: 'the uploaded mapping profile',
         maps: (upload.fields.get('map') ?? []).flatMap((m) => m.split('\n')).map((m) => m.trim()).filter(Boolean),
       });
-      const result = await importFile(c.var.deps.db, upload.path, {
+      const result = await c.var.deps.store.tickets.importFile(upload.path, {
         profile,
         profileLabel: label,
         fileName: upload.fileName,
@@ -39,21 +41,22 @@ export const tickets = new Hono<AppEnv>()
       if (result.errorCount && !result.committed && !(result.dryRun && yes(one('skipInvalid')))) {
         const n = result.errorCount;
         const more = n > result.errors.length ? ` The first ${result.errors.length} are listed; ${(n - result.errors.length).toLocaleString('en')} more are not.` : '';
-        fail(422, `Nothing was imported: ${n.toLocaleString('en')} ${n === 1 ? 'error was' : 'errors were'} found in the file.${more}`, result);
+        fail(422, `Nothing was imported: ${n.toLocaleString('en')} ${n === 1 ? 'error was' : 'errors were'} found in the file.${more}`, rowDetails(result.errors), { result });
       }
       return c.json(result);
     } catch (err) {
-      if (err instanceof ProfileError) fail(400, err.message);
+      if (err instanceof ProfileError) fail(400, err.message, [{ path: one('mapping') ? 'mapping' : 'preset', message: err.message }]);
       if (err instanceof ImportBusyError) {
         c.header('Retry-After', '30');
         fail(409, err.message);
       }
       if (err instanceof ImportFileError) {
-        fail(422, err.message, { imported: 0, updated: 0, unchanged: 0, skipped: 0, errors: err.errors, errorCount: err.errors.length });
+        const result = { imported: 0, updated: 0, unchanged: 0, skipped: 0, errors: err.errors, errorCount: err.errors.length };
+        fail(422, err.message, rowDetails(err.errors), { result });
       }
       throw err;
     } finally {
       await upload.dispose();
     }
   })
-  .get('/imports', (c) => c.json({ imports: listImports(c.var.deps.db) }));
+  .get('/imports', async (c) => c.json({ imports: await c.var.deps.store.tickets.listImports() }));

@@ -2,10 +2,10 @@
 import { Argument, Command, Option } from 'commander';
 import { fileURLToPath } from 'node:url';
 import { loadConfig } from '../../api/env.ts';
-import { openMigratedDb } from '../../db/sqlite/migrate.ts';
+import { openStore } from '../../db/open-store.ts';
 import { loadCatalog } from '../../api/content/read-catalog.ts';
-import { ensureRollups } from '../../db/reports/rollups/rebuild.ts';
-import { ReportQuerySchema, issueList, resolveRange } from '../../api/reports/query.ts';
+import { ReportQuerySchema, resolveRange } from '../../api/reports/query.ts';
+import { describeIssues } from '../../api/http/validate.ts';
 import { REPORT_NAMES, runReport, type ReportName } from '../../api/reports/registry.ts';
 import { csvLists, reportToCsv } from '../../api/reports/csv.ts';
 import { reportToTable } from '../../api/reports/table.ts';
@@ -25,17 +25,18 @@ export function reportCommand() {
     .option('--article <slug>', 'articles report only: one article')
     .action(async (name: ReportName, opts: Record<string, string | undefined>) => {
       const { format, ...query } = opts;
-      const parsed = ReportQuerySchema.safeParse(Object.fromEntries(Object.entries(query).filter(([, v]) => v !== undefined)));
-      if (!parsed.success) throw new Error(issueList(parsed.error).map((i) => `--${i.field}: ${i.message}`).join('\n'));
+      const given = Object.fromEntries(Object.entries(query).filter(([, v]) => v !== undefined));
+      const parsed = ReportQuerySchema.safeParse(given);
+      if (!parsed.success) throw new Error(describeIssues(parsed.error.issues, given).map((i) => `--${i.path}: ${i.message}`).join('\n'));
       const config = loadConfig();
       const range = resolveRange(parsed.data, config.timeZone);
       if (typeof range === 'string') throw new Error(range);
-      const db = openMigratedDb(config.dbFile);
+      const store = await openStore(config);
       try {
-        ensureRollups(db, config);
+        await store.admin.ensureRollups();
         const catalog = await loadCatalog(contentDir);
         const q = parsed.data;
-        const report = runReport(name, db, config, catalog, { ...range, interval: q.interval, locale: q.locale, article: q.article });
+        const report = await runReport(name, store, config, catalog, { ...range, interval: q.interval, locale: q.locale, article: q.article });
         if (format === 'json') process.stdout.write(JSON.stringify(report, null, 2) + '\n');
         else if (format === 'csv') {
           const list = q.list ?? 'series';
@@ -43,7 +44,7 @@ export function reportCommand() {
           process.stdout.write(reportToCsv(report, list));
         } else process.stdout.write(reportToTable(name, report));
       } finally {
-        db.$client.close();
+        await store.admin.close();
       }
     });
 }

@@ -1,6 +1,8 @@
 /** Shapes shared by every report (SPEC 7): the filters a report takes and the result envelope it answers. */
 
-export type Interval = 'day' | 'week' | 'month';
+/** The periods a report's series can be cut in. */
+export const INTERVALS = ['day', 'week', 'month'] as const;
+export type Interval = (typeof INTERVALS)[number];
 
 /** What every report is asked for. `from`/`to` are inclusive local dates (YYYY-MM-DD) in `timeZone`. */
 export interface ReportFilters {
@@ -253,3 +255,29 @@ export interface TopicRow {
 export interface OverviewReport extends Report<OverviewFigures> {
   topics: TopicRow[];
 }
+
+// ---- 4.1 Contact form deflection ---------------------------------------------------------------
+
+/** Definitions are in docs/contact.md; sessions count in the period of their first qualifying event. */
+export interface ContactFormFigures {
+  /** Sessions with at least one `suggest_shown` event. */
+  deflectorShown: number;
+  /** Sessions with at least one `suggest_click` event. */
+  deflectorClicked: number;
+  /** `contact` events with `via: "form"` (each submitted form). */
+  submitted: number;
+  /** Sessions with a `suggest_click` and no `contact` via form at or after their first `suggest_click`. */
+  implicitDeflections: number;
+  /** deflectorClicked / deflectorShown. */
+  clickRate: Rate;
+  /** implicitDeflections / deflectorShown. */
+  implicitDeflectionRate: Rate;
+}
+
+export type ContactFormReport = Report<ContactFormFigures>;
+
+// ---- Names -------------------------------------------------------------------------------------
+
+/** Every report by the name the API (`/api/reports/<name>`), the CLI (`kb report <name>`) and the dashboard use. */
+export const REPORT_NAMES = ['overview', 'articles', 'search', 'gaps', 'tickets', 'contact'] as const;
+export type ReportName = (typeof REPORT_NAMES)[number];

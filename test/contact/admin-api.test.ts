@@ -43,12 +43,12 @@ describe('admin API for contact requests', () => {
   it('takes a retry on the dashboard cookie only from this site and with the session\'s CSRF token; Bearer is unaffected', async () => {
     const { requests } = (await (await rig.kb.app.request('/api/contact/requests', { headers: auth })).json()) as { requests: Array<{ id: number }> };
     const url = `/api/contact/requests/${requests[0]!.id}/retry`;
-    const admin = openSession(rig.kb);
+    const admin = await openSession(rig.kb);
     const post = (headers: Record<string, string>) => rig.kb.app.request(url, { method: 'POST', headers });
     expect((await post({ cookie: admin.cookie, origin: 'https://evil.example', 'x-csrf-token': admin.csrf })).status).toBe(403);
     expect((await post({ cookie: admin.cookie, 'sec-fetch-site': 'same-site', 'x-csrf-token': admin.csrf })).status).toBe(403);
     expect((await post({ cookie: admin.cookie })).status).toBe(403);
-    expect((await post({ cookie: admin.cookie, 'x-csrf-token': openSession(rig.kb).csrf })).status).toBe(403);
+    expect((await post({ cookie: admin.cookie, 'x-csrf-token': (await openSession(rig.kb)).csrf })).status).toBe(403);
     expect((await post({ cookie: admin.cookie, origin: 'http://localhost', 'x-csrf-token': admin.csrf })).status).toBe(202);
     // A Bearer request cannot be made by another site's page, so where it comes from does not matter.
     expect((await post({ ...auth, origin: 'https://evil.example' })).status).toBe(202);

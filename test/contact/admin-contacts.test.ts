@@ -4,6 +4,7 @@ import { contactOutbox, contactRequests } from '../../db/schema/index.ts';
 import { startServer, type RunningServer } from '../helpers/server.ts';
 import { startReceiver, type Receiver } from '../helpers/receivers.ts';
 import { validForm } from '../helpers/contact.ts';
+import { dbOf } from '../helpers/db.ts';
 
 const TOKEN = 'test-admin-token-123456';
 
@@ -16,7 +17,7 @@ describe('/admin/contacts', () => {
   beforeAll(async () => {
     receiver = await startReceiver(0, 500);
     server = await startServer({ KB_ADMIN_TOKEN: TOKEN, KB_WEBHOOK_URL: receiver.url });
-    admin = openSession(server.kb);
+    admin = await openSession(server.kb);
     cookie = admin.cookie;
     const post = (body: Record<string, unknown>) =>
       fetch(`${server.url}/api/contact`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
@@ -45,7 +46,7 @@ describe('/admin/contacts', () => {
   });
 
   it('retries a failed delivery from the retry button, and refuses the button without its CSRF token', async () => {
-    const [request] = server.kb.db.select().from(contactRequests).all();
+    const [request] = dbOf(server.kb).select().from(contactRequests).all();
     const form = (csrf: string) => new URLSearchParams({ csrf, retry: String(request!.id) });
     const headers = { cookie, origin: server.url, 'content-type': 'application/x-www-form-urlencoded' };
 
@@ -62,7 +63,7 @@ describe('/admin/contacts', () => {
     expect(res.status).toBe(303);
     expect(res.headers.get('location')).toBe(`/admin/contacts?retried=${request!.id}`);
     await server.kb.outbox.idle();
-    const [item] = server.kb.db.select().from(contactOutbox).all();
+    const [item] = dbOf(server.kb).select().from(contactOutbox).all();
     expect(item).toMatchObject({ attempts: 2, lastError: null });
     expect(item!.deliveredAt).not.toBeNull();
     expect(receiver.requests).toHaveLength(2);

@@ -2,6 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer, type RunningServer } from '../helpers/server.ts';
 import { openSession, type AdminSession } from '../helpers/admin.ts';
+import { dbOf } from '../helpers/db.ts';
 
 const TOKEN = 'dashboard-test-token-0123456789';
 const PAGES = ['/admin', '/admin/articles', '/admin/articles/reset-your-password', '/admin/search', '/admin/gaps', '/admin/tickets', '/admin/import'];
@@ -11,7 +12,7 @@ let s: RunningServer;
 let admin: AdminSession;
 beforeAll(async () => {
   s = await startServer({ KB_ADMIN_TOKEN: TOKEN });
-  admin = openSession(s.kb);
+  admin = await openSession(s.kb);
 });
 afterAll(() => s.stop());
 
@@ -98,7 +99,7 @@ describe('login', () => {
   });
 
   it('logout deletes the session: the same cookie is refused afterwards', async () => {
-    const mine = openSession(s.kb);
+    const mine = await openSession(s.kb);
     const res = await fetch(`${s.url}/admin/logout`, {
       method: 'POST',
       redirect: 'manual',
@@ -134,7 +135,7 @@ describe('import upload form', () => {
     expect((await upload({ origin: 'https://evil.example' }, csrf)).status).toBe(403);
     expect((await upload({ origin: s.url, 'sec-fetch-site': 'cross-site' }, csrf)).status).toBe(403);
     expect((await upload({ origin: s.url }, 'wrong')).status).toBe(403);
-    expect(s.kb.db.$client.prepare('select count(*) as n from tickets').get()).toEqual({ n: 0 });
+    expect(dbOf(s.kb).$client.prepare('select count(*) as n from tickets').get()).toEqual({ n: 0 });
   });
 });
 

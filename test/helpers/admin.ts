@@ -8,7 +8,7 @@ export interface AdminSession {
   csrf: string;
 }
 
-export function openSession(kb: Pick<Runtime, 'sessions'>): AdminSession {
-  const { cookie, session } = kb.sessions.open();
+export async function openSession(kb: Pick<Runtime, 'sessions'>): Promise<AdminSession> {
+  const { cookie, session } = await kb.sessions.open();
   return { cookie: `kb_admin=${cookie}`, csrf: session.csrf };
 }

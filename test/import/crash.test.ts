@@ -15,6 +15,7 @@ import { writeZendeskCsv } from '../../bench/import-data.ts';
 import { createApp } from '../../api/app.ts';
 import { loadConfig } from '../../api/env.ts';
 import { openMigratedDb } from '../../db/sqlite/migrate.ts';
+import { sqliteStore } from '../../db/sqlite/store.ts';
 import { prepareTempDir } from '../../db/shared/temp-files.ts';
 import { importWith } from '../helpers/import.ts';
 import { startServerProcess } from '../helpers/process.ts';
@@ -45,7 +46,7 @@ async function snapshot(file: string, stamps = true): Promise<Snapshot> {
       )
       .all() as Array<Record<string, unknown>>;
     const tickets = JSON.stringify(rows.map(({ id: _id, imported_at, ...rest }) => (stamps ? { ...rest, imported_at } : rest)));
-    const app = createApp({ db, config: loadConfig({ KB_DB: file }), adminToken: TOKEN });
+    const app = createApp({ store: sqliteStore(db, loadConfig({ KB_DB: file })), config: loadConfig({ KB_DB: file }), adminToken: TOKEN });
     const res = await app.request('/api/reports/tickets?from=2024-01-01&to=2024-03-01&interval=week', { headers: { authorization: `Bearer ${TOKEN}` } });
     const { forecast: _f, ...report } = (await res.json()) as Record<string, unknown>;
     return { tickets, report: JSON.stringify(report) };

@@ -105,7 +105,7 @@ ANSWER,2026-03-01 10:00,2099-03-01 10:30,,Answered in the future,a
 describe('a 422 from the import API', () => {
   const token = 'nonsense-token-0123456789';
   const post = (content: string | Buffer) => {
-    const app = createApp({ db: t.db, config: t.config, adminToken: token });
+    const app = createApp({ store: t.store, config: t.config, adminToken: token });
     const body = new FormData();
     body.set('preset', 'generic');
     body.set('file', new File([typeof content === 'string' ? content : new Uint8Array(content)], 'bad.csv'));

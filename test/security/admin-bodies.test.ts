@@ -14,7 +14,7 @@ let s: RunningServer;
 let admin: AdminSession;
 beforeAll(async () => {
   s = await startServer({ KB_ADMIN_TOKEN: 'admin-bodies-token-0123456789' });
-  admin = openSession(s.kb);
+  admin = await openSession(s.kb);
 });
 afterAll(() => s.stop());
 
@@ -64,7 +64,7 @@ describe('multipart to the dashboard', () => {
   });
 
   it('refuses an upload whose CSRF field is missing or wrong before any of the file reaches disk', async () => {
-    for (const csrf of [undefined, 'forged-token', openSession(s.kb).csrf]) {
+    for (const csrf of [undefined, 'forged-token', (await openSession(s.kb)).csrf]) {
       const res = await postMultipart('/admin/import', { cookie: admin.cookie }, csrf);
       expect(res.status, String(csrf)).toBe(403);
       expect(res.sent).toBeLessThan(40 * MB);

@@ -24,7 +24,7 @@ beforeAll(async () => {
     { created: '2026-03-02 08:00', channel: 'email', assignee: '=cmd|/c calc', tags: ['@evil', 'billing'], type: '+type', status: 'solved', solvedAfter: 60 },
     { created: '2026-03-03 08:00', channel: 'email', assignee: 'Ana', tags: ['-minus'], status: 'open' },
   ]);
-  app = createApp({ db: t.db, config: t.config, adminToken: token, catalog: async () => catalog });
+  app = createApp({ store: t.store, config: t.config, adminToken: token, catalog: async () => catalog });
 });
 afterAll(() => t.cleanup());
 

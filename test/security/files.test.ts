@@ -11,6 +11,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { createRuntime } from '../../api/runtime.ts';
 import { loadConfig } from '../../api/env.ts';
 import { ensureAdminToken } from '../../api/admin/token.ts';
+import { dbOf } from '../helpers/db.ts';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const mode = (f: string) => statSync(f).mode & 0o777;
@@ -22,7 +23,7 @@ describe('files a database keeps', () => {
     dir = mkdtempSync(join(tmpdir(), 'kb-files-'));
     const config = loadConfig({ KB_DB: join(dir, 'kb.sqlite') });
     const kb = await createRuntime(config);
-    kb.db.$client.exec('CREATE TABLE IF NOT EXISTS probe (x); INSERT INTO probe VALUES (1)');
+    dbOf(kb).$client.exec('CREATE TABLE IF NOT EXISTS probe (x); INSERT INTO probe VALUES (1)');
     for (const f of ['kb.sqlite', 'kb.sqlite-wal', 'kb.sqlite-shm', 'kb.sqlite.admin-token', 'kb.sqlite.secret']) {
       expect(mode(join(dir, f)), f).toBe(0o600);
     }

@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer, type RunningServer } from '../helpers/server.ts';
 import { DESKTOP_UA } from '../helpers/browser.ts';
 import { openSession } from '../helpers/admin.ts';
+import { dbOf } from '../helpers/db.ts';
 
 const TOKEN = 'paths-headers-token-0123456789';
 let s: RunningServer;
@@ -40,7 +41,7 @@ describe('one path into the API', () => {
     }
     // The limit is 4 a minute for this visitor, whichever way the path is spelled.
     for (const path of ['//api/events', '/api/./events', '/api/%65vents']) expect((await rawPost(path, event)).status, path).toBe(429);
-    expect(s.kb.db.$client.prepare('select count(distinct visitor) as n, count(*) as c from events').get()).toEqual({ n: 1, c: 4 });
+    expect(dbOf(s.kb).$client.prepare('select count(distinct visitor) as n, count(*) as c from events').get()).toEqual({ n: 1, c: 4 });
   });
 
   it('refuses a path with a broken percent-encoding', async () => {
@@ -75,7 +76,7 @@ describe('hardening headers', () => {
   });
 
   it('never lets an admin answer or a report be cached, whatever the answer', async () => {
-    const admin = openSession(s.kb);
+    const admin = await openSession(s.kb);
     const bearer = { authorization: `Bearer ${TOKEN}` };
     const answers = [
       await fetch(`${s.url}/admin/login`),

@@ -6,6 +6,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { eventsApp, type EventsApp } from '../helpers/events.ts';
 import { contactRig, validForm, type ContactRig } from '../helpers/contact.ts';
 import { contactRequests } from '../../db/schema/index.ts';
+import { dbOf } from '../helpers/db.ts';
 import { ADDRESS_REQUESTS_PER_HOUR, REQUESTS_PER_HOUR } from '../../api/contact/submit.ts';
 
 const view = { type: 'view', pv: 'pv-1' };
@@ -46,7 +47,7 @@ describe('contact requests', () => {
   let rig: ContactRig;
   afterEach(() => rig.stop());
 
-  const stored = () => rig.kb.db.select().from(contactRequests).all().length;
+  const stored = () => dbOf(rig.kb).select().from(contactRequests).all().length;
 
   it('take each form token once: the same token again is refused and stores nothing', async () => {
     rig = await contactRig({ KB_TRUST_PROXY: '1' });

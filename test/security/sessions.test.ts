@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createRuntime } from '../../api/runtime.ts';
 import { createSessions, SESSION_ABSOLUTE_MS, SESSION_IDLE_MS } from '../../api/admin/sessions.ts';
 import { startServer, type RunningServer } from '../helpers/server.ts';
-import { tempDb } from '../helpers/db.ts';
+import { dbOf, tempDb } from '../helpers/db.ts';
 import { openSession } from '../helpers/admin.ts';
 
 const TOKEN = 'sessions-test-token-0123456789';
@@ -43,7 +43,7 @@ describe('logging in', () => {
     expect(a.cookie).not.toBe(b.cookie);
     expect(a.setCookie).toMatch(/Max-Age=604800/);
     const id = a.cookie!.slice('kb_admin='.length);
-    const stored = s.kb.db.$client.prepare('select id_hash from admin_sessions').pluck().all() as string[];
+    const stored = dbOf(s.kb).$client.prepare('select id_hash from admin_sessions').pluck().all() as string[];
     expect(stored.length).toBeGreaterThanOrEqual(2);
     expect(stored).not.toContain(id);
     expect(stored.join()).not.toContain(id);
@@ -83,10 +83,10 @@ describe('the import API on the dashboard cookie', () => {
     body.set('file', new File(['external_id,created_at\nCSRF-1,2026-03-01T10:00:00Z\n'], 't.csv'));
     return fetch(`${s.url}/api/tickets/import`, { method: 'POST', body, headers });
   };
-  const tickets = () => s.kb.db.$client.prepare('select count(*) from tickets').pluck().get();
+  const tickets = () => dbOf(s.kb).$client.prepare('select count(*) from tickets').pluck().get();
 
   it('refuses a page on another port or a sibling site, and a request without the session\'s CSRF token', async () => {
-    const admin = openSession(s.kb);
+    const admin = await openSession(s.kb);
     const otherPort = await upload({ cookie: admin.cookie, origin: 'http://127.0.0.1:9', 'sec-fetch-site': 'same-site', 'x-csrf-token': admin.csrf });
     expect(otherPort.status).toBe(403);
     const sibling = await upload({ cookie: admin.cookie, origin: 'https://evil.help.example.com', 'x-csrf-token': admin.csrf });
@@ -96,7 +96,7 @@ describe('the import API on the dashboard cookie', () => {
   });
 
   it('takes it from this site with the CSRF token, and from a Bearer client wherever it runs', async () => {
-    const admin = openSession(s.kb);
+    const admin = await openSession(s.kb);
     expect((await upload({ cookie: admin.cookie, origin: s.url, 'x-csrf-token': admin.csrf })).status).toBe(200);
     expect((await upload({ authorization: `Bearer ${TOKEN}`, origin: 'https://elsewhere.example' })).status).toBe(200);
     expect(tickets()).toBe(1);
@@ -104,45 +104,45 @@ describe('the import API on the dashboard cookie', () => {
 });
 
 describe('how sessions end', () => {
-  it('ends after 12 hours without a request and after 7 days whatever happens', () => {
+  it('ends after 12 hours without a request and after 7 days whatever happens', async () => {
     const t = tempDb();
-    const sessions = createSessions(t.db, { adminToken: TOKEN, secret: 'x'.repeat(32) });
+    const sessions = createSessions(t.store, { adminToken: TOKEN, secret: 'x'.repeat(32) });
     const start = Date.now();
-    const { cookie } = sessions.open(start);
-    expect(sessions.find(cookie, start + SESSION_IDLE_MS - 1000)).toBeDefined();
-    expect(sessions.find(cookie, start + 2 * SESSION_IDLE_MS - 2000)).toBeDefined();
-    expect(sessions.find(cookie, start + 3 * SESSION_IDLE_MS)).toBeUndefined();
+    const { cookie } = await sessions.open(start);
+    expect(await sessions.find(cookie, start + SESSION_IDLE_MS - 1000)).toBeDefined();
+    expect(await sessions.find(cookie, start + 2 * SESSION_IDLE_MS - 2000)).toBeDefined();
+    expect(await sessions.find(cookie, start + 3 * SESSION_IDLE_MS)).toBeUndefined();
 
-    const active = sessions.open(start).cookie;
-    for (let t2 = start; t2 < start + SESSION_ABSOLUTE_MS - HOUR; t2 += 6 * HOUR) expect(sessions.find(active, t2)).toBeDefined();
-    expect(sessions.find(active, start + SESSION_ABSOLUTE_MS + 1000)).toBeUndefined();
+    const active = (await sessions.open(start)).cookie;
+    for (let t2 = start; t2 < start + SESSION_ABSOLUTE_MS - HOUR; t2 += 6 * HOUR) expect(await sessions.find(active, t2)).toBeDefined();
+    expect(await sessions.find(active, start + SESSION_ABSOLUTE_MS + 1000)).toBeUndefined();
     t.cleanup();
   });
 
   it('ends every session when the admin token changes, and none when the server restarts with the same one', async () => {
     const t = tempDb({ KB_ADMIN_TOKEN: TOKEN });
     const first = await createRuntime(t.config);
-    const admin = openSession(first);
-    const other = openSession(first);
+    const admin = await openSession(first);
+    const other = await openSession(first);
     await first.close();
 
     const same = await createRuntime(t.config);
-    expect(same.sessions.find(admin.cookie.slice(9))).toBeDefined();
+    expect(await same.sessions.find(admin.cookie.slice(9))).toBeDefined();
     await same.close();
 
     const rotated = await createRuntime({ ...t.config, adminToken: 'a-brand-new-admin-token-0123' });
-    expect(rotated.sessions.find(admin.cookie.slice(9))).toBeUndefined();
-    expect(rotated.sessions.find(other.cookie.slice(9))).toBeUndefined();
-    expect(rotated.db.$client.prepare('select count(*) from admin_sessions').pluck().get()).toBe(0);
+    expect(await rotated.sessions.find(admin.cookie.slice(9))).toBeUndefined();
+    expect(await rotated.sessions.find(other.cookie.slice(9))).toBeUndefined();
+    expect(dbOf(rotated).$client.prepare('select count(*) from admin_sessions').pluck().get()).toBe(0);
     await rotated.close();
     t.cleanup();
   });
 
-  it('binds the CSRF token to its session', () => {
+  it('binds the CSRF token to its session', async () => {
     const t = tempDb();
-    const sessions = createSessions(t.db, { adminToken: TOKEN, secret: 'y'.repeat(32) });
-    const a = sessions.open().session;
-    const b = sessions.open().session;
+    const sessions = createSessions(t.store, { adminToken: TOKEN, secret: 'y'.repeat(32) });
+    const a = (await sessions.open()).session;
+    const b = (await sessions.open()).session;
     expect(a.csrf).not.toBe(b.csrf);
     expect(sessions.csrfMatches(a.idHash, a.csrf)).toBe(true);
     expect(sessions.csrfMatches(b.idHash, a.csrf)).toBe(false);

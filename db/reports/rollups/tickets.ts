@@ -1,7 +1,9 @@
 /**
  * Ticket rollups kept by SQLite triggers, so every writer (importer, API upload, demo, tests) keeps them
  * exact without knowing about them: sums per local day, tickets per channel/assignee/type+tags, requesters.
- * Installed, and rebuilt from the tickets table, the first time a report needs them in a zone.
+ * The triggers and their index come from a committed migration (db/migrations/0005_ticket_rollup_triggers.sql,
+ * the SQL ticketTriggerSql() writes); they work only while the rollups are live, i.e. built in a zone
+ * (`rollup_state.ticketTimeZone` set), which the first report that needs them does.
  */
 import { DateTime } from 'luxon';
 import type { Db } from '../../sqlite/client.ts';
@@ -32,7 +34,11 @@ function zonePieces(zone: string): Array<[number, number]> {
   return pieces;
 }
 
-function triggers(): string[] {
+/** Each trigger runs only while the rollups are live: built in a zone, not suspended for a bulk write. */
+const LIVE = `(SELECT value FROM rollup_state WHERE key = 'ticketTimeZone') <> ''`;
+
+/** The CREATE TRIGGER statements of the migration, from the same SQL pieces the rebuild uses (a test holds them equal). */
+export function ticketTriggerSql(): string[] {
   const keysFor = (r: string): Array<[string, string]> => [['day', daySql(r)]];
   const dims = (r: string, sign: 1 | -1) => [
     upsert('ticket_day_dims', [['day', daySql(r)], ['dim', "'channel'"], ['value', `${r}channel`]], dimSums(r), sign),
@@ -53,17 +59,17 @@ function triggers(): string[] {
   const withOldTag = `(coalesce(t.type, '') || char(1) || (SELECT group_concat(tag, ',' ORDER BY tag) FROM
       (SELECT tag FROM ticket_tags WHERE ticket_id = OLD.ticket_id UNION ALL SELECT OLD.tag)))`;
   return [
-    `CREATE TRIGGER IF NOT EXISTS kb_tickets_insert AFTER INSERT ON tickets BEGIN\n${all('NEW.', 1)}\nEND`,
-    `CREATE TRIGGER IF NOT EXISTS kb_tickets_update AFTER UPDATE ON tickets BEGIN\n${all('OLD.', -1)}\n${all('NEW.', 1)}\nEND`,
+    `CREATE TRIGGER kb_tickets_insert AFTER INSERT ON tickets WHEN ${LIVE} BEGIN\n${all('NEW.', 1)}\nEND`,
+    `CREATE TRIGGER kb_tickets_update AFTER UPDATE ON tickets WHEN ${LIVE} BEGIN\n${all('OLD.', -1)}\n${all('NEW.', 1)}\nEND`,
     // BEFORE, so the ticket's tags (deleted by the cascade afterwards) still make its combo key.
-    `CREATE TRIGGER IF NOT EXISTS kb_tickets_delete BEFORE DELETE ON tickets BEGIN\n${all('OLD.', -1)}\nEND`,
+    `CREATE TRIGGER kb_tickets_delete BEFORE DELETE ON tickets WHEN ${LIVE} BEGIN\n${all('OLD.', -1)}\nEND`,
     // After a tag is added the ticket's key includes it; before, it did not.
-    `CREATE TRIGGER IF NOT EXISTS kb_ticket_tags_insert AFTER INSERT ON ticket_tags BEGIN
+    `CREATE TRIGGER kb_ticket_tags_insert AFTER INSERT ON ticket_tags WHEN ${LIVE} BEGIN
       ${comboMove('NEW.ticket_id', comboSql('t.', 'NEW.ticket_id', { exceptTag: 'NEW.tag' }), comboSql('t.', 'NEW.ticket_id'))}\nEND`,
     // After a tag is removed the key lacks it (a cascade from a deleted ticket finds no ticket: nothing to move).
-    `CREATE TRIGGER IF NOT EXISTS kb_ticket_tags_delete AFTER DELETE ON ticket_tags BEGIN
+    `CREATE TRIGGER kb_ticket_tags_delete AFTER DELETE ON ticket_tags WHEN ${LIVE} BEGIN
       ${comboMove('OLD.ticket_id', withOldTag, comboSql('t.', 'OLD.ticket_id'))}\nEND`,
-    ...requesterTriggers(),
+    ...requesterTriggers(LIVE),
   ];
 }
 
@@ -88,58 +94,50 @@ function rebuild(db: Sqlite): void {
 
 const ready = new WeakMap<Sqlite, string>();
 
-/** Makes sure the ticket triggers exist and the rollups are built in `timeZone`; cheap after the first call. */
+const liveZone = (client: Sqlite) =>
+  (client.prepare("SELECT value FROM rollup_state WHERE key = 'ticketTimeZone'").get() as { value: string } | undefined)?.value;
+
+/** Makes sure the ticket rollups are live and built in `timeZone`; cheap after the first call. */
 export function ensureTicketRollups(db: Db, timeZone: string): void {
   const client = db.$client;
-  // The trigger count is checked every time (microseconds): a bulk import in another process may have them suspended.
-  if (ready.get(client) === timeZone && installedTriggers(client) >= TRIGGER_NAMES.length) return;
-  const state = client.prepare("SELECT value FROM rollup_state WHERE key = 'ticketTimeZone'").get() as { value: string } | undefined;
-  if (state?.value !== timeZone || installedTriggers(client) < TRIGGER_NAMES.length) rebuildTicketRollups(db, timeZone);
+  // The state is read every time (microseconds): a bulk import in another process may have suspended the rollups.
+  if (ready.get(client) === timeZone && liveZone(client) === timeZone) return;
+  if (liveZone(client) !== timeZone) rebuildTicketRollups(db, timeZone);
   ready.set(client, timeZone);
 }
 
-const TRIGGER_NAMES = [
+export const TICKET_TRIGGER_NAMES = [
   'kb_tickets_insert', 'kb_tickets_update', 'kb_tickets_delete', 'kb_ticket_tags_insert', 'kb_ticket_tags_delete', ...REQUESTER_TRIGGER_NAMES,
 ];
 
-function installedTriggers(client: Sqlite): number {
-  return (client.prepare("SELECT count(*) AS n FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'kb_ticket%'").get() as { n: number }).n;
-}
-
 /**
- * Runs a bulk ticket write without the per-row triggers, then rebuilds the rollups once: several times faster
- * for a big import. Exact either way: the rebuild starts from the tickets table, and a report that runs
- * meanwhile finds the triggers missing and reinstalls them. Without built rollups it just runs `write`.
+ * Runs a bulk ticket write with the triggers idle, then rebuilds the rollups once: several times faster for a
+ * big import. Exact either way: the rebuild starts from the tickets table, and a report that runs meanwhile
+ * finds the rollups suspended and rebuilds them. Without live rollups it just runs `write`.
  */
 export async function withTicketRollupsSuspended<T>(db: Db, write: () => Promise<T>): Promise<T> {
   const client = db.$client;
-  const state = client.prepare("SELECT value FROM rollup_state WHERE key = 'ticketTimeZone'").get() as { value: string } | undefined;
-  if (!state || installedTriggers(client) === 0) return write();
-  client.transaction(() => {
-    for (const name of TRIGGER_NAMES) client.exec(`DROP TRIGGER IF EXISTS ${name}`);
-    // Marked stale until the rebuild below: a crash in between is repaired by the next report or start.
-    client.prepare("UPDATE rollup_state SET value = '' WHERE key = 'ticketTimeZone'").run();
-  })();
+  const zone = liveZone(client);
+  if (!zone) return write();
+  // Marked suspended until the rebuild below: a crash in between is repaired by the next report or start.
+  client.prepare("UPDATE rollup_state SET value = '' WHERE key = 'ticketTimeZone'").run();
   try {
     return await write();
   } finally {
-    rebuildTicketRollups(db, state.value);
+    rebuildTicketRollups(db, zone);
   }
 }
 
-/** Installs the triggers (if missing) and rebuilds the ticket rollups from the tickets table in `timeZone`. */
+/** Rebuilds the ticket rollups from the tickets table in `timeZone` and makes them live. */
 export function rebuildTicketRollups(db: Db, timeZone: string): void {
   const client = db.$client;
   client.transaction(() => {
+    // Filled in bulk with the triggers idle (not live until the end of this transaction).
+    client.prepare("INSERT INTO rollup_state (key, value) VALUES ('ticketTimeZone', '') ON CONFLICT (key) DO UPDATE SET value = ''").run();
     client.prepare('DELETE FROM tz_offsets').run();
     const ins = client.prepare('INSERT INTO tz_offsets (from_ms, offset_ms) VALUES (?, ?)');
     for (const [from, offset] of zonePieces(timeZone)) ins.run(from, offset);
-    // Filled in bulk with no trigger firing per row, then the triggers (re)installed.
-    for (const name of TRIGGER_NAMES) client.exec(`DROP TRIGGER IF EXISTS ${name}`);
-    // Quantiles need each ticket's durations: this index answers them without reading the table.
-    client.exec('CREATE INDEX IF NOT EXISTS tickets_created_durations ON tickets (created_at, first_response_at, solved_at)');
     rebuild(client);
-    for (const sql of triggers()) client.exec(sql);
     client
       .prepare("INSERT INTO rollup_state (key, value) VALUES ('ticketTimeZone', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value")
       .run(timeZone);
