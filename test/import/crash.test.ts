@@ -77,7 +77,7 @@ const count = (file: string, sql: string) => {
 
 /** Runs `kb import` on fileB against `file` and kills it (-9) once `when` says so; resolves when it is dead. */
 async function importAndKill(file: string, when: () => boolean): Promise<{ killed: boolean; stagingMode?: number }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'api/cli/main.ts', 'import', fileB, '--preset', 'zendesk'], {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'bin/cli/main.ts', 'import', fileB, '--preset', 'zendesk'], {
     cwd: root,
     env: { ...process.env, KB_DB: file },
     stdio: 'ignore',

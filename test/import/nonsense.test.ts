@@ -49,10 +49,10 @@ describe('text that is not UTF-8', () => {
 
   it('says so from the command line, exiting non-zero', async () => {
     const env = { ...process.env, KB_DB: t.file };
-    const cli = await run(process.execPath, ['--import', 'tsx', 'api/cli/main.ts', 'import', latin1(), '--preset', 'generic'], { cwd: root, env }).catch((e: { code: number; stderr: string }) => e);
+    const cli = await run(process.execPath, ['--import', 'tsx', 'bin/cli/main.ts', 'import', latin1(), '--preset', 'generic'], { cwd: root, env }).catch((e: { code: number; stderr: string }) => e);
     expect((cli as { code: number }).code).toBe(1);
     expect((cli as { stderr: string }).stderr).toMatch(/not UTF-8 text: line 3/);
-    const ok = await run(process.execPath, ['--import', 'tsx', 'api/cli/main.ts', 'import', latin1(), '--preset', 'generic', '--encoding', 'windows-1252'], { cwd: root, env });
+    const ok = await run(process.execPath, ['--import', 'tsx', 'bin/cli/main.ts', 'import', latin1(), '--preset', 'generic', '--encoding', 'windows-1252'], { cwd: root, env });
     expect(ok.stdout).toMatch(/imported\s+2/);
   });
 
@@ -119,9 +119,11 @@ describe('a 422 from the import API', () => {
     expect(res.status).toBe(422);
     const text = await res.text();
     expect(text.length).toBeLessThan(64 * 1024);
-    const { error } = JSON.parse(text) as { error: { message: string; details: { errors: unknown[]; errorCount: number } } };
+    const { error } = JSON.parse(text) as { error: { message: string; details: unknown[]; result: { errors: unknown[]; errorCount: number } } };
     expect(error.message).toBe('Nothing was imported: 10,000 errors were found in the file. The first 100 are listed; 9,900 more are not.');
-    expect(error.details.errors).toHaveLength(100);
+    expect(error.details).toHaveLength(100);
+    expect(error.result.errors).toHaveLength(100);
+    expect(error.result.errorCount).toBe(10_000);
   });
 
   it('never quotes a megabyte column name or a file that is not UTF-8 back', async () => {

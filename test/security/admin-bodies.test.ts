@@ -18,7 +18,8 @@ beforeAll(async () => {
 });
 afterAll(() => s.stop());
 
-const tempFiles = () => (existsSync(s.kb.config.tempDir) ? readdirSync(s.kb.config.tempDir) : []);
+/** Uploads and staging files in the temp folder (the import lock file stays there for good). */
+const tempFiles = () => (existsSync(s.kb.config.tempDir) ? readdirSync(s.kb.config.tempDir).filter((f) => f !== 'import.lock') : []);
 
 /** A multipart body of `fileBytes`, streamed; `csrf` (if any) first, as the dashboard's form sends it. */
 function multipart(csrf: string | undefined, fileBytes: number) {

@@ -67,7 +67,7 @@ describe('npm run demo', () => {
   it('prints the demo database\'s own token, never the real one (from its file or from KB_ADMIN_TOKEN)', async () => {
     dir = mkdtempSync(join(tmpdir(), 'kb-demo-token-'));
     const real = ensureAdminToken(loadConfig({ KB_DB: join(dir, 'kb.sqlite') })).token;
-    const child = spawn(process.execPath, ['--import', 'tsx', 'api/cli/main.ts', 'demo', '--db', join(dir, 'demo.sqlite'), '--days', '2', '--serve'], {
+    const child = spawn(process.execPath, ['--import', 'tsx', 'bin/cli/main.ts', 'demo', '--db', join(dir, 'demo.sqlite'), '--days', '2', '--serve'], {
       cwd: root,
       env: { ...process.env, PORT: '0', KB_DB: join(dir, 'kb.sqlite'), KB_ADMIN_TOKEN: 'the-real-token-from-env-0123' },
       stdio: ['ignore', 'pipe', 'pipe'],
