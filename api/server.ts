@@ -14,8 +14,12 @@ import { PREFIXED_LOCALES } from '../db/shared/locales.ts';
 import { isApiPath, normalizeTarget } from './http/normalize-path.ts';
 import { SECURITY_HEADERS } from './http/security-headers.ts';
 
-/** Slow headers are a socket held for nothing (slowloris): the whole header block must arrive within this. */
+/**
+ * Slow headers are a socket held for nothing (slowloris): the whole header block must arrive within this. Node
+ * checks its timeouts every connectionsCheckingInterval (30 s by default), so that is shortened too.
+ */
 const HEADERS_TIMEOUT_MS = 10_000;
+const TIMEOUT_CHECK_MS = 1_000;
 /**
  * An answer sent before its request's body was read (a 413, a refused form) leaves the rest of the body coming.
  * Node drains it to keep the connection alive; a client still sending a second or a megabyte after the answer is
@@ -75,7 +79,7 @@ export async function createServer({ app, distDir, locals }: ServerOptions): Pro
     res.end(localeNotFound.get(req.url?.split('/')[1] ?? '') ?? notFoundPage);
   };
 
-  const server = createHttpServer((req, res) => {
+  const server = createHttpServer({ headersTimeout: HEADERS_TIMEOUT_MS, connectionsCheckingInterval: TIMEOUT_CHECK_MS }, (req, res) => {
     for (const [k, v] of Object.entries(SECURITY_HEADERS)) res.setHeader(k, v);
     lingerThenCut(req, res);
     const target = normalizeTarget(req.url ?? '/');
@@ -91,6 +95,5 @@ export async function createServer({ app, distDir, locals }: ServerOptions): Pro
     if (req.method === 'GET' || req.method === 'HEAD') assets(req, res, page);
     else page();
   });
-  server.headersTimeout = HEADERS_TIMEOUT_MS;
   return server;
 }
