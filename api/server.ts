@@ -20,6 +20,8 @@ import { SECURITY_HEADERS } from './http/security-headers.ts';
  */
 const HEADERS_TIMEOUT_MS = 10_000;
 const TIMEOUT_CHECK_MS = 1_000;
+/** The methods anything here answers; others (TRACE, CONNECT...) are refused before a Request is built for them. */
+const METHODS = new Set(['GET', 'HEAD', 'POST', 'OPTIONS']);
 /**
  * An answer sent before its request's body was read (a 413, a refused form) leaves the rest of the body coming.
  * Node drains it to keep the connection alive; a client still sending a second or a megabyte after the answer is
@@ -82,6 +84,10 @@ export async function createServer({ app, distDir, locals }: ServerOptions): Pro
   const server = createHttpServer({ headersTimeout: HEADERS_TIMEOUT_MS, connectionsCheckingInterval: TIMEOUT_CHECK_MS }, (req, res) => {
     for (const [k, v] of Object.entries(SECURITY_HEADERS)) res.setHeader(k, v);
     lingerThenCut(req, res);
+    if (!METHODS.has(req.method ?? '')) {
+      res.writeHead(405, { Allow: [...METHODS].join(', '), 'Content-Type': 'text/plain; charset=utf-8' });
+      return void res.end('Method not allowed.\n');
+    }
     const target = normalizeTarget(req.url ?? '/');
     if (!target.ok) {
       res.writeHead(400, { 'Content-Type': 'text/plain; charset=utf-8', Connection: 'close' });

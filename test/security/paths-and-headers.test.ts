@@ -16,11 +16,12 @@ beforeAll(async () => {
 });
 afterAll(() => s.stop());
 
-/** Sends a request line exactly as written (fetch would normalise the path itself). */
-async function rawPost(path: string, body: string) {
+/** Sends a request line exactly as written (fetch would normalise the path itself, and refuses TRACE). */
+async function rawPost(path: string, body: string, method = 'POST') {
   const { request } = await import('node:http');
   return new Promise<{ status: number; body: string; type: string }>((resolve, reject) => {
-    const req = request(`${s.url}/`, { method: 'POST', path, headers: { 'content-type': 'text/plain', 'user-agent': DESKTOP_UA } }, (res) => {
+    const headers = { 'content-type': 'text/plain', 'user-agent': DESKTOP_UA, 'content-length': String(Buffer.byteLength(body)) };
+    const req = request(`${s.url}/`, { method, path, headers }, (res) => {
       let text = '';
       res.on('data', (c: Buffer) => (text += c.toString()));
       res.on('end', () => resolve({ status: res.statusCode!, body: text, type: String(res.headers['content-type']) }));
@@ -46,6 +47,12 @@ describe('one path into the API', () => {
 
   it('refuses a path with a broken percent-encoding', async () => {
     expect((await rawPost('/api/%zzevents', '{}')).status).toBe(400);
+  });
+
+  it('refuses methods it does not answer, before any handler sees them', async () => {
+    for (const method of ['TRACE', 'PUT', 'DELETE']) {
+      for (const path of ['/contact', '/api/events', '/']) expect((await rawPost(path, method === 'TRACE' ? '' : 'x', method)).status, `${method} ${path}`).toBe(405);
+    }
   });
 });
 
