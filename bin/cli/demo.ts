@@ -37,8 +37,8 @@ export function demoCommand() {
     .option('--serve', 'serve the site on the demo database (generating it first if missing)')
     .action(async (flags: DemoFlags) => {
       const file = resolve(flags.db);
-      // KB_ADMIN_TOKEN is the real site's: the demo never takes (nor prints) it, and keeps a token of its own.
-      const config = loadConfig({ ...process.env, KB_DB: file, KB_ADMIN_TOKEN: '' });
+      // KB_ADMIN_TOKEN and KB_SECRET are the real site's: the demo never takes (nor prints) them, and keeps its own.
+      const config = loadConfig({ ...process.env, KB_DB: file, KB_ADMIN_TOKEN: '', KB_SECRET: '' });
       const exists = existsSync(file);
       if (exists && flags.force) for (const suffix of ['', '-wal', '-shm']) rmSync(`${file}${suffix}`, { force: true });
       if (!exists || flags.force) await generate(config, flags);
