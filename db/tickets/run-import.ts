@@ -16,6 +16,7 @@ import { readInWorker } from './worker-source.ts';
 import { RAW, type MapIn, type StagedRecord, type WireRecord } from './worker-protocol.ts';
 import { writeStaged } from './write-staged.ts';
 import { checkEncoding } from './file-text.ts';
+import { prepareTempDir } from '../shared/temp-files.ts';
 import { acquireImportLock, tryImportLock, type ImportLock } from './import-lock.ts';
 import { dropUndoRows, finishImport, startImport, undoImport, undoLeftovers } from './journal.ts';
 
@@ -89,7 +90,10 @@ export async function importFile(db: Db, file: string, opts: ImportOptions): Pro
 
   const encoding = opts.encoding ? checkEncoding(opts.encoding) : undefined;
   const format = await detectFormat(file, encoding);
-  const staging = new Staging(`${db.$client.name}.tmp`);
+  const tempDir = `${db.$client.name}.tmp`;
+  // Staging files a killed import left (its process gone) go before this one makes its own.
+  prepareTempDir(tempDir);
+  const staging = new Staging(tempDir);
   const records = await readInWorker(file, format, encoding).catch((err: unknown) => {
     staging.dispose();
     throw err;
