@@ -3,11 +3,13 @@
 /** The validated configuration the app runs with. */
 export interface Config {
   dbFile: string;
+  /** PostgreSQL instead of the SQLite file (SPEC 9); undefined for SQLite. */
+  databaseUrl: string | undefined;
+  /** Signs sessions and form tokens alike on every node (KB_SECRET). */
+  secret: string | undefined;
   dataDir: string;
   /** Upload and import staging files (`kb.sqlite.tmp/`, mode 0700); what a crash leaves there goes at the next start. */
   tempDir: string;
-  /** KB_SECRET; unset, each SQLite database makes and keeps its own (api/admin/secret.ts). */
-  secret: string | undefined;
   timeZone: string;
   adminToken: string | undefined;
   attributionMinutes: number;

@@ -1,7 +1,7 @@
 /**
- * importFile(): read (worker thread) -> map -> stage (validate all) -> write in chunks under the import lock, with an
- * undo journal, so the import is all or nothing across a crash too (db/import/journal.ts); the one path the CLI
- * and the API use.
+ * importInto(): read (worker thread) -> map -> stage (validate all) -> hand the staged rows to the storage adapter's
+ * target; the one path the CLI and the API use. SQLite's target writes in chunks under the import lock, with an
+ * undo journal, so the import is all or nothing across a crash too (db/tickets/journal.ts).
  */
 import { stat } from 'node:fs/promises';
 import { basename } from 'node:path';
@@ -78,8 +78,41 @@ const SOURCE_RE = /^[a-z0-9][a-z0-9_.-]{0,63}$/i;
 
 const isStaged = (r: WireRecord): r is StagedRecord => typeof r[1] === 'string';
 
-/** Imports one file. File-level problems throw ImportFileError/ProfileError; bad rows come back in the result. */
-export async function importFile(db: Db, file: string, opts: ImportOptions): Promise<ImportResult> {
+/**
+ * Where an import's checked rows go: each storage adapter writes the staging file its own way (SQLite in chunks
+ * here, with an undo journal; PostgreSQL with COPY in one transaction: db/pg/tickets/import.ts).
+ */
+export interface ImportTarget {
+  /** The folder staging files go to (the database's temp folder, mode 0700; a dead import's leftovers are cleared). */
+  readonly tempDir: string;
+  /** Writes (or on a dry run counts) the staged rows into `result`; true when it also recorded the import, with the tickets. */
+  write(staging: Staging, result: ImportResult, opts: ImportOptions, startedAt: number): Promise<boolean>;
+  /** Records a finished import in the history (one that wrote nothing, or whose writer did not). */
+  record(result: ImportResult, profile: string, startedAt: number): Promise<void>;
+}
+
+/** Imports one file into SQLite. File-level problems throw ImportFileError/ProfileError; bad rows come back in the result. */
+export function importFile(db: Db, file: string, opts: ImportOptions): Promise<ImportResult> {
+  return importInto(sqliteTarget(db), file, opts);
+}
+
+function sqliteTarget(db: Db): ImportTarget {
+  return {
+    tempDir: `${db.$client.name}.tmp`,
+    async write(staging, result, opts, startedAt) {
+      if (opts.dryRun) {
+        await writeAll(db, staging, result.source, result, opts, undefined);
+        return false;
+      }
+      await writeJournaled(db, staging, result.source, result, opts, startedAt);
+      return true;
+    },
+    record: async (result, profile, startedAt) => recordImport(db, result, profile, startedAt),
+  };
+}
+
+/** Reads, maps and checks a file, then hands the staged rows to `target`. */
+export async function importInto(target: ImportTarget, file: string, opts: ImportOptions): Promise<ImportResult> {
   const started = Date.now();
   const source = opts.source ?? opts.profile.source ?? 'import';
   if (!SOURCE_RE.test(source)) throw new ProfileError(`Source "${source}" must be letters, digits, _ . - (at most 64).`);
@@ -90,10 +123,9 @@ export async function importFile(db: Db, file: string, opts: ImportOptions): Pro
 
   const encoding = opts.encoding ? checkEncoding(opts.encoding) : undefined;
   const format = await detectFormat(file, encoding);
-  const tempDir = `${db.$client.name}.tmp`;
   // Staging files a killed import left (its process gone) go before this one makes its own.
-  prepareTempDir(tempDir);
-  const staging = new Staging(tempDir);
+  prepareTempDir(target.tempDir);
+  const staging = new Staging(target.tempDir);
   const records = await readInWorker(file, format, encoding).catch((err: unknown) => {
     staging.dispose();
     throw err;
@@ -137,16 +169,15 @@ export async function importFile(db: Db, file: string, opts: ImportOptions): Pro
       durationMs: 0,
     };
     if (rows === 0) throw new ImportFileError('The file has a header but no rows.');
+    let recorded = false;
     if (errors.count && !opts.skipInvalid) {
       result.skipped = rows;
-      result.durationMs = Date.now() - started;
-      if (!result.dryRun) recordImport(db, result, opts.profileLabel, started);
-    } else if (result.dryRun) {
-      await writeAll(db, staging, source, result, opts, undefined);
-      result.durationMs = Date.now() - started;
     } else {
-      await writeJournaled(db, staging, source, result, opts, started);
+      recorded = await target.write(staging, result, opts, started);
+      result.committed = !result.dryRun;
     }
+    result.durationMs = Date.now() - started;
+    if (!result.dryRun && !recorded) await target.record(result, opts.profileLabel, started);
     return result;
   } finally {
     await records.close();

@@ -6,6 +6,8 @@
  * that made it, so a crash's leftover is removed at the next start.
  */
 import { rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { createPrivateFile, tempPath } from '../shared/temp-files.ts';
 import { MAX_LISTED_ERRORS } from './errors.ts';
@@ -32,8 +34,11 @@ export class Staging {
   private pending = 0;
   count = 0;
 
-  /** `dir`: the database's temp folder (`<database>.tmp`). */
-  constructor(dir: string) {
+  /**
+   * `dir`: the database's temp folder (`<database>.tmp`); without one (tickets staged from code), a folder of this
+   * user's in the system temp folder.
+   */
+  constructor(dir = join(tmpdir(), `kb-staging-${process.getuid?.() ?? 'user'}`)) {
     this.file = createPrivateFile(tempPath(dir, 'import', '.sqlite'));
     this.db = new Database(this.file);
     // Nothing here needs to survive a crash: the file is deleted when the import ends.
