@@ -38,25 +38,21 @@ export function storeContactRequest(db: Db, request: NewContactRequest, channels
   });
 }
 
-/** How many requests a visitor stored since a time (the per-visitor rate limit). */
-export function countRequestsSince(db: Db, visitor: string, since: number): number {
+/** How many requests came from one sender since a time: by `visitor` hash or by (hashed) `address` (the rate limits). */
+function countSince(db: Db, by: 'visitor' | 'address', key: string, since: number): number {
   const [row] = db
     .select({ n: count() })
     .from(contactRequests)
-    .where(and(eq(contactRequests.visitor, visitor), gte(contactRequests.createdAt, since)))
+    .where(and(eq(contactRequests[by], key), gte(contactRequests.createdAt, since)))
     .all();
   return row?.n ?? 0;
 }
 
+/** How many requests a visitor stored since a time (the per-visitor rate limit). */
+export const countRequestsSince = (db: Db, visitor: string, since: number) => countSince(db, 'visitor', visitor, since);
+
 /** How many requests came from a (hashed) client address since a time (the per-address rate limit). */
-export function countAddressRequestsSince(db: Db, address: string, since: number): number {
-  const [row] = db
-    .select({ n: count() })
-    .from(contactRequests)
-    .where(and(eq(contactRequests.address, address), gte(contactRequests.createdAt, since)))
-    .all();
-  return row?.n ?? 0;
-}
+export const countAddressRequestsSince = (db: Db, address: string, since: number) => countSince(db, 'address', address, since);
 
 /** One request by id. */
 export function getContactRequest(db: Db, id: number): ContactRequestRow | undefined {

@@ -26,23 +26,20 @@ export async function storeContactRequest(db: PgDb, request: NewContactRequest, 
   });
 }
 
-/** How many requests a visitor stored since a time (the per-visitor rate limit, shared by every node). */
-export async function countRequestsSince(db: PgDb, visitor: string, since: number): Promise<number> {
+/** How many requests came from one sender since a time: by `visitor` hash or by (hashed) `address` (the rate limits). */
+async function countSince(db: PgDb, by: 'visitor' | 'address', key: string, since: number): Promise<number> {
   const [row] = await db
     .select({ n: count() })
     .from(contactRequests)
-    .where(and(eq(contactRequests.visitor, visitor), gte(contactRequests.createdAt, since)));
+    .where(and(eq(contactRequests[by], key), gte(contactRequests.createdAt, since)));
   return row?.n ?? 0;
 }
 
-/** How many requests came from a (hashed) client address since a time (the per-address rate limit). */
-export async function countAddressRequestsSince(db: PgDb, address: string, since: number): Promise<number> {
-  const [row] = await db
-    .select({ n: count() })
-    .from(contactRequests)
-    .where(and(eq(contactRequests.address, address), gte(contactRequests.createdAt, since)));
-  return row?.n ?? 0;
-}
+/** How many requests a visitor stored since a time (the per-visitor rate limit, shared by every node). */
+export const countRequestsSince = (db: PgDb, visitor: string, since: number) => countSince(db, 'visitor', visitor, since);
+
+/** How many requests came from a (hashed) client address since a time (the per-address rate limit, every node). */
+export const countAddressRequestsSince = (db: PgDb, address: string, since: number) => countSince(db, 'address', address, since);
 
 /** Adds one rejected post for a local day. */
 export async function countRejection(db: PgDb, day: string, reason: RejectionReason): Promise<void> {
