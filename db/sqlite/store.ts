@@ -44,7 +44,7 @@ export function sqliteStore(db: Db, config: Config, options: SqliteStoreOptions 
   const zone = config.timeZone;
   let closed: Promise<void> | undefined;
   return {
-    describe: `SQLite ${config.dbFile}`,
+    describe: `SQLite database ${config.dbFile}`,
     tracking: {
       store: (events, client) => writer().store(events, client),
       flush: async () => writer().flush(),
