@@ -1,8 +1,8 @@
-/** One set-based upsert per table: rows travel as typed arrays through unnest(), whatever their number. */
-import { bools, byteas, int8s, texts } from './arrays.ts';
+/** One set-based upsert per table: rows travel as one json parameter (json-rows.ts), whatever their number. */
 import type { Sql } from './client.ts';
+import { hexBytes, jsonRows, recordset, type ColumnType } from './json-rows.ts';
 
-export type ColumnType = 'int8' | 'text' | 'bool' | 'bytea';
+export type { ColumnType } from './json-rows.ts';
 
 export interface UpsertSpec {
   table: string;
@@ -13,18 +13,8 @@ export interface UpsertSpec {
   onConflict: { nothing: true } | { set: readonly string[] } | { add: readonly string[] };
 }
 
-function param(sql: Sql, type: ColumnType, values: unknown[]) {
-  if (type === 'int8') return int8s(sql, values as Array<number | null>);
-  if (type === 'text') return texts(sql, values as Array<string | null>);
-  if (type === 'bool') return bools(sql, values as Array<boolean | null>);
-  return byteas(sql, values as Buffer[]);
-}
-
-/** Writes `rows` (values in `columns` order); does nothing for no rows. */
-export async function upsertRows(sql: Sql, spec: UpsertSpec, rows: ReadonlyArray<readonly unknown[]>): Promise<void> {
-  if (rows.length === 0) return;
+function statementOf(spec: UpsertSpec): string {
   const names = spec.columns.map(([n]) => n);
-  const unnest = spec.columns.map(([, type], i) => `$${i + 1}::${type}[]`).join(', ');
   const c = spec.onConflict;
   const action =
     'nothing' in c
@@ -32,7 +22,17 @@ export async function upsertRows(sql: Sql, spec: UpsertSpec, rows: ReadonlyArray
       : 'set' in c
         ? `DO UPDATE SET ${c.set.map((n) => `${n} = excluded.${n}`).join(', ')}`
         : `DO UPDATE SET ${c.add.map((n) => `${n} = ${spec.table}.${n} + excluded.${n}`).join(', ')}`;
-  const query = `INSERT INTO ${spec.table} (${names.join(', ')}) SELECT * FROM unnest(${unnest}) ON CONFLICT (${spec.key.join(', ')}) ${action}`;
-  const params = spec.columns.map(([, type], i) => param(sql, type, rows.map((r) => r[i])));
-  await sql.unsafe(query, params as never[]);
+  return `INSERT INTO ${spec.table} (${names.join(', ')}) SELECT * FROM json_to_recordset($1::json) AS ${recordset(spec.columns)}
+    ON CONFLICT (${spec.key.join(', ')}) ${action}`;
+}
+
+/** Writes `rows` (values in `columns` order); does nothing for no rows. The statement is prepared once per connection. */
+export async function upsertRows(sql: Sql, spec: UpsertSpec, rows: ReadonlyArray<readonly unknown[]>): Promise<void> {
+  if (rows.length === 0) return;
+  const objects = rows.map((r) => {
+    const o: Record<string, unknown> = {};
+    spec.columns.forEach(([name, type], i) => (o[name] = type === 'bytea' && r[i] != null ? hexBytes(r[i] as Uint8Array) : r[i]));
+    return o;
+  });
+  await sql.unsafe(statementOf(spec), [jsonRows(objects)] as never[], { prepare: true });
 }

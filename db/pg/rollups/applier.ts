@@ -6,7 +6,6 @@
  */
 import { applyEventsTo, type StoredEvent } from '../../reports/rollups/events.ts';
 import { localDayFn } from '../../reports/rollups/local-day.ts';
-import { int8s } from '../arrays.ts';
 import type { PgDb, Sql } from '../client.ts';
 import { LOCK } from '../locks.ts';
 import { MemoryRollups } from './memory-rollups.ts';
@@ -47,14 +46,17 @@ export async function applyRollupChunk(db: PgDb, timeZone: string, { limit, wait
       const [{ ok }] = await tx<[{ ok: boolean }]>`SELECT pg_try_advisory_xact_lock(${LOCK.rollups}) AS ok`;
       if (!ok) return -1;
     }
-    const taken = await tx<Array<{ id: number }>>`
-      DELETE FROM rollup_queue WHERE event_id IN (
-        SELECT event_id FROM rollup_queue WHERE event_id <= ${upTo ?? Number.MAX_SAFE_INTEGER} ORDER BY event_id LIMIT ${limit})
-      RETURNING event_id AS id`;
-    if (taken.length === 0) return 0;
-    const rows = await tx.unsafe<StoredEvent[]>(`SELECT ${STORED_EVENT_COLUMNS} FROM events WHERE id = ANY($1::int8[]) ORDER BY id`, [
-      int8s(tx, taken.map((t) => t.id)),
-    ] as never[]);
+    // The queue rows leave and their events come back in one statement (one snapshot: a visible queue row's event
+    // committed with it, so it is visible too).
+    const rows = await tx.unsafe<StoredEvent[]>(
+      `WITH taken AS (
+         DELETE FROM rollup_queue WHERE event_id IN (SELECT event_id FROM rollup_queue WHERE event_id <= $1 ORDER BY event_id LIMIT $2)
+         RETURNING event_id)
+       SELECT ${STORED_EVENT_COLUMNS} FROM events WHERE id IN (SELECT event_id FROM taken) ORDER BY id`,
+      [upTo ?? Number.MAX_SAFE_INTEGER, limit] as never[],
+      { prepare: true },
+    );
+    if (rows.length === 0) return 0;
     await applyEvents(tx, rows, timeZone);
     return rows.length;
   }) as Promise<number>;

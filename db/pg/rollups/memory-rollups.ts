@@ -7,6 +7,7 @@
 import type { RollupStatements, StoredEvent } from '../../reports/rollups/events.ts';
 import type { ArticleCol, QueryCol, SiteCol } from '../../reports/rollups/rollup-statements.ts';
 import { int8s, texts } from '../arrays.ts';
+import { jsonRows } from '../json-rows.ts';
 import type { Sql } from '../client.ts';
 import { upsertRows } from '../upsert.ts';
 
@@ -138,17 +139,16 @@ export class MemoryRollups {
   async load(sql: Sql, rows: readonly StoredEvent[], dayOf: (ts: number) => string): Promise<void> {
     const sessions = [...new Set(rows.map((r) => r.sessionId))];
     const pvs = [...new Set(rows.flatMap((r) => (r.pv ? [r.pv] : [])))];
-    const siteKeys: string[][] = [];
-    const articleKeys: string[][] = [];
+    const siteKeys: Array<{ locale: string; day: string; visitor: string }> = [];
+    const articleKeys: Array<{ article: string; locale: string; day: string; visitor: string }> = [];
     for (const r of rows) {
       const day = dayOf(r.ts);
-      for (const loc of localesOf(r.locale)) {
-        siteKeys.push([loc, day, r.visitor]);
-        if (r.type === 'view' && r.article) articleKeys.push([r.article, loc, day, r.visitor]);
+      for (const locale of localesOf(r.locale)) {
+        siteKeys.push({ locale, day, visitor: r.visitor });
+        if (r.type === 'view' && r.article) articleKeys.push({ article: r.article, locale, day, visitor: r.visitor });
       }
     }
     const clickSessions = [...new Set(rows.filter((r) => r.type === 'search_click').map((r) => r.sessionId))];
-    const col = (keys: string[][], i: number) => texts(sql, keys.map((k) => k[i]!));
     const [facts, articleSessions, querySessions, pageViews, siteVisitors, articleVisitors, searches] = await Promise.all([
       sql<SessionFact[]>`SELECT session_id AS "sessionId", locale, day, viewed_article AS viewed, contacted
         FROM session_facts WHERE session_id = ANY(${int8s(sql, sessions)}::int8[])`,
@@ -159,10 +159,10 @@ export class MemoryRollups {
       sql<PageView[]>`SELECT pv, article, locale, day, session_id AS "sessionId", max_seconds AS "maxSeconds", max_scroll AS "maxScroll",
         vote, vote_ts AS "voteTs", vote_id AS "voteId" FROM page_views WHERE pv = ANY(${texts(sql, pvs)}::text[])`,
       sql<Array<{ locale: string; day: string; visitor: string }>>`INSERT INTO site_day_visitors (locale, day, visitor)
-        SELECT * FROM unnest(${col(siteKeys, 0)}::text[], ${col(siteKeys, 1)}::text[], ${col(siteKeys, 2)}::text[])
+        SELECT * FROM json_to_recordset(${jsonRows(siteKeys)}::json) AS r(locale text, day text, visitor text)
         ON CONFLICT DO NOTHING RETURNING locale, day, visitor`,
       sql<Array<{ article: string; locale: string; day: string; visitor: string }>>`INSERT INTO article_day_visitors (article, locale, day, visitor)
-        SELECT * FROM unnest(${col(articleKeys, 0)}::text[], ${col(articleKeys, 1)}::text[], ${col(articleKeys, 2)}::text[], ${col(articleKeys, 3)}::text[])
+        SELECT * FROM json_to_recordset(${jsonRows(articleKeys)}::json) AS r(article text, locale text, day text, visitor text)
         ON CONFLICT DO NOTHING RETURNING article, locale, day, visitor`,
       sql<SearchRow[]>`SELECT id, ts, session_id AS "sessionId", query_norm AS "queryNorm", query, locale, results
         FROM events WHERE type = 'search' AND session_id = ANY(${int8s(sql, clickSessions)}::int8[])`,

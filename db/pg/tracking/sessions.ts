@@ -7,7 +7,7 @@
 import { createHash } from 'node:crypto';
 import type { OpenSession } from '../../tracking/sessions.ts';
 import { SESSION_GAP_MS } from '../../tracking/sessions.ts';
-import { bools, int8s, texts } from '../arrays.ts';
+import { texts } from '../arrays.ts';
 import type { Sql } from '../client.ts';
 
 /** The namespace of per-visitor advisory locks (the two-int4 key space, apart from db/pg/locks.ts's int8 keys). */
@@ -77,18 +77,22 @@ export function continueOrStart(latest: Map<string, PgOpenSession>, visitor: str
   return fresh;
 }
 
-/** Writes new and continued sessions in one statement. */
-export async function saveSessions(tx: Sql, sessions: readonly PgOpenSession[]): Promise<void> {
-  if (sessions.length === 0) return;
-  const col = <T>(f: (s: PgOpenSession) => T) => sessions.map(f);
-  await tx`
-    INSERT INTO sessions (id, visitor, started_at, last_at, last_view_article, last_view_ts, last_search_id, last_search_ts, last_search_clicked)
-    SELECT * FROM unnest(${int8s(tx, col((s) => s.id))}::int8[], ${texts(tx, col((s) => s.visitor))}::text[],
-      ${int8s(tx, col((s) => s.startedAt))}::int8[], ${int8s(tx, col((s) => s.lastAt))}::int8[],
-      ${texts(tx, col((s) => s.lastView?.article ?? null))}::text[], ${int8s(tx, col((s) => s.lastView?.ts ?? null))}::int8[],
-      ${int8s(tx, col((s) => s.lastSearch?.id ?? null))}::int8[], ${int8s(tx, col((s) => s.lastSearch?.ts ?? null))}::int8[],
-      ${bools(tx, col((s) => s.lastSearch?.clicked ?? false))}::bool[])
-    ON CONFLICT (id) DO UPDATE SET started_at = excluded.started_at, last_at = excluded.last_at,
-      last_view_article = excluded.last_view_article, last_view_ts = excluded.last_view_ts, last_search_id = excluded.last_search_id,
-      last_search_ts = excluded.last_search_ts, last_search_clicked = excluded.last_search_clicked`;
-}
+/** The sessions table's columns as the write statement reads them from JSON (sessionRows). */
+export const SESSION_COLUMNS = [
+  ['id', 'int8'], ['visitor', 'text'], ['started_at', 'int8'], ['last_at', 'int8'], ['last_view_article', 'text'], ['last_view_ts', 'int8'],
+  ['last_search_id', 'int8'], ['last_search_ts', 'int8'], ['last_search_clicked', 'bool'],
+] as const;
+
+/** New and continued sessions as rows of SESSION_COLUMNS, for one upsert (db/pg/tracking/writer.ts). */
+export const sessionRows = (sessions: readonly PgOpenSession[]) =>
+  sessions.map((s) => ({
+    id: s.id,
+    visitor: s.visitor,
+    started_at: s.startedAt,
+    last_at: s.lastAt,
+    last_view_article: s.lastView?.article ?? null,
+    last_view_ts: s.lastView?.ts ?? null,
+    last_search_id: s.lastSearch?.id ?? null,
+    last_search_ts: s.lastSearch?.ts ?? null,
+    last_search_clicked: s.lastSearch?.clicked ?? false,
+  }));

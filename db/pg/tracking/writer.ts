@@ -3,6 +3,8 @@
  * answered after its batch committed (durable: PostgreSQL's commit waits for its WAL). Events are settled by the
  * same code as on SQLite (db/ingest/settle.ts); sessions come from the database, so any node may take any request.
  * Each event also gets a rollup_queue row in the same transaction; the applier (db/pg/rollups) drains it.
+ * A batch costs two round trips on one reserved connection: BEGIN, the visitors' locks, their latest sessions and
+ * new ids go out together; then one statement writes everything, followed by COMMIT.
  */
 import type { Config } from '../../shared/config.ts';
 import type { ClientInfo } from '../../tracking/writer.ts';
@@ -12,11 +14,12 @@ import type { EventParams, IngestStatements } from '../../tracking/ingest-statem
 import { visitorHash } from '../../tracking/visitor-hash.ts';
 import type { StoredEvent } from '../../reports/rollups/events.ts';
 import type { TrackEvent } from '../../shared/event.ts';
-import { bools, int8s, texts } from '../arrays.ts';
+import { int8s } from '../arrays.ts';
 import type { PgDb, Sql } from '../client.ts';
+import { jsonRows, recordset } from '../json-rows.ts';
 import { createAsyncGroupCommit } from './group-commit.ts';
 import { createPgSaltBook } from './salts.ts';
-import { continueOrStart, latestSessions, lockVisitors, saveSessions, type PgOpenSession } from './sessions.ts';
+import { continueOrStart, latestSessions, lockVisitors, SESSION_COLUMNS, sessionRows, type PgOpenSession } from './sessions.ts';
 
 export interface PgIngest {
   /** Stores validated events from one client; resolves with how many, once they are committed. */
@@ -52,32 +55,44 @@ export function createPgIngest(db: PgDb, config: Pick<Config, 'attributionMinute
   const clock = options.clock ?? Date.now;
   const salts = createPgSaltBook(sql);
   const attributionMs = config.attributionMinutes * 60_000;
+  // Session ids taken ahead (a batch starts at most one session per request): taking them with the batch's first
+  // round trip saves one, and a pool keeps the sequence from being spent one id per event.
+  const sessionIds: number[] = [];
 
   async function writeBatch(batch: Pending[]): Promise<void> {
     // Salts first, outside the transaction: agreeing on one is idempotent and commits on its own.
     const visitors = await Promise.all(
       batch.map(async ({ client, ts }) => visitorHash(await salts.saltFor(utcDay(ts)), client.ip, client.userAgent)),
     );
-    await sql.begin(async (txn) => {
-      const tx = txn as unknown as Sql;
-      // Sent together (postgres.js pipelines them on the one connection): PostgreSQL runs them in order, and the read
-      // takes its snapshot when it starts, after the locks are held, so it sees what any other node committed.
-      const [, latest] = await Promise.all([lockVisitors(tx, visitors), latestSessions(tx, [...new Set(visitors)])]);
-      // Pass 1: which session each event belongs to (needs times only), so ids can be taken in one round trip.
+    const eventCount = batch.reduce((n, p) => n + p.events.length, 0);
+    const moreSessionIds = sessionIds.length < batch.length ? Math.max(batch.length, SESSION_ID_BLOCK) : 0;
+    const tx = (await sql.reserve()) as unknown as Sql & { release(): void };
+    try {
+      // Sent together (pipelined on the reserved connection): PostgreSQL runs them in order, and the read takes its
+      // snapshot when it starts, after the locks are held, so it sees what any other node committed.
+      const [, , latest, [ids]] = await settleAll([
+        tx`BEGIN`,
+        lockVisitors(tx, visitors),
+        latestSessions(tx, [...new Set(visitors)]),
+        tx<[{ events: number[]; sessions: number[] }]>`
+          SELECT ARRAY(SELECT nextval('events_id_seq') FROM generate_series(1, ${eventCount})) AS events,
+                 ARRAY(SELECT nextval('sessions_id_seq') FROM generate_series(1, ${moreSessionIds})) AS sessions`,
+      ] as const).catch(async (err: unknown) => {
+        await tx`ROLLBACK`.catch(() => {});
+        throw err;
+      });
+      for (const id of ids!.sessions) sessionIds.push(Number(id));
+      // Pass 1: which session each event belongs to (needs times only).
       const plan: Array<{ event: TrackEvent; ts: number; session: PgOpenSession }> = [];
       const touched = new Set<PgOpenSession>();
       batch.forEach(({ events, ts }, i) => {
         for (const event of events) {
           const session = continueOrStart(latest, visitors[i]!, ts);
+          if (session.isNew && session.id === 0) session.id = sessionIds.shift()!;
           touched.add(session);
           plan.push({ event, ts, session });
         }
       });
-      const fresh = [...touched].filter((s) => s.isNew);
-      const [ids] = await tx<[{ events: number[]; sessions: number[] }]>`
-        SELECT ARRAY(SELECT nextval('events_id_seq') FROM generate_series(1, ${plan.length})) AS events,
-               ARRAY(SELECT nextval('sessions_id_seq') FROM generate_series(1, ${fresh.length})) AS sessions`;
-      fresh.forEach((s, i) => (s.id = Number(ids!.sessions[i])));
       // Pass 2: settle each event in order, exactly as the SQLite writer does.
       const byId = new Map<number, StoredEvent>();
       const earlierClicked: number[] = [];
@@ -90,12 +105,11 @@ export function createPgIngest(db: PgDb, config: Pick<Config, 'attributionMinute
         rows.push(row);
         afterInsert(row, session, marker, byId);
       });
-      await Promise.all([
-        insertEvents(tx, rows),
-        earlierClicked.length > 0 ? tx`UPDATE events SET clicked = true WHERE id = ANY(${int8s(tx, earlierClicked)}::int8[])` : undefined,
-        saveSessions(tx, [...touched]),
-      ]);
-    });
+      // COMMIT follows in the same round trip; after a failed write PostgreSQL answers it with a rollback.
+      await settleAll([writeEvents(tx, rows, earlierClicked, [...touched]), tx`COMMIT`] as const);
+    } finally {
+      tx.release();
+    }
     options.onCommit?.();
   }
 
@@ -116,20 +130,46 @@ export function createPgIngest(db: PgDb, config: Pick<Config, 'attributionMinute
   };
 }
 
-/** Inserts the batch's events and their rollup_queue rows in one statement. */
-async function insertEvents(tx: Sql, rows: readonly StoredEvent[]): Promise<void> {
-  const col = <T>(f: (r: StoredEvent) => T) => rows.map(f);
-  await tx`
-    WITH ins AS (
-      INSERT INTO events (id, ts, type, visitor, session_id, pv, path, article, locale, seconds, scroll, helpful, query, query_norm,
-        results, position, comment, referrer_host, via, attributed_article, clicked)
-      SELECT * FROM unnest(${int8s(tx, col((r) => r.id))}::int8[], ${int8s(tx, col((r) => r.ts))}::int8[], ${texts(tx, col((r) => r.type))}::text[],
-        ${texts(tx, col((r) => r.visitor))}::text[], ${int8s(tx, col((r) => r.sessionId))}::int8[], ${texts(tx, col((r) => r.pv))}::text[],
-        ${texts(tx, col((r) => r.path))}::text[], ${texts(tx, col((r) => r.article))}::text[], ${texts(tx, col((r) => r.locale))}::text[],
-        ${int8s(tx, col((r) => r.seconds))}::int8[], ${int8s(tx, col((r) => r.scroll))}::int8[], ${bools(tx, col((r) => r.helpful))}::bool[],
-        ${texts(tx, col((r) => r.query))}::text[], ${texts(tx, col((r) => r.queryNorm))}::text[], ${int8s(tx, col((r) => r.results))}::int8[],
-        ${int8s(tx, col((r) => r.position))}::int8[], ${texts(tx, col((r) => r.comment))}::text[], ${texts(tx, col((r) => r.referrerHost))}::text[],
-        ${texts(tx, col((r) => r.via))}::text[], ${texts(tx, col((r) => r.attributedArticle))}::text[], ${bools(tx, col((r) => r.clicked))}::bool[])
-      RETURNING id)
-    INSERT INTO rollup_queue (event_id) SELECT id FROM ins`;
+/** Ids taken at once when the pool of session ids runs short. */
+const SESSION_ID_BLOCK = 256;
+
+/**
+ * Like Promise.all, but settles only when every one has: the connection is not handed back (or rolled back) while
+ * a pipelined statement is still on its way. Rejects with the first failure in order.
+ */
+async function settleAll<T extends readonly unknown[]>(promises: T): Promise<{ -readonly [K in keyof T]: Awaited<T[K]> }> {
+  const results = await Promise.allSettled(promises);
+  const failed = results.find((r) => r.status === 'rejected');
+  if (failed) throw failed.reason;
+  return results.map((r) => (r as PromiseFulfilledResult<unknown>).value) as { -readonly [K in keyof T]: Awaited<T[K]> };
+}
+
+/** The events table's columns, each with the StoredEvent field that fills it. */
+const EVENT_COLUMNS = [
+  ['id', 'id', 'int8'], ['ts', 'ts', 'int8'], ['type', 'type', 'text'], ['visitor', 'visitor', 'text'], ['session_id', 'sessionId', 'int8'],
+  ['pv', 'pv', 'text'], ['path', 'path', 'text'], ['article', 'article', 'text'], ['locale', 'locale', 'text'], ['seconds', 'seconds', 'int8'],
+  ['scroll', 'scroll', 'int8'], ['helpful', 'helpful', 'bool'], ['query', 'query', 'text'], ['query_norm', 'queryNorm', 'text'],
+  ['results', 'results', 'int8'], ['position', 'position', 'int8'], ['comment', 'comment', 'text'], ['referrer_host', 'referrerHost', 'text'],
+  ['via', 'via', 'text'], ['attributed_article', 'attributedArticle', 'text'], ['clicked', 'clicked', 'bool'],
+] as const;
+
+/**
+ * One statement for the whole batch: its events with their rollup_queue rows, the clicked flag on searches stored
+ * by earlier batches, and the sessions it started or continued.
+ */
+const WRITE_BATCH = `
+  WITH ins AS (
+    INSERT INTO events (${EVENT_COLUMNS.map(([c]) => c).join(', ')})
+    SELECT * FROM json_to_recordset($1::json) AS ${recordset(EVENT_COLUMNS.map(([, f, t]) => [f, t] as const))}
+    RETURNING id),
+  queued AS (INSERT INTO rollup_queue (event_id) SELECT id FROM ins),
+  clicked AS (UPDATE events SET clicked = true WHERE id = ANY($2::int8[])),
+  sessions AS (
+    INSERT INTO sessions (${SESSION_COLUMNS.map(([c]) => c).join(', ')})
+    SELECT * FROM json_to_recordset($3::json) AS ${recordset(SESSION_COLUMNS)}
+    ON CONFLICT (id) DO UPDATE SET ${SESSION_COLUMNS.slice(2).map(([c]) => `${c} = excluded.${c}`).join(', ')})
+  SELECT 1`;
+
+function writeEvents(tx: Sql, rows: readonly StoredEvent[], earlierClicked: readonly number[], sessions: readonly PgOpenSession[]) {
+  return tx.unsafe(WRITE_BATCH, [jsonRows(rows), int8s(tx, earlierClicked), jsonRows(sessionRows(sessions))] as never[], { prepare: true });
 }
