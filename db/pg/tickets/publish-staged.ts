@@ -27,28 +27,29 @@ const INT = new Set(['created_at', 'first_response_at', 'solved_at', 'replies', 
 const q = (c: string) => `"${c}"`;
 const pgType = (c: string) => (INT.has(c) ? 'int8' : c === 'abandoned' ? 'bool' : 'text');
 
-const SPECIAL = /[\\\t\n\r]/;
-
-/** A value in COPY's text format: \N for null, backslash escapes for the characters that end fields or lines. */
-function field(v: unknown, column: string): string {
-  if (v === null || v === undefined) return '\\N';
-  if (column === 'abandoned') return v ? 't' : 'f';
-  if (typeof v === 'number') return String(v);
-  const text = String(v);
-  return SPECIAL.test(text) ? text.replace(/\\/g, '\\\\').replace(/\t/g, '\\t').replace(/\n/g, '\\n').replace(/\r/g, '\\r') : text;
+/** A column of the staging file as a field of COPY's text format, built by SQLite: \N for null, backslash escapes. */
+function copyField(column: string): string {
+  const c = q(column);
+  if (column === 'abandoned') return `CASE WHEN ${c} IS NULL THEN '\\N' WHEN ${c} THEN 't' ELSE 'f' END`;
+  if (INT.has(column)) return `coalesce(${c}, '\\N')`;
+  return `coalesce(replace(replace(replace(replace(${c}, '\\', '\\\\'), char(9), '\\t'), char(10), '\\n'), char(13), '\\r'), '\\N')`;
 }
 
-/** Streams the staging file's rows into kb_stage (file order as rn), minding the socket's backpressure. */
+/**
+ * Streams the staging file's rows into kb_stage (file order as rn), minding the socket's backpressure. Each line
+ * of COPY text is made by SQLite's own string functions, so JavaScript only hands lines on.
+ */
 async function copyStaged(tx: Sql, stagingFile: string, onRows?: (done: number) => void): Promise<number> {
-  const cols = ['rn', ...STAGED_COLUMNS, 'tags'];
-  const writable = await tx.unsafe(`COPY kb_stage (${cols.map(q).join(', ')}) FROM STDIN`).writable();
+  const cols = [...STAGED_COLUMNS, 'tags'];
+  const writable = await tx.unsafe(`COPY kb_stage (rn, ${cols.map(q).join(', ')}) FROM STDIN`).writable();
   const staged = new Database(stagingFile, { readonly: true });
   let n = 0;
   try {
-    const rows = staged.prepare(`SELECT rowid, ${STAGED_COLUMNS.map(q).join(', ')}, tags FROM rows ORDER BY rowid`).raw().iterate() as IterableIterator<unknown[]>;
+    const line = ['rowid', ...cols.map(copyField)].join(" || char(9) || ");
+    const lines = staged.prepare(`SELECT ${line} || char(10) FROM rows ORDER BY rowid`).pluck().iterate() as IterableIterator<string>;
     let chunk = '';
-    for (const row of rows) {
-      chunk += `${row.map((v, i) => field(v, cols[i]!)).join('\t')}\n`;
+    for (const text of lines) {
+      chunk += text;
       if (++n % 1000 === 0) {
         if (!writable.write(chunk)) await once(writable, 'drain');
         chunk = '';
