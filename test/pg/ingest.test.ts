@@ -101,4 +101,15 @@ describe.skipIf(!pgTestUrl)(`PostgreSQL ingest across nodes${pgTestUrl ? '' : ` 
     expect(r[0]!.session_id).toBe(r[1]!.session_id);
     expect(r[2]!.session_id).not.toBe(r[1]!.session_id);
   });
+
+  it("stores an event whose text PostgreSQL cannot hold (a NUL, a lone surrogate) without failing other visitors' events in its batch", async () => {
+    const stored = await Promise.allSettled([
+      nodes[0]!.ingest.store([ev({ type: 'search', pv: 'n1', path: '/n', query: 'refund\u0000policy', results: 1 })], { ip: '198.51.100.21', userAgent: UA }),
+      nodes[0]!.ingest.store([ev({ type: 'search', pv: 'n2', path: '/n', query: 'refund \ud800 policy', results: 1 })], { ip: '198.51.100.22', userAgent: UA }),
+      nodes[0]!.ingest.store([ev({ type: 'view', pv: 'n3', path: '/n', article: 'billing-faq' })], { ip: '198.51.100.23', userAgent: UA }),
+    ]);
+    expect(stored.map((s) => s.status)).toEqual(['fulfilled', 'fulfilled', 'fulfilled']);
+    const queries = await t.db.$client<Array<{ query: string }>>`SELECT query FROM events WHERE type = 'search' ORDER BY pv`;
+    expect(queries.map((q) => q.query)).toEqual(['refund\ufffdpolicy', 'refund \ufffd policy']);
+  });
 });

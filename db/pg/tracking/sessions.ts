@@ -21,10 +21,13 @@ export interface PgOpenSession extends OpenSession {
 
 const lockKey = (visitor: string) => createHash('sha1').update(visitor).digest().readInt32BE(0);
 
-/** Takes the visitors' locks for the rest of the transaction. */
-export async function lockVisitors(tx: Sql, visitors: Iterable<string>): Promise<void> {
+/**
+ * Takes the visitors' locks for the rest of the transaction. Sent at once (execute()), so a read sent after it
+ * runs after it: the caller pipelines both.
+ */
+export function lockVisitors(tx: Sql, visitors: Iterable<string>): Promise<unknown> {
   const keys = [...new Set([...visitors].map(lockKey))].sort((a, b) => a - b);
-  await tx`SELECT pg_advisory_xact_lock(${VISITOR_LOCKS}, k) FROM (SELECT unnest(${tx.array(keys, 1007)}::int4[]) AS k ORDER BY 1) s`;
+  return tx`SELECT pg_advisory_xact_lock(${VISITOR_LOCKS}, k) FROM (SELECT unnest(${tx.array(keys, 1007)}::int4[]) AS k ORDER BY 1) s`.execute();
 }
 
 interface SessionRow {
@@ -39,16 +42,16 @@ interface SessionRow {
   lastSearchClicked: boolean;
 }
 
-/** Each visitor's latest session (open or not: the caller decides by the event's time). */
-export async function latestSessions(tx: Sql, visitors: readonly string[]): Promise<Map<string, PgOpenSession>> {
+/** Each visitor's latest session (open or not: the caller decides by the event's time). Sent at once, as lockVisitors. */
+export function latestSessions(tx: Sql, visitors: readonly string[]): Promise<Map<string, PgOpenSession>> {
   // One index probe per visitor (newest session first): a plan PostgreSQL cannot turn into a scan of all sessions.
-  const rows = await tx<SessionRow[]>`
+  const query = tx<SessionRow[]>`
     SELECT s.id, s.visitor, s.started_at AS "startedAt", s.last_at AS "lastAt",
       s.last_view_article AS "lastViewArticle", s.last_view_ts AS "lastViewTs",
       s.last_search_id AS "lastSearchId", s.last_search_ts AS "lastSearchTs", s.last_search_clicked AS "lastSearchClicked"
     FROM unnest(${texts(tx, visitors)}::text[]) AS v(visitor)
-    CROSS JOIN LATERAL (SELECT * FROM sessions WHERE sessions.visitor = v.visitor ORDER BY last_at DESC, id DESC LIMIT 1) s`;
-  return new Map(
+    CROSS JOIN LATERAL (SELECT * FROM sessions WHERE sessions.visitor = v.visitor ORDER BY last_at DESC, id DESC LIMIT 1) s`.execute();
+  return query.then((rows) => new Map(
     rows.map((r) => [
       r.visitor,
       {
@@ -61,7 +64,7 @@ export async function latestSessions(tx: Sql, visitors: readonly string[]): Prom
         lastSearch: r.lastSearchId !== null && r.lastSearchTs !== null ? { id: r.lastSearchId, ts: r.lastSearchTs, clicked: r.lastSearchClicked } : null,
       },
     ]),
-  );
+  ));
 }
 
 /** The visitor's session for an event at `ts`: the latest one when the gap allows, else a new one (id taken later). */

@@ -68,16 +68,16 @@ export function createPgIngest(db: PgDb, config: Pick<Config, 'attributionMinute
     const moreSessionIds = sessionIds.length < batch.length ? Math.max(batch.length, SESSION_ID_BLOCK) : 0;
     const tx = (await sql.reserve()) as unknown as Sql & { release(): void };
     try {
-      // Sent together (pipelined on the reserved connection): PostgreSQL runs them in order, and the read takes its
-      // snapshot when it starts, after the locks are held, so it sees what any other node committed.
-      const [, , latest, [ids]] = await settleAll([
-        tx`BEGIN`,
-        lockVisitors(tx, visitors),
-        latestSessions(tx, [...new Set(visitors)]),
-        tx<[{ events: number[]; sessions: number[] }]>`
-          SELECT ARRAY(SELECT nextval('events_id_seq') FROM generate_series(1, ${eventCount})) AS events,
-                 ARRAY(SELECT nextval('sessions_id_seq') FROM generate_series(1, ${moreSessionIds})) AS sessions`,
-      ] as const).catch(async (err: unknown) => {
+      // Sent together (pipelined on the reserved connection) in this order: postgres.js sends a query when it is
+      // first awaited, a moment later, hence execute() on each as it is made. PostgreSQL runs them in order, and the
+      // read takes its snapshot when it starts, after the locks are held, so it sees what any other node committed.
+      const begun = tx`BEGIN`.execute();
+      const locked = lockVisitors(tx, visitors);
+      const reading = latestSessions(tx, [...new Set(visitors)]);
+      const taking = tx<[{ events: number[]; sessions: number[] }]>`
+        SELECT ARRAY(SELECT nextval('events_id_seq') FROM generate_series(1, ${eventCount})) AS events,
+               ARRAY(SELECT nextval('sessions_id_seq') FROM generate_series(1, ${moreSessionIds})) AS sessions`.execute();
+      const [, , latest, [ids]] = await settleAll([begun, locked, reading, taking] as const).catch(async (err: unknown) => {
         await tx`ROLLBACK`.catch(() => {});
         throw err;
       });
@@ -106,7 +106,8 @@ export function createPgIngest(db: PgDb, config: Pick<Config, 'attributionMinute
         afterInsert(row, session, marker, byId);
       });
       // COMMIT follows in the same round trip; after a failed write PostgreSQL answers it with a rollback.
-      await settleAll([writeEvents(tx, rows, earlierClicked, [...touched]), tx`COMMIT`] as const);
+      const written = writeEvents(tx, rows, earlierClicked, [...touched]).execute();
+      await settleAll([written, tx`COMMIT`.execute()] as const);
     } finally {
       tx.release();
     }
