@@ -3,8 +3,8 @@
  * answered after its batch committed (durable: PostgreSQL's commit waits for its WAL). Events are settled by the
  * same code as on SQLite (db/ingest/settle.ts); sessions come from the database, so any node may take any request.
  * Each event also gets a rollup_queue row in the same transaction; the applier (db/pg/rollups) drains it.
- * A batch costs two round trips on one reserved connection: BEGIN, the visitors' locks, their latest sessions and
- * new ids go out together; then one statement writes everything, followed by COMMIT.
+ * A batch costs three round trips: BEGIN; the visitors' locks, their latest sessions and new ids together; one
+ * statement that writes everything, followed by COMMIT.
  */
 import type { Config } from '../../shared/config.ts';
 import type { ClientInfo } from '../../tracking/writer.ts';
@@ -66,21 +66,20 @@ export function createPgIngest(db: PgDb, config: Pick<Config, 'attributionMinute
     );
     const eventCount = batch.reduce((n, p) => n + p.events.length, 0);
     const moreSessionIds = sessionIds.length < batch.length ? Math.max(batch.length, SESSION_ID_BLOCK) : 0;
-    const tx = (await sql.reserve()) as unknown as Sql & { release(): void };
-    try {
-      // Sent together (pipelined on the reserved connection) in this order: postgres.js sends a query when it is
-      // first awaited, a moment later, hence execute() on each as it is made. PostgreSQL runs them in order, and the
-      // read takes its snapshot when it starts, after the locks are held, so it sees what any other node committed.
-      const begun = tx`BEGIN`.execute();
+    let written: Promise<unknown> | undefined;
+    // sql.begin rather than a reserved connection: it fails the transaction when the connection drops, where a query
+    // queued on a reserved connection could wait forever (a PostgreSQL restart under load showed it).
+    await sql.begin(async (txn) => {
+      const tx = txn as unknown as Sql;
+      // Sent together (pipelined) in this order: postgres.js sends a query when it is first awaited, a moment
+      // later, hence execute() on each as it is made. PostgreSQL runs them in order, and the read takes its snapshot
+      // when it starts, after the locks are held, so it sees what any other node committed.
       const locked = lockVisitors(tx, visitors);
       const reading = latestSessions(tx, [...new Set(visitors)]);
       const taking = tx<[{ events: number[]; sessions: number[] }]>`
         SELECT ARRAY(SELECT nextval('events_id_seq') FROM generate_series(1, ${eventCount})) AS events,
                ARRAY(SELECT nextval('sessions_id_seq') FROM generate_series(1, ${moreSessionIds})) AS sessions`.execute();
-      const [, , latest, [ids]] = await settleAll([begun, locked, reading, taking] as const).catch(async (err: unknown) => {
-        await tx`ROLLBACK`.catch(() => {});
-        throw err;
-      });
+      const [, latest, [ids]] = await Promise.all([locked, reading, taking]);
       for (const id of ids!.sessions) sessionIds.push(Number(id));
       // Pass 1: which session each event belongs to (needs times only).
       const plan: Array<{ event: TrackEvent; ts: number; session: PgOpenSession }> = [];
@@ -105,12 +104,11 @@ export function createPgIngest(db: PgDb, config: Pick<Config, 'attributionMinute
         rows.push(row);
         afterInsert(row, session, marker, byId);
       });
-      // COMMIT follows in the same round trip; after a failed write PostgreSQL answers it with a rollback.
-      const written = writeEvents(tx, rows, earlierClicked, [...touched]).execute();
-      await settleAll([written, tx`COMMIT`.execute()] as const);
-    } finally {
-      tx.release();
-    }
+      // Not awaited here, so sql.begin's COMMIT goes out right behind it (one round trip for both). If the write
+      // fails, PostgreSQL answers that COMMIT with a rollback, and the await below fails the batch.
+      written = writeEvents(tx, rows, earlierClicked, [...touched]).execute();
+    });
+    await written;
     options.onCommit?.();
   }
 
@@ -141,17 +139,6 @@ const GATHER_MS = 3;
 
 /** Ids taken at once when the pool of session ids runs short. */
 const SESSION_ID_BLOCK = 256;
-
-/**
- * Like Promise.all, but settles only when every one has: the connection is not handed back (or rolled back) while
- * a pipelined statement is still on its way. Rejects with the first failure in order.
- */
-async function settleAll<T extends readonly unknown[]>(promises: T): Promise<{ -readonly [K in keyof T]: Awaited<T[K]> }> {
-  const results = await Promise.allSettled(promises);
-  const failed = results.find((r) => r.status === 'rejected');
-  if (failed) throw failed.reason;
-  return results.map((r) => (r as PromiseFulfilledResult<unknown>).value) as { -readonly [K in keyof T]: Awaited<T[K]> };
-}
 
 /** The events table's columns, each with the StoredEvent field that fills it. */
 const EVENT_COLUMNS = [
