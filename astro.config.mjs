@@ -4,6 +4,7 @@ import node from '@astrojs/node';
 import { searchIndex } from './site/integrations/search-index.ts';
 import { precompress } from './site/integrations/precompress.ts';
 import { trackerIntegration } from './site/tracker/integration.ts';
+import { buildStamp } from './site/integrations/build-stamp.ts';
 
 // Pages are prerendered unless they opt out (`export const prerender = false`);
 // api/server.ts serves dist/client itself and hands the rest to Astro's middleware handler.
@@ -16,6 +17,7 @@ export default defineConfig({
   build: { format: 'directory' },
   server: { host: '127.0.0.1', port: 4321 },
   devToolbar: { enabled: false },
-  // Order matters: the tracker is written and indexes leave dist/client before the public files are compressed.
-  integrations: [trackerIntegration(), searchIndex(), precompress()],
+  // Order matters: the tracker is written and indexes leave dist/client before the public files are compressed,
+  // and the build is stamped finished only after all of that.
+  integrations: [trackerIntegration(), searchIndex(), precompress(), buildStamp()],
 });

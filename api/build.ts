@@ -1,8 +1,10 @@
 /** Builds the site when its sources are newer than the last build, so `npm start` works on a fresh clone. */
-import { existsSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { STAMP_FILE, type BuildStamp } from '../site/integrations/build-stamp.ts';
 
-const SOURCES = ['site', 'content', 'astro.config.mjs', 'package-lock.json'];
+// Everything the build reads: pages and content, and the api/ and db/ code that on-demand pages bundle.
+const SOURCES = ['site', 'content', 'api', 'db', 'astro.config.mjs', 'tsconfig.json', 'package.json', 'package-lock.json'];
 
 function newestMtime(path: string): number {
   if (!existsSync(path)) return 0;
@@ -13,17 +15,24 @@ function newestMtime(path: string): number {
   return newest;
 }
 
-/** True when dist/ is missing or older than any source file. */
-export function needsBuild(root: string, distDir: string): boolean {
-  const stamp = join(distDir, '.built');
-  if (!existsSync(stamp) || !existsSync(join(distDir, 'server', 'entry.mjs'))) return true;
-  const built = statSync(stamp).mtimeMs;
-  return SOURCES.some((s) => newestMtime(join(root, s)) > built);
+function readStamp(distDir: string): BuildStamp | undefined {
+  try {
+    const stamp = JSON.parse(readFileSync(join(distDir, STAMP_FILE), 'utf8')) as Partial<BuildStamp>;
+    return typeof stamp.startedAt === 'number' && typeof stamp.finishedAt === 'number' ? (stamp as BuildStamp) : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
-/** Runs `astro build` in this process and stamps the output. */
-export async function buildSite(root: string, distDir: string): Promise<void> {
+/** True when dist/ holds no finished build, or a source changed after that build started. */
+export function needsBuild(root: string, distDir: string): boolean {
+  const stamp = readStamp(distDir);
+  if (!stamp || !existsSync(join(distDir, 'server', 'entry.mjs'))) return true;
+  return SOURCES.some((s) => newestMtime(join(root, s)) > stamp.startedAt);
+}
+
+/** Runs `astro build` in this process; the kb:build-stamp integration stamps the output, as it does for `npm run build`. */
+export async function buildSite(root: string): Promise<void> {
   const { build } = await import('astro');
   await build({ root, logLevel: 'warn' });
-  writeFileSync(join(distDir, '.built'), new Date().toISOString());
 }

@@ -19,7 +19,7 @@ const distDir = join(root, 'dist');
 export async function serve(config: Config, { announceToken = true } = {}): Promise<Serving> {
   if (needsBuild(root, distDir)) {
     console.log('Building the help center…');
-    await buildSite(root, distDir);
+    await buildSite(root);
   }
   const kb = await createRuntime(config);
   if (announceToken && kb.admin.created) console.log(`Admin token (shown once; \`npm run kb -- token\` prints it again): ${kb.admin.token}`);

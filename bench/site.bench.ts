@@ -9,7 +9,7 @@ import { typingLatency } from './lib/site-typing.ts';
 
 export default async function site(): Promise<string> {
   const root = fileURLToPath(new URL('..', import.meta.url));
-  if (needsBuild(root, join(root, 'dist'))) await buildSite(root, join(root, 'dist'));
+  if (needsBuild(root, join(root, 'dist'))) await buildSite(root);
   const parts = [
     `## Site (measured ${new Date().toISOString().slice(0, 10)})`,
     await serverDesign(),

@@ -6,5 +6,5 @@ import { buildSite, needsBuild } from '../api/build.ts';
 export default async function setup() {
   const root = fileURLToPath(new URL('..', import.meta.url));
   const dist = join(root, 'dist');
-  if (needsBuild(root, dist)) await buildSite(root, dist);
+  if (needsBuild(root, dist)) await buildSite(root);
 }
