@@ -41,7 +41,7 @@ export async function contactPageState(request: Request, url: URL, socketAddress
   const ip = resolveClientIp(request.headers.get('x-forwarded-for'), socketAddress, kb.config.trustProxy);
   const client = clientOf(kb.db, { url: request.url, headers: request.headers, ip }, at);
   const result = submitContact({ db: kb.db, config: kb.config, adminToken: kb.admin.token, outbox: kb.outbox }, raw, client, at);
-  if (result.ok) return { redirect: sentPath(locale) };
+  if (result.ok) return { redirect: sentPath(locale, result.reference) };
   for (const k of Object.keys(values) as Array<keyof FormValues>) values[k] = raw[k] ?? '';
   return {
     status: result.status,
