@@ -52,12 +52,14 @@ export function loadDemoContent(contentDir: string, defaultLocale = 'en'): DemoC
     for (const category of dirs(join(contentDir, 'articles', locale))) {
       for (const file of mdFiles(join(contentDir, 'articles', locale, category))) {
         const slug = basename(file, '.md');
+        const { data, body } = readMarkdown(join(contentDir, 'articles', locale, category, file));
+        // Drafts are not on the site, so the demo sends no traffic to them.
+        if (data.draft === true) continue;
         const known = articles.get(slug);
         if (known) {
           known.locales.push(locale);
           continue;
         }
-        const { data, body } = readMarkdown(join(contentDir, 'articles', locale, category, file));
         const updated = data.updated instanceof Date ? data.updated.toISOString().slice(0, 10) : data.updated ? String(data.updated) : undefined;
         articles.set(slug, {
           slug,
