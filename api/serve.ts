@@ -2,7 +2,7 @@
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 import type { Config } from './env.ts';
-import { buildSite, needsBuild } from './build.ts';
+import { buildReason, buildSite } from './build.ts';
 import { createRuntime, type Runtime } from './runtime.ts';
 import { createServer } from './server.ts';
 
@@ -17,8 +17,9 @@ const distDir = join(root, 'dist');
 
 /** Listens on config.host:config.port; SIGINT/SIGTERM stop the server and flush pending writes. */
 export async function serve(config: Config, { announceToken = true } = {}): Promise<Serving> {
-  if (needsBuild(root, distDir)) {
-    console.log('Building the help center…');
+  const reason = buildReason(root, distDir, { siteUrl: config.siteUrl });
+  if (reason) {
+    console.log(`Building the help center (${reason})…`);
     await buildSite(root);
   }
   const kb = await createRuntime(config);

@@ -10,20 +10,26 @@ export interface BuildStamp {
   /** When the build started (epoch ms): a source saved after this may not be in the build. */
   startedAt: number;
   finishedAt: number;
+  /** The site URL (KB_SITE_URL) the pages' absolute links were written with. */
+  siteUrl: string | undefined;
 }
 
 /** Must be the last integration: its build:done runs after the others have written their files. */
 export function buildStamp(): AstroIntegration {
   let startedAt = Date.now();
+  let siteUrl: string | undefined;
   return {
     name: 'kb:build-stamp',
     hooks: {
+      'astro:config:done': ({ config }) => {
+        siteUrl = config.site;
+      },
       'astro:build:start': () => {
         startedAt = Date.now();
       },
       'astro:build:done': ({ dir }) => {
         // dir is dist/client; the stamp sits beside client/ and server/.
-        const stamp: BuildStamp = { startedAt, finishedAt: Date.now() };
+        const stamp: BuildStamp = { startedAt, finishedAt: Date.now(), siteUrl };
         writeFileSync(join(fileURLToPath(dir), '..', STAMP_FILE), `${JSON.stringify(stamp)}\n`);
       },
     },
