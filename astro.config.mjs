@@ -22,6 +22,9 @@ export default defineConfig({
   build: { format: 'directory' },
   server: { host: '127.0.0.1', port: 4321 },
   devToolbar: { enabled: false },
+  // Unchanged pages (same cacheKey from getStaticPaths, same code) are copied from the last build, not rendered
+  // again (site/lib/page-keys.ts); the kb:precompress cache then finds their compressed bytes by content hash.
+  experimental: { incrementalBuild: true },
   // Order matters: the tracker is written and indexes leave dist/client before the public files are compressed,
   // and the build is stamped finished only after all of that.
   integrations: [drafts(), trackerIntegration(), searchIndex(), precompress(), buildStamp()],

@@ -6,6 +6,7 @@ import { serverDesign } from './lib/site-server.ts';
 import { searchLatency } from './lib/site-search.ts';
 import { pageWeight, buildTime } from './lib/site-page.ts';
 import { typingLatency } from './lib/site-typing.ts';
+import { homeCost } from './lib/site-home.ts';
 
 export default async function site(): Promise<string> {
   const root = fileURLToPath(new URL('..', import.meta.url));
@@ -16,6 +17,7 @@ export default async function site(): Promise<string> {
     await searchLatency(),
     await typingLatency(),
     await pageWeight(),
+    await homeCost(),
     await buildTime(1000),
   ];
   return parts.join('\n\n');

@@ -4,8 +4,12 @@ import { LOCALE_CODES, type Locale, localeInfo } from '../../i18n/locales.ts';
 import { loadCatalog } from '../../lib/load-catalog.ts';
 import { buildIndex } from '../../lib/search/build-index.ts';
 import { searchSources } from '../../lib/search/sources.ts';
+import { searchIndexKey } from '../../lib/page-keys.ts';
 
-export const getStaticPaths: GetStaticPaths = () => LOCALE_CODES.map((locale) => ({ params: { locale } }));
+export const getStaticPaths: GetStaticPaths = async () => {
+  const catalog = await loadCatalog();
+  return LOCALE_CODES.map((locale) => ({ params: { locale }, cacheKey: searchIndexKey(catalog, locale) }));
+};
 
 export const GET: APIRoute = async ({ params }) => {
   const locale = params.locale as Locale;
