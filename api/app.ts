@@ -1,18 +1,17 @@
-/** createApp({ db, config, ... }) builds the Hono app for everything under /api; it never listens. */
+/** createApp({ store, config, ... }) builds the Hono app for everything under /api; it never listens. */
 import { Hono } from 'hono';
 import type { AppEnv, Deps } from './context.ts';
 import { onError, onNotFound } from './errors.ts';
-import { health } from './routes/health.ts';
-import { createEventsRoute } from './routes/events.ts';
-import { createIngest } from '../db/ingest/writer.ts';
-import { reports } from './routes/reports.ts';
-import { contact } from './routes/contact.ts';
-import { search } from './routes/search.ts';
-import { tickets } from './routes/tickets.ts';
+import { health } from './admin/health.ts';
+import { createEventsRoute } from './tracking/route.ts';
+import { reports } from './reports/route.ts';
+import { contact } from './contact/route.ts';
+import { search } from './search/route.ts';
+import { tickets } from './tickets/route.ts';
+import { popular } from './popular/route.ts';
 
-/** `ingest` defaults to a writer on `db`; the runtime passes its own so close() can flush it. */
-export function createApp(given: Omit<Deps, 'ingest'> & { ingest?: Deps['ingest'] }) {
-  const deps: Deps = { ...given, ingest: given.ingest ?? createIngest(given.db, given.config) };
+/** The app over one store; whoever made the store closes it (the runtime, a test, a benchmark). */
+export function createApp(deps: Deps) {
   const app = new Hono<AppEnv>().basePath('/api');
   app.use((c, next) => {
     c.set('deps', deps);
@@ -24,6 +23,7 @@ export function createApp(given: Omit<Deps, 'ingest'> & { ingest?: Deps['ingest'
   app.route('/contact', contact);
   app.route('/search', search);
   app.route('/tickets', tickets);
+  app.route('/popular', popular);
   app.onError(onError);
   app.notFound(onNotFound);
   return app;

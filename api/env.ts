@@ -1,6 +1,7 @@
 /** Reads and validates process.env once; nothing else in the project reads process.env. */
 import { resolve } from 'node:path';
 import { z } from 'zod';
+import type { Config } from '../db/shared/config.ts';
 
 const intFrom = (fallback: number, min: number, max: number) =>
   z.coerce.number().int().min(min).max(max).default(fallback);
@@ -33,26 +34,6 @@ const EnvSchema = z.object({
   error: 'is required when KB_SMTP_URL is set (the address contact requests are emailed to)',
   path: ['KB_CONTACT_TO'],
 });
-
-/** The validated configuration the app runs with. */
-export interface Config {
-  dbFile: string;
-  dataDir: string;
-  timeZone: string;
-  adminToken: string | undefined;
-  attributionMinutes: number;
-  slaFirstResponseMinutes: number;
-  siteUrl: string;
-  rateLimitPerMinute: number;
-  /** Take the client address from X-Forwarded-For (set when a reverse proxy sits in front). */
-  trustProxy: boolean;
-  webhookUrl: string | undefined;
-  webhookSecret: string | undefined;
-  smtpUrl: string | undefined;
-  contactTo: string | undefined;
-  host: string;
-  port: number;
-}
 
 /** Parses an environment (process.env by default) into a Config, or throws one readable error. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {

@@ -1,17 +1,10 @@
-/** The five reports by name, so the API route and the CLI run exactly the same queries. */
-import type { Config } from '../env.ts';
-import type { Db } from '../../db/client.ts';
-import type { Catalog } from '../../db/catalog.ts';
-import { getArticleReport } from '../../db/queries/getArticleReport.ts';
-import { getGapsReport } from '../../db/queries/getGapsReport.ts';
-import { getOverviewReport } from '../../db/queries/getOverviewReport.ts';
-import { getSearchReport } from '../../db/queries/getSearchReport.ts';
-import { getTicketReport } from '../../db/queries/getTicketReport.ts';
-import { getContactFormReport } from '../../db/queries/getContactFormReport.ts';
-import type { Interval, Report } from '../../db/queries/types.ts';
+/** The reports by name, so the API route and the CLI run exactly the same queries. */
+import type { Config } from '../../db/shared/config.ts';
+import type { Catalog } from '../../db/shared/catalog.ts';
+import type { Store } from '../../db/store.ts';
+import type { Interval, Report, ReportName } from '../../db/shared/reports.ts';
 
-export const REPORT_NAMES = ['overview', 'articles', 'search', 'gaps', 'tickets', 'contact'] as const;
-export type ReportName = (typeof REPORT_NAMES)[number];
+export { REPORT_NAMES, type ReportName } from '../../db/shared/reports.ts';
 
 export interface ReportRequest {
   from: string;
@@ -24,20 +17,24 @@ export interface ReportRequest {
 export type AnyReport = Report<object, object> & Record<string, unknown>;
 
 /** Runs one report with the configured zone and SLA. */
-export function runReport(name: ReportName, db: Db, config: Config, catalog: Catalog, req: ReportRequest): AnyReport {
+export async function runReport(name: ReportName, store: Store, config: Config, catalog: Catalog, req: ReportRequest): Promise<AnyReport> {
   const filters = { from: req.from, to: req.to, interval: req.interval, timeZone: config.timeZone, ...(req.locale ? { locale: req.locale } : {}) };
-  switch (name) {
-    case 'overview':
-      return getOverviewReport(db, filters, catalog) as unknown as AnyReport;
-    case 'articles':
-      return getArticleReport(db, { ...filters, ...(req.article ? { article: req.article } : {}) }, catalog) as unknown as AnyReport;
-    case 'search':
-      return getSearchReport(db, filters) as unknown as AnyReport;
-    case 'gaps':
-      return getGapsReport(db, filters, catalog) as unknown as AnyReport;
-    case 'tickets':
-      return getTicketReport(db, { ...filters, slaFirstResponseMinutes: config.slaFirstResponseMinutes }) as unknown as AnyReport;
-    case 'contact':
-      return getContactFormReport(db, filters) as unknown as AnyReport;
-  }
+  const { reports } = store;
+  const report = await (() => {
+    switch (name) {
+      case 'overview':
+        return reports.overview(filters, catalog);
+      case 'articles':
+        return reports.articles({ ...filters, ...(req.article ? { article: req.article } : {}) }, catalog);
+      case 'search':
+        return reports.search(filters);
+      case 'gaps':
+        return reports.gaps(filters, catalog);
+      case 'tickets':
+        return reports.tickets({ ...filters, slaFirstResponseMinutes: config.slaFirstResponseMinutes });
+      case 'contact':
+        return reports.contact(filters);
+    }
+  })();
+  return report as unknown as AnyReport;
 }

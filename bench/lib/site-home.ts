@@ -6,9 +6,8 @@ import { request } from 'node:http';
 import { loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { performance } from 'node:perf_hooks';
-import { generateDemo } from '../../api/demo/generate.ts';
-import { getArticleViews } from '../../db/queries/getArticleViews.ts';
-import { popularWindow } from '../../site/lib/popular.ts';
+import { generateDemo } from '../../bin/demo/generate.ts';
+import { popularWindow } from '../../api/popular/route.ts';
 import { tempDb } from '../../test/helpers/db.ts';
 import { startServers } from './child.ts';
 import { load } from './load.ts';
@@ -39,13 +38,13 @@ async function latency(url: string, n = 300): Promise<{ p50: number; p95: number
 async function viewsQuery(): Promise<{ p50: number; p95: number; rows: number }> {
   const temp = tempDb();
   try {
-    await generateDemo(temp.db, temp.config, { contentDir: fileURLToPath(new URL('../../content', import.meta.url)), days: 90, seed: 5 });
+    await generateDemo(temp.store, temp.config, { contentDir: fileURLToPath(new URL('../../content', import.meta.url)), days: 90, seed: 5 });
     const rows = (temp.db.$client.prepare('SELECT count(*) AS n FROM article_days').get() as { n: number }).n;
     const [from, to] = popularWindow(Date.now(), temp.config.timeZone);
     const ms: number[] = [];
     for (let i = 0; i < 500; i++) {
       const start = performance.now();
-      getArticleViews(temp.db, temp.config.timeZone, i % 2 ? 'en' : 'ru', from, to);
+      await temp.store.reports.articleViews(i % 2 ? 'en' : 'ru', from, to);
       ms.push(performance.now() - start);
     }
     ms.sort((a, b) => a - b);

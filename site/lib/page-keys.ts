@@ -4,8 +4,8 @@
  * the titles, lists and translations it links to, so editing one article re-renders it and the pages that list it.
  */
 import { createHash } from 'node:crypto';
-import { DEFAULT_LOCALE, LOCALE_CODES, type Locale } from '../i18n/locales.ts';
-import type { ArticleMeta, Catalog } from './catalog.ts';
+import { DEFAULT_LOCALE, LOCALE_CODES, type Locale } from '../../db/shared/locales.ts';
+import type { ArticleMeta, Catalog } from './site-catalog.ts';
 
 const hash = (value: unknown) => createHash('sha256').update(JSON.stringify(value)).digest('base64url');
 

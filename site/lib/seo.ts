@@ -1,5 +1,5 @@
 /** What search engines and link previews read from a page: absolute URLs, hreflang, Open Graph, Article JSON-LD. */
-import { DEFAULT_LOCALE, type Locale } from '../i18n/locales.ts';
+import { DEFAULT_LOCALE, type Locale } from '../../db/shared/locales.ts';
 import type { Alternate } from './alternates.ts';
 
 /** `https://help.example.com` + `/fa/articles/x` (the site URL's own path and trailing slash are dropped). */

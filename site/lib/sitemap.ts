@@ -1,7 +1,7 @@
 /** sitemap.xml and robots.txt for a site URL, from the catalog of published articles (drafts are never in it). */
-import { DEFAULT_LOCALE, LOCALE_CODES, localePath, PREFIXED_LOCALES, type Locale } from '../i18n/locales.ts';
+import { DEFAULT_LOCALE, LOCALE_CODES, localePath, PREFIXED_LOCALES, type Locale } from '../../db/shared/locales.ts';
 import { alternates, type PageRef } from './alternates.ts';
-import type { ArticleMeta, Catalog } from './catalog.ts';
+import type { ArticleMeta, Catalog } from './site-catalog.ts';
 import { absoluteUrl, hreflangLinks } from './seo.ts';
 
 export interface SitemapEntry {

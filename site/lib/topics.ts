@@ -1,7 +1,7 @@
 /** The topic cards a locale's pages list (home, zero-result search): counts, and the language of untranslated topics. */
-import { DEFAULT_LOCALE, localeInfo, localePath, type Locale } from '../i18n/locales.ts';
+import { DEFAULT_LOCALE, localeInfo, localePath, type Locale } from '../../db/shared/locales.ts';
 import type { Translator } from '../i18n/t.ts';
-import type { Catalog } from './catalog.ts';
+import type { Catalog } from './site-catalog.ts';
 
 export interface TopicCard {
   href: string;

@@ -3,9 +3,9 @@ import { fileURLToPath } from 'node:url';
 import { DateTime } from 'luxon';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createRuntime, type Runtime } from '../../api/runtime.ts';
-import { generateDemo, type DemoSummary } from '../../api/demo/generate.ts';
-import { tempDb, type TempDb } from '../helpers/db.ts';
-import type { ArticleReport, OverviewReport, SearchReport, TicketReport } from '../../db/queries/types.ts';
+import { generateDemo, type DemoSummary } from '../../bin/demo/generate.ts';
+import { dbOf, tempDb, type TempDb } from '../helpers/db.ts';
+import type { ArticleReport, OverviewReport, SearchReport, TicketReport } from '../../db/shared/reports.ts';
 
 const contentDir = fileURLToPath(new URL('../../content', import.meta.url));
 // Noon on a Wednesday in mid-March: 90 days back covers three month-ends.
@@ -18,7 +18,7 @@ let summary: DemoSummary;
 beforeAll(async () => {
   temp = tempDb({ KB_ADMIN_TOKEN: 'demo-test-token-0123456789' });
   kb = await createRuntime(temp.config);
-  summary = await generateDemo(kb.db, kb.config, { contentDir, days: 90, seed: 7, now: NOW, sessionsPerDay: 160 });
+  summary = await generateDemo(kb.store, kb.config, { contentDir, days: 90, seed: 7, now: NOW, sessionsPerDay: 160 });
 }, 120_000);
 afterAll(async () => {
   await kb.close();
@@ -84,7 +84,7 @@ describe('demo data', () => {
     const counts = async (seed: number) => {
       const t = tempDb();
       try {
-        const s = await generateDemo(t.db, t.config, { contentDir, days: 5, seed, now: NOW, sessionsPerDay: 40 });
+        const s = await generateDemo(t.store, t.config, { contentDir, days: 5, seed, now: NOW, sessionsPerDay: 40 });
         const types = t.db.$client.prepare('select type, count(*) as n from events group by type order by type').all();
         const tickets = t.db.$client.prepare('select external_id, created_at, channel, csat from tickets order by external_id').all();
         return { events: s.events, types, tickets };

@@ -9,7 +9,7 @@ import { safeNext, sessionCookieOptions } from '../../site/lib/admin/session.ts'
 import { readOutcome, toApiForm } from '../../site/lib/admin/import-form.ts';
 import { topicRows } from '../../site/lib/admin/topics.ts';
 import { visibleGaps, gapLink } from '../../site/lib/admin/gaps.ts';
-import type { GapKind } from '../../db/queries/types.ts';
+import type { GapKind } from '../../db/shared/reports.ts';
 
 const NOW = new Date('2026-03-31T22:30:00Z');
 
@@ -171,7 +171,7 @@ describe('import form', () => {
 
   it('reads a success and an error envelope with its row errors', () => {
     expect(readOutcome(200, { imported: 3, updated: 1, skipped: 0, errors: [] }, false)).toMatchObject({ ok: true, imported: 3, updated: 1, errorCount: 0 });
-    const bad = readOutcome(422, { error: { message: 'The file has bad rows; nothing was imported.', details: { errors: [{ line: 4, column: 'Created at', value: 'yesterday', reason: 'not a date' }], errorCount: 130 } } }, false);
+    const bad = readOutcome(422, { error: { message: 'The file has bad rows; nothing was imported.', details: [], result: { errors: [{ line: 4, column: 'Created at', value: 'yesterday', reason: 'not a date' }], errorCount: 130 } } }, false);
     expect(bad).toMatchObject({ ok: false, message: 'The file has bad rows; nothing was imported.', errorCount: 130 });
     expect(bad.errors).toEqual([{ line: 4, column: 'Created at', value: 'yesterday', reason: 'not a date' }]);
   });

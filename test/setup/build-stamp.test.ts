@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync, utimesSync, writeFileSync } from 'node:
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { needsBuild } from '../../api/build.ts';
+import { needsBuild } from '../../bin/build-site.ts';
 
 let root: string;
 afterEach(() => rmSync(root, { recursive: true, force: true }));

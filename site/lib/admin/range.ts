@@ -1,10 +1,13 @@
 /** The dashboard's date range: from/to/interval/locale read from the page URL, with presets, in KB_TZ. */
 import { DateTime } from 'luxon';
 
-export const INTERVALS = ['day', 'week', 'month'] as const;
-export type Interval = (typeof INTERVALS)[number];
+import { INTERVALS, type Interval } from '../../../db/shared/reports.ts';
+import { LOCALE_CODES } from '../../../db/shared/locales.ts';
+
+export { INTERVALS, type Interval };
 export const PRESETS = [7, 28, 90] as const;
-export const LOCALES = ['en', 'fa', 'ru', 'ms'] as const;
+/** The languages a report can be narrowed to: every locale of the site. */
+export const LOCALES = LOCALE_CODES;
 
 export interface Range {
   from: string;

@@ -1,5 +1,5 @@
 /** Turns the tickets report's lists into the bar lists and tables of /admin/tickets. */
-import type { TicketReport } from '../../../db/queries/types.ts';
+import type { TicketReport } from '../../../db/shared/reports.ts';
 
 export interface Bar {
   label: string;

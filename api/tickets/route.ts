@@ -1,0 +1,53 @@
+/** Ticket routes (admin only): POST /api/tickets/import (multipart upload) and GET /api/tickets/imports (history). */
+import { Hono } from 'hono';
+import type { AppEnv } from '../context.ts';
+import { requireAdmin } from '../admin/require-admin.ts';
+import { fail } from '../errors.ts';
+import { receiveUpload } from '../http/receive-upload.ts';
+import { IMPORT_UPLOAD } from './import-upload.ts';
+import { ImportFileError, ProfileError, resolveProfile, type RowError } from '../../db/store.ts';
+import type { ErrorDetail } from '../../db/shared/errors.ts';
+
+/** Row problems in the details shape: the column as the path, with the file line and column. */
+const rowDetails = (errors: readonly RowError[]): ErrorDetail[] =>
+  errors.map((e) => ({ path: e.column ?? '', message: e.value === null ? e.reason : `${e.reason} (value: ${JSON.stringify(e.value)})`, line: e.line, ...(e.column ? { column: e.column } : {}) }));
+
+const yes = (v: string | undefined) => v !== undefined && ['1', 'true', 'on', 'yes'].includes(v.toLowerCase());
+
+export const tickets = new Hono<AppEnv>()
+  .use(requireAdmin)
+  .post('/import', async (c) => {
+    const upload = await receiveUpload(c.req.raw, IMPORT_UPLOAD);
+    const one = (k: string) => upload.fields.get(k)?.[0]?.trim() || undefined;
+    try {
+      const { profile, label } = resolveProfile({
+        preset: one('preset'),
+        mappingText: one('mapping'),
+        mappingName: 'the uploaded mapping profile',
+        maps: (upload.fields.get('map') ?? []).flatMap((m) => m.split('\n')).map((m) => m.trim()).filter(Boolean),
+      });
+      const result = await c.var.deps.store.tickets.importFile(upload.path, {
+        profile,
+        profileLabel: label,
+        fileName: upload.fileName,
+        source: one('source'),
+        timeZone: one('tz'),
+        dryRun: yes(one('dryRun')),
+        skipInvalid: yes(one('skipInvalid')),
+      });
+      if (result.errorCount && !result.committed && !(result.dryRun && yes(one('skipInvalid')))) {
+        fail(422, `Nothing was imported: ${result.errorCount} ${result.errorCount === 1 ? 'row has an error' : 'rows have errors'}.`, rowDetails(result.errors), { result });
+      }
+      return c.json(result);
+    } catch (err) {
+      if (err instanceof ProfileError) fail(400, err.message, [{ path: one('mapping') ? 'mapping' : 'preset', message: err.message }]);
+      if (err instanceof ImportFileError) {
+        const result = { imported: 0, updated: 0, unchanged: 0, skipped: 0, errors: err.errors, errorCount: err.errors.length };
+        fail(422, err.message, rowDetails(err.errors), { result });
+      }
+      throw err;
+    } finally {
+      await upload.dispose();
+    }
+  })
+  .get('/imports', async (c) => c.json({ imports: await c.var.deps.store.tickets.listImports() }));

@@ -1,0 +1,62 @@
+/** Days, weeks and months of a report range: pure calendar arithmetic on local dates (YYYY-MM-DD). */
+import type { Interval } from '../shared/reports.ts';
+import { dayStartMs } from './rollups/local-day.ts';
+
+const WEEKDAYS = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'] as const;
+const DAY_MS = 86_400_000;
+
+// A calendar date has no zone; UTC midnight of the date is used only as a number to count days with.
+const toNum = (day: string) => Date.UTC(+day.slice(0, 4), +day.slice(5, 7) - 1, +day.slice(8, 10)) / DAY_MS;
+const fromNum = (n: number) => new Date(n * DAY_MS).toISOString().slice(0, 10);
+
+/** Days since 1970-01-01 of a local date, and back. */
+export const dayNumber = toNum;
+export const dayFromNumber = fromNum;
+
+/** Adds n days to a local date. */
+export function addDays(day: string, n: number): string {
+  return fromNum(toNum(day) + n);
+}
+
+/** Every local date from..to inclusive. */
+export function daysBetween(from: string, to: string): string[] {
+  const out: string[] = [];
+  for (let n = toNum(from), end = toNum(to); n <= end; n++) out.push(fromNum(n));
+  return out;
+}
+
+/** ISO weekday of a local date: Monday 1 ... Sunday 7. */
+export function weekdayOf(day: string): number {
+  return ((((toNum(day) + 3) % 7) + 7) % 7) + 1; // 1970-01-01 was a Thursday
+}
+
+export function weekdayName(weekday: number): string {
+  return WEEKDAYS[weekday - 1] ?? String(weekday);
+}
+
+/** The period a day falls in: the day, the Monday of its ISO week, or YYYY-MM. */
+export function periodOf(day: string, interval: Interval): string {
+  if (interval === 'day') return day;
+  if (interval === 'month') return day.slice(0, 7);
+  return addDays(day, 1 - weekdayOf(day));
+}
+
+/** The periods of a range, in order, without duplicates. */
+export function periodsBetween(from: string, to: string, interval: Interval): string[] {
+  const out: string[] = [];
+  for (const d of daysBetween(from, to)) {
+    const p = periodOf(d, interval);
+    if (out[out.length - 1] !== p) out.push(p);
+  }
+  return out;
+}
+
+/** [start, end) in epoch ms of the local days from..to in a zone. */
+export function rangeMs(from: string, to: string, timeZone: string): [number, number] {
+  return [dayStartMs(from, timeZone), dayStartMs(addDays(to, 1), timeZone)];
+}
+
+/** Builds a zero-filled series from per-period points, one per period in the range. */
+export function fillSeries<P>(periods: string[], points: Map<string, P>, empty: () => P): Array<{ period: string } & P> {
+  return periods.map((period) => ({ period, ...(points.get(period) ?? empty()) }));
+}

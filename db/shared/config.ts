@@ -1,0 +1,21 @@
+/** The configuration every layer runs with; read and validated from the environment by api/env.ts. */
+
+/** The validated configuration the app runs with. */
+export interface Config {
+  dbFile: string;
+  dataDir: string;
+  timeZone: string;
+  adminToken: string | undefined;
+  attributionMinutes: number;
+  slaFirstResponseMinutes: number;
+  siteUrl: string;
+  rateLimitPerMinute: number;
+  /** Take the client address from X-Forwarded-For (set when a reverse proxy sits in front). */
+  trustProxy: boolean;
+  webhookUrl: string | undefined;
+  webhookSecret: string | undefined;
+  smtpUrl: string | undefined;
+  contactTo: string | undefined;
+  host: string;
+  port: number;
+}
