@@ -1,9 +1,10 @@
 /** The two projects the build benchmark times: ours and Starlight with Pagefind, each with the 303 Arduino articles. */
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { writeOurContent, writeStarlightContent } from './arduino-content.ts';
+import { benchInstall } from './bench-install.ts';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 export const TMP = join(root, 'bench/tmp');
@@ -32,15 +33,7 @@ export function ourProject(): Project {
  * installed from bench/starlight's lockfile into bench/tmp/starlight (needs the npm registry the first time).
  */
 export function starlightProject(): Project {
-  const dir = join(TMP, 'starlight');
-  const lock = readFileSync(join(root, 'bench/starlight/package-lock.json'), 'utf8');
-  const installed = existsSync(join(dir, 'node_modules/.package-lock.json')) && existsSync(join(dir, 'package-lock.json')) && readFileSync(join(dir, 'package-lock.json'), 'utf8') === lock;
-  mkdirSync(dir, { recursive: true });
-  if (!installed) {
-    for (const f of ['package.json', 'package-lock.json']) cpSync(join(root, 'bench/starlight', f), join(dir, f));
-    const npm = spawnSync('npm', ['ci', '--no-audit', '--no-fund', '--loglevel=error'], { cwd: dir, encoding: 'utf8' });
-    if (npm.status !== 0) throw new Error(`npm ci of bench/starlight failed:\n${npm.stderr}`);
-  }
+  const dir = benchInstall('starlight');
   rmSync(join(dir, 'src'), { recursive: true, force: true });
   writeStarlightContent(dir);
   writeFileSync(
