@@ -9,6 +9,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   demo: async () => (await import('./demo.ts')).demoCommand(),
   import: async () => (await import('./import.ts')).importCommand(),
   report: async () => (await import('./report.ts')).reportCommand(),
+  copy: async () => (await import('./copy.ts')).copyCommand(),
 };
 
 async function main() {

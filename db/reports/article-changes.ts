@@ -1,34 +1,41 @@
 /** Before/after figures around each edit of an article (SPEC 7.1 `changes`). */
-import type Database from 'better-sqlite3';
 import type { ArticleChange } from '../shared/reports.ts';
 import { addDays } from './periods.ts';
+import type { ReportReads, WindowSums } from './report-reads.ts';
 import { rate } from './stats.ts';
 
 export const CHANGE_WINDOW_DAYS = 28;
 
-const WINDOW_SQL = `SELECT coalesce(sum(sessions), 0) AS sessions, coalesce(sum(contacts_after_read), 0) AS contacts,
-         coalesce(sum(helpful_yes), 0) AS yes, coalesce(sum(helpful_no), 0) AS no
-  FROM article_days WHERE locale = ? AND article = ? AND day BETWEEN ? AND ?`;
+const figures = (r: WindowSums) => ({
+  contactRate: rate(r.contacts, r.sessions),
+  helpfulRate: rate(r.yes, r.yes + r.no),
+  sessions: r.sessions,
+  votes: r.yes + r.no,
+});
 
-// Prepared once per connection: a report runs it twice per edit of every article.
-const prepared = new WeakMap<Database.Database, Database.Statement>();
-const windowStatement = (db: Database.Database) => prepared.get(db) ?? (prepared.set(db, db.prepare(WINDOW_SQL)), prepared.get(db)!);
-
-function windowFigures(db: Database.Database, locale: string, article: string, from: string, to: string) {
-  const r = windowStatement(db).get(locale, article, from, to) as { sessions: number; contacts: number; yes: number; no: number };
-  return {
-    contactRate: rate(r.contacts, r.sessions),
-    helpfulRate: rate(r.yes, r.yes + r.no),
-    sessions: r.sessions,
-    votes: r.yes + r.no,
-  };
-}
-
-/** For an edit on day D: D-28..D-1 against D+1..D+28 (the edit day itself mixes both versions). Newest first. */
-export function articleChanges(db: Database.Database, locale: string, article: string, edits: readonly string[]): ArticleChange[] {
-  return [...edits].reverse().map((date) => ({
-    date,
-    before: windowFigures(db, locale, article, addDays(date, -CHANGE_WINDOW_DAYS), addDays(date, -1)),
-    after: windowFigures(db, locale, article, addDays(date, 1), addDays(date, CHANGE_WINDOW_DAYS)),
-  }));
+/**
+ * For an edit on day D: D-28..D-1 against D+1..D+28 (the edit day itself mixes both versions), newest first,
+ * for every article at once (one read of all their windows).
+ */
+export async function articleChanges(
+  reads: ReportReads,
+  locale: string,
+  articles: ReadonlyArray<{ slug: string; edits: readonly string[] }>,
+): Promise<Map<string, ArticleChange[]>> {
+  const windows = articles.flatMap(({ slug, edits }) =>
+    [...edits].reverse().flatMap((date) => [
+      { article: slug, from: addDays(date, -CHANGE_WINDOW_DAYS), to: addDays(date, -1) },
+      { article: slug, from: addDays(date, 1), to: addDays(date, CHANGE_WINDOW_DAYS) },
+    ]),
+  );
+  const sums = await reads.articleWindows(locale, windows);
+  const out = new Map<string, ArticleChange[]>();
+  let i = 0;
+  for (const { slug, edits } of articles) {
+    out.set(
+      slug,
+      [...edits].reverse().map((date) => ({ date, before: figures(sums[i++]!), after: figures(sums[i++]!) })),
+    );
+  }
+  return out;
 }

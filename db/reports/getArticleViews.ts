@@ -1,20 +1,11 @@
 /** Page views per article in one locale over local days from..to, from the article_days rollup: what "popular" is ranked by. */
-import type Database from 'better-sqlite3';
-import type { Db } from '../sqlite/client.ts';
 import type { ArticleViews } from '../shared/reports.ts';
-import { settleRollups } from './rollups/catch-up.ts';
+import type { ReportReads } from './report-reads.ts';
 
-const statements = new WeakMap<Database.Database, Database.Statement>();
-
-/** Settles the rollups first (cheap when nothing is pending), so a view stored a moment ago already counts. */
-export function getArticleViews(db: Db, timeZone: string, locale: string, from: string, to: string): ArticleViews[] {
-  settleRollups(db, timeZone);
-  const client = db.$client;
-  let stmt = statements.get(client);
-  if (!stmt) {
-    // The primary key (locale, day, article) serves the range; one row per article-day of the locale.
-    stmt = client.prepare('SELECT article, sum(views) AS views FROM article_days WHERE locale = ? AND day BETWEEN ? AND ? GROUP BY article');
-    statements.set(client, stmt);
-  }
-  return stmt.all(locale, from, to) as ArticleViews[];
+/** Settles the rollups first (nothing to do in the usual case), so a view stored a moment ago already counts. */
+export async function getArticleViews(reads: ReportReads, timeZone: string, locale: string, from: string, to: string): Promise<ArticleViews[]> {
+  await reads.settle(timeZone);
+  const sums = new Map<string, number>();
+  for (const row of await reads.articleDays(locale, from, to)) sums.set(row.article, (sums.get(row.article) ?? 0) + row.views);
+  return [...sums].map(([article, views]) => ({ article, views }));
 }

@@ -1,11 +1,10 @@
 /** SPEC 7.3: ticket volumes, response and resolution times, SLA, FCR, reopens, CSAT, phone queue, forecast. */
-import type { Db } from '../sqlite/client.ts';
-import { ensureTicketRollups } from './rollups/tickets.ts';
+import type { ReportReads } from './report-reads.ts';
 import { dayFromNumber, dayNumber, daysBetween, fillSeries, periodOf, periodsBetween, rangeMs, weekdayName, weekdayOf } from './periods.ts';
 import { DateTime } from 'luxon';
 import { forecastTickets } from './ticket-forecast.ts';
 import { TicketPeriod } from './ticket-figures.ts';
-import { splitCombo, ticketDaySums, ticketDim, ticketDurations } from './ticket-reads.ts';
+import { splitCombo } from './ticket-reads.ts';
 import { rate } from './stats.ts';
 import type { TicketFigures, TicketReport, TicketReportFilters } from '../shared/reports.ts';
 
@@ -15,10 +14,9 @@ const countDesc = <K extends string>(m: Map<string, number>, key: K) =>
   [...m].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([k, tickets]) => ({ [key]: k, tickets }) as Record<K, string> & { tickets: number });
 const bump = (m: Map<string, number>, k: string, n: number) => m.set(k, (m.get(k) ?? 0) + n);
 
-export function getTicketReport(db: Db, filters: TicketReportFilters): TicketReport {
-  const client = db.$client;
+export async function getTicketReport(reads: ReportReads, filters: TicketReportFilters): Promise<TicketReport> {
   const { from, to, interval, timeZone, slaFirstResponseMinutes: sla } = filters;
-  ensureTicketRollups(db, timeZone);
+  await reads.ensureTicketRollups(timeZone);
   const [lo, hi] = [dayNumber(from), dayNumber(to)];
   const [start, end] = rangeMs(from, to, timeZone);
   const total = new TicketPeriod(sla);
@@ -29,7 +27,7 @@ export function getTicketReport(db: Db, filters: TicketReportFilters): TicketRep
   };
   const perDay = new Map<string, number>();
   const weekdays = [0, 0, 0, 0, 0, 0, 0];
-  const days = ticketDaySums(client, lo, hi).sort((a, b) => a.day - b.day);
+  const days = (await reads.ticketDaySums(lo, hi)).sort((a, b) => a.day - b.day);
   for (const d of days) {
     const day = dayFromNumber(d.day);
     total.addDay(d);
@@ -39,14 +37,13 @@ export function getTicketReport(db: Db, filters: TicketReportFilters): TicketRep
   }
   // Durations come in created_at order, so each period's are one run of them: its days' counts in ticket_days
   // say where the run ends. Periods read views of one array of minutes.
-  const minutes = (column: 'first_response_at' | 'solved_at') => {
-    const ms = ticketDurations(client, column, start, end);
+  const minutes = async (column: 'first_response_at' | 'solved_at') => {
+    const ms = await reads.ticketDurations(column, start, end);
     const out = new Float64Array(ms.length);
     for (let k = 0; k < ms.length; k++) out[k] = ms[k]! / 60_000;
     return out;
   };
-  const frMinutes = minutes('first_response_at');
-  const resMinutes = minutes('solved_at');
+  const [frMinutes, resMinutes] = await Promise.all([minutes('first_response_at'), minutes('solved_at')]);
   const runs = new Map<TicketPeriod, { fr: [number, number]; res: [number, number] }>();
   let i = 0;
   let j = 0;
@@ -62,10 +59,11 @@ export function getTicketReport(db: Db, filters: TicketReportFilters): TicketRep
   }
   total.firstResponse = frMinutes;
   total.resolution = resMinutes;
-  const channels = new Map(ticketDim(client, 'channel', lo, hi).map((r) => [r.value, r.tickets]));
+  const [channelRows, comboRows, assigneeRows] = await Promise.all([reads.ticketDim('channel', lo, hi), reads.ticketDim('combo', lo, hi), reads.ticketDim('assignee', lo, hi)]);
+  const channels = new Map(channelRows.map((r) => [r.value, r.tickets]));
   const types = new Map<string, number>();
   const tags = new Map<string, number>();
-  for (const r of ticketDim(client, 'combo', lo, hi)) {
+  for (const r of comboRows) {
     const c = splitCombo(r.value);
     if (c.type) bump(types, c.type, r.tickets);
     for (const tag of c.tags) bump(tags, tag, r.tickets);
@@ -82,7 +80,7 @@ export function getTicketReport(db: Db, filters: TicketReportFilters): TicketRep
     channels: countDesc(channels, 'channel'),
     types: countDesc(types, 'type'),
     tags: countDesc(tags, 'tag'),
-    assignees: ticketDim(client, 'assignee', lo, hi)
+    assignees: assigneeRows
       .filter((a) => a.solved > 0)
       .map((a) => ({ assignee: a.value, solved: a.solved, csat: rate(a.solvedGood, a.solvedRated), csatRated: a.solvedRated }))
       .sort((a, b) => b.solved - a.solved || a.assignee.localeCompare(b.assignee)),

@@ -67,8 +67,36 @@ const SOURCE_RE = /^[a-z0-9][a-z0-9_.-]{0,63}$/i;
 
 const isStaged = (r: WireRecord): r is StagedRecord => typeof r[1] === 'string';
 
-/** Imports one file. File-level problems throw ImportFileError/ProfileError; bad rows come back in the result. */
-export async function importFile(db: Db, file: string, opts: ImportOptions): Promise<ImportResult> {
+/**
+ * Where an import's checked rows go: each storage adapter writes the staging file its own way (SQLite in chunks
+ * here, PostgreSQL with COPY in one transaction: db/pg/tickets/import.ts).
+ */
+export interface ImportTarget {
+  /** Writes (or on a dry run counts) the staged rows into `result`; true when it also recorded the import, with the tickets. */
+  write(staging: Staging, result: ImportResult, opts: ImportOptions, startedAt: number): Promise<boolean>;
+  /** Records a finished import in the history (one that wrote nothing, or whose writer did not). */
+  record(result: ImportResult, profile: string, startedAt: number): Promise<void>;
+}
+
+/** Imports one file into SQLite. File-level problems throw ImportFileError/ProfileError; bad rows come back in the result. */
+export function importFile(db: Db, file: string, opts: ImportOptions): Promise<ImportResult> {
+  return importInto(sqliteTarget(db), file, opts);
+}
+
+function sqliteTarget(db: Db): ImportTarget {
+  return {
+    async write(staging, result, opts) {
+      const write = () => writeAll(db, staging, result.source, result, opts);
+      // Per-row rollup triggers cost more than one rebuild once a file is large (bench/results/import.md).
+      await (!opts.dryRun && staging.count >= BULK_ROWS ? withTicketRollupsSuspended(db, write) : write());
+      return false;
+    },
+    record: async (result, profile, startedAt) => recordImport(db, result, profile, startedAt),
+  };
+}
+
+/** Reads, maps and checks a file, then hands the staged rows to `target`. */
+export async function importInto(target: ImportTarget, file: string, opts: ImportOptions): Promise<ImportResult> {
   const started = Date.now();
   const source = opts.source ?? opts.profile.source ?? 'import';
   if (!SOURCE_RE.test(source)) throw new ProfileError(`Source "${source}" must be letters, digits, _ . - (at most 64).`);
@@ -122,16 +150,15 @@ export async function importFile(db: Db, file: string, opts: ImportOptions): Pro
       durationMs: 0,
     };
     if (rows === 0) throw new ImportFileError('The file has a header but no rows.');
+    let recorded = false;
     if (errors.count && !opts.skipInvalid) {
       result.skipped = rows;
     } else {
-      const write = () => writeAll(db, staging, source, result, opts);
-      // Per-row rollup triggers cost more than one rebuild once a file is large (bench/results/import.md).
-      await (!opts.dryRun && staging.count >= BULK_ROWS ? withTicketRollupsSuspended(db, write) : write());
+      recorded = await target.write(staging, result, opts, started);
       result.committed = !result.dryRun;
     }
     result.durationMs = Date.now() - started;
-    if (!result.dryRun) recordImport(db, result, opts.profileLabel, started);
+    if (!result.dryRun && !recorded) await target.record(result, opts.profileLabel, started);
     return result;
   } finally {
     await records.close();
