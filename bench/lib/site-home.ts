@@ -7,6 +7,8 @@ import { loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { performance } from 'node:perf_hooks';
 import { generateDemo } from '../../bin/demo/generate.ts';
+import { searchTotalOf } from '../../bin/demo/search.ts';
+import { loadSearchDir } from '../../api/search/service.ts';
 import { popularWindow } from '../../api/popular/route.ts';
 import { tempDb } from '../../test/helpers/db.ts';
 import { startServers } from './child.ts';
@@ -38,7 +40,8 @@ async function latency(url: string, n = 300): Promise<{ p50: number; p95: number
 async function viewsQuery(): Promise<{ p50: number; p95: number; rows: number }> {
   const temp = tempDb();
   try {
-    await generateDemo(temp.store, temp.config, { contentDir: fileURLToPath(new URL('../../content', import.meta.url)), days: 90, seed: 5 });
+    const search = searchTotalOf(loadSearchDir(fileURLToPath(new URL('../../dist/search', import.meta.url))));
+    await generateDemo(temp.store, temp.config, { contentDir: fileURLToPath(new URL('../../content', import.meta.url)), days: 90, seed: 5, searchTotal: search });
     const rows = (temp.db.$client.prepare('SELECT count(*) AS n FROM article_days').get() as { n: number }).n;
     const [from, to] = popularWindow(Date.now(), temp.config.timeZone);
     const ms: number[] = [];

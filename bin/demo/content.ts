@@ -10,6 +10,8 @@ export interface DemoArticle {
   updated: string | undefined;
   /** Locales this article exists in. */
   locales: string[];
+  /** Its title in each locale (what a visitor of that locale searches for). */
+  titles: Record<string, string>;
 }
 
 export interface DemoCategory {
@@ -35,9 +37,10 @@ export function demoContent(catalog: Catalog, defaultLocale = 'en'): DemoContent
     const known = articles.get(a.slug);
     if (known) {
       known.locales.push(a.locale);
+      known.titles[a.locale] = a.title;
       continue;
     }
-    articles.set(a.slug, { slug: a.slug, category: a.category, title: a.title, tags: a.tags, words: a.words, updated: a.updated ?? undefined, locales: [a.locale] });
+    articles.set(a.slug, { slug: a.slug, category: a.category, title: a.title, tags: a.tags, words: a.words, updated: a.updated ?? undefined, locales: [a.locale], titles: { [a.locale]: a.title } });
   }
   const categories = catalog.categories
     .filter((c) => c.locale === defaultLocale)

@@ -3,12 +3,12 @@
 /** Searches the help center has no answer for (the zero-result list tells this story). */
 export const GAP_QUERIES = [
   'gift cards',
-  'instagram booking button',
+  'paypal',
   'hipaa',
   'class pass integration',
   'apple pay',
-  'group discount',
-  'sms reminders cost',
+  'loyalty points',
+  'whatsapp reminders',
   'translate booking page',
 ];
 

@@ -1,5 +1,6 @@
 /** The story the demo tells: which articles underperform and how, and which topic improves over the 90 days. */
 import type { DemoArticle, DemoCategory, DemoContent } from './content.ts';
+import type { SearchTotal } from './search.ts';
 
 export type Role = 'unhelpful' | 'drives_contacts' | 'skimmed' | 'no_traffic' | 'normal';
 
@@ -19,6 +20,8 @@ export interface ArticleProfile {
 
 export interface Story {
   profiles: ArticleProfile[];
+  /** How many articles the live search would count for a query: what the demo's search events report. */
+  searchTotal: SearchTotal;
   /** The topic whose reads rise while its tickets fall. */
   improvingTopic: string | undefined;
   categories: DemoCategory[];
@@ -35,7 +38,7 @@ const PREFERRED: Record<Exclude<Role, 'normal'>, string[]> = {
 const IMPROVING = ['payments-and-payouts', 'bookings-and-calendar'];
 
 /** Assigns one article to each underperforming role and sets every article's behaviour. */
-export function buildStory(content: DemoContent): Story {
+export function buildStory(content: DemoContent, searchTotal: SearchTotal): Story {
   const categories = content.categories;
   const improvingTopic = IMPROVING.find((c) => categories.some((k) => k.slug === c)) ?? categories[0]?.slug;
   const taken = new Set<string>();
@@ -60,7 +63,7 @@ export function buildStory(content: DemoContent): Story {
       readShare: role === 'skimmed' ? 0.08 : 0.55 + ((i * 3) % 5) / 20,
     };
   });
-  return { profiles, improvingTopic, categories, locales: content.locales };
+  return { profiles, searchTotal, improvingTopic, categories, locales: content.locales };
 }
 
 /** How much of a topic's normal traffic it gets `progress` (0..1) through the 90 days: the improving topic grows 3x. */

@@ -78,7 +78,7 @@ function contactForm(rng: Random, v: Visit, from: ArticleProfile, story: Story):
   const page = { pv: newPv(rng), path: `${locale === 'en' ? '' : `/${locale}`}/contact`, locale };
   send(v, { type: 'view', ...page }, rng.int(1, 4));
   const query = rng.pick([...from.article.tags.map((t) => t.replace(/[_-]+/g, ' ')), from.article.title.toLowerCase()]);
-  send(v, { type: 'suggest_shown', ...page, query, results: rng.int(1, 5) }, rng.int(4, 20));
+  send(v, { type: 'suggest_shown', ...page, query, results: rng.int(1, 3) }, rng.int(4, 20));
   const others = story.profiles.filter((o) => o.article.category === from.article.category && o !== from && o.popularity > 0);
   if (others.length > 0 && rng.chance(0.35)) {
     const opened = rng.pick(others);
@@ -128,14 +128,17 @@ function searchThenRead(
 ) {
   if (rng.chance(0.1)) {
     const query = rng.pick(GAP_QUERIES);
-    send(v, { type: 'search', ...home, query, results: 0 }, rng.int(3, 15));
+    send(v, { type: 'search', ...home, query, results: story.searchTotal(query, v.locale) }, rng.int(3, 15));
     if (rng.chance(0.3)) send(v, { type: 'contact', ...home, via: 'cta' }, rng.int(5, 40));
     return;
   }
   const target = rng.weighted(readable, weight);
-  const words = [...target.article.tags.map((t) => t.replace(/[_-]+/g, ' ')), target.article.title.toLowerCase()];
+  // A visitor searches in their own language: the article's title there, else its English tags and title.
+  const localTitle = v.locale === 'en' ? undefined : target.article.titles[v.locale];
+  const words = localTitle ? [localTitle.toLowerCase()] : [...target.article.tags.map((t) => t.replace(/[_-]+/g, ' ')), target.article.title.toLowerCase()];
   const query = rng.pick(words);
-  const results = rng.int(2, 9);
+  // As the search box reports it: `total`, full matches only (SPEC §4).
+  const results = story.searchTotal(query, v.locale);
   send(v, { type: 'search', ...home, query, results }, rng.int(3, 15));
   if (rng.chance(0.7)) {
     send(v, { type: 'search_click', ...home, query, position: rng.weighted([1, 2, 3, 4], (n) => 5 - n) }, rng.int(2, 9));

@@ -32,7 +32,7 @@ export function categoryKey(catalog: Catalog, locale: Locale, slug: string): str
   });
 }
 
-/** A locale's search index: every field of every article it indexes. */
-export function searchIndexKey(catalog: Catalog, locale: Locale): string {
-  return hash({ articles: catalog.articles(locale), categories: catalog.categories(locale) });
+/** A locale's search index: every field of every article it indexes, and the locale's synonym rules. */
+export function searchIndexKey(catalog: Catalog, locale: Locale, synonyms: unknown): string {
+  return hash({ articles: catalog.articles(locale), categories: catalog.categories(locale), synonyms });
 }

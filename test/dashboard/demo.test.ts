@@ -5,9 +5,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createRuntime, type Runtime } from '../../api/runtime.ts';
 import { generateDemo, type DemoSummary } from '../../bin/demo/generate.ts';
 import { dbOf, tempDb, type TempDb } from '../helpers/db.ts';
+import { loadSearchDir } from '../../api/search/service.ts';
+import { searchTotalOf } from '../../bin/demo/search.ts';
 import type { ArticleReport, OverviewReport, SearchReport, TicketReport } from '../../db/shared/reports.ts';
 
 const contentDir = fileURLToPath(new URL('../../content', import.meta.url));
+// The built site's own index (test/global-setup.ts builds it), as GET /api/search answers.
+const site = loadSearchDir(fileURLToPath(new URL('../../dist/search', import.meta.url)));
+const searchTotal = searchTotalOf(site);
 // Noon on a Wednesday in mid-March: 90 days back covers three month-ends.
 const NOW = Date.UTC(2026, 2, 18, 12);
 
@@ -18,7 +23,7 @@ let summary: DemoSummary;
 beforeAll(async () => {
   temp = tempDb({ KB_ADMIN_TOKEN: 'demo-test-token-0123456789' });
   kb = await createRuntime(temp.config);
-  summary = await generateDemo(kb.store, kb.config, { contentDir, days: 90, seed: 7, now: NOW, sessionsPerDay: 160 });
+  summary = await generateDemo(kb.store, kb.config, { contentDir, days: 90, seed: 7, now: NOW, sessionsPerDay: 160, searchTotal });
 }, 120_000);
 afterAll(async () => {
   await kb.close();
@@ -58,6 +63,18 @@ describe('demo data', () => {
     expect(r.contactQueries.length).toBeGreaterThan(5);
   });
 
+  it('counts a search as zero-result exactly when the live search finds no article with every word', async () => {
+    const r = await report<SearchReport>('search', all());
+    const live = (q: string) => site.search(q, 'en').total;
+    expect(live('gift cards')).toBe(0);
+    for (const row of r.zeroResultQueries.slice(0, 10)) {
+      if (row.zeroResultSearches === row.searches && /^[a-z0-9 ]+$/.test(row.query)) expect(live(row.query), row.query).toBe(0);
+    }
+    for (const row of r.queries.slice(0, 10)) {
+      if (row.zeroResultSearches === 0 && /^[a-z0-9 ]+$/.test(row.query)) expect(live(row.query), row.query).toBeGreaterThan(0);
+    }
+  });
+
   it('has more tickets on weekdays and a month-end peak', async () => {
     const r = await report<TicketReport>('tickets', all());
     const byName = Object.fromEntries(r.weekdays.map((w) => [w.weekday, w.tickets]));
@@ -84,7 +101,7 @@ describe('demo data', () => {
     const counts = async (seed: number) => {
       const t = tempDb();
       try {
-        const s = await generateDemo(t.store, t.config, { contentDir, days: 5, seed, now: NOW, sessionsPerDay: 40 });
+        const s = await generateDemo(t.store, t.config, { contentDir, days: 5, seed, now: NOW, sessionsPerDay: 40, searchTotal });
         const types = t.db.$client.prepare('select type, count(*) as n from events group by type order by type').all();
         const tickets = t.db.$client.prepare('select external_id, created_at, channel, csat from tickets order by external_id').all();
         return { events: s.events, types, tickets };
