@@ -1,22 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { projectCopy, removeCopy } from '../helpers/project-copy.ts';
 
-const root = fileURLToPath(new URL('../..', import.meta.url));
 let dir: string;
 
-/** A copy of the project with the test fixtures as content and its own Astro cache folder. */
 beforeAll(() => {
-  dir = mkdtempSync(join(tmpdir(), 'kb-incremental-'));
-  for (const path of ['site', 'api', 'db', 'astro.config.mjs', 'package.json', 'package-lock.json', 'tsconfig.json']) cpSync(join(root, path), join(dir, path), { recursive: true });
-  cpSync(join(root, 'test/fixtures/content'), join(dir, 'content'), { recursive: true });
-  mkdirSync(join(dir, 'node_modules'));
-  for (const name of readdirSync(join(root, 'node_modules'))) if (!name.startsWith('.')) symlinkSync(join(root, 'node_modules', name), join(dir, 'node_modules', name));
+  dir = projectCopy('kb-incremental-');
 });
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+afterAll(() => removeCopy(dir));
 
 /** `astro build` in its own process, as `npm run build` runs it; returns its log. */
 function build(): string {
