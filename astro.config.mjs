@@ -19,7 +19,9 @@ export default defineConfig({
   output: 'static',
   adapter: node({ mode: 'middleware' }),
   trailingSlash: 'ignore',
-  build: { format: 'directory' },
+  // Stylesheets are always files, never inline <style>: the Content-Security-Policy (api/http/security-headers.ts)
+  // allows only the site's own files, with no hashes to keep in step with the build.
+  build: { format: 'directory', inlineStylesheets: 'never' },
   server: { host: '127.0.0.1', port: 4321 },
   devToolbar: { enabled: false },
   // Unchanged pages (same cacheKey from getStaticPaths, same code) are copied from the last build, not rendered

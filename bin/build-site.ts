@@ -3,9 +3,9 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { STAMP_FILE, type BuildStamp } from '../site/integrations/build-stamp.ts';
 
-// The build reads site/ and content/, and what site/ imports: api/ (the search index builder, the contact
-// code on-demand pages bundle) and db/shared/.
-const SOURCES = ['site', 'content', 'api', 'db/shared', 'db/store.ts', 'astro.config.mjs', 'tsconfig.json', 'package.json', 'package-lock.json'];
+// The build reads site/ and content/, and what site/ imports: api/ and, through it, db/ (the store re-exports the
+// importer's errors and profiles), so the server bundle carries its own copy of that code.
+const SOURCES = ['site', 'content', 'api', 'db', 'astro.config.mjs', 'tsconfig.json', 'package.json', 'package-lock.json'];
 
 function newestMtime(path: string): number {
   if (!existsSync(path)) return 0;

@@ -25,6 +25,6 @@ export function projectCopy(prefix: string): string {
  * last change, also after a sync that failed, and a save into a removed folder is an unhandled error.
  */
 export async function removeCopy(dir: string): Promise<void> {
-  await new Promise((resolve) => setTimeout(resolve, 1000));
+  await new Promise((resolve) => setTimeout(resolve, 1500));
   rmSync(dir, { recursive: true, force: true });
 }
