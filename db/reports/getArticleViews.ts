@@ -7,5 +7,6 @@ export async function getArticleViews(reads: ReportReads, timeZone: string, loca
   await reads.settle(timeZone);
   const sums = new Map<string, number>();
   for (const row of await reads.articleDays(locale, from, to)) sums.set(row.article, (sums.get(row.article) ?? 0) + row.views);
-  return [...sums].map(([article, views]) => ({ article, views }));
+  // Most viewed first, ties by slug: the same order on every adapter.
+  return [...sums].map(([article, views]) => ({ article, views })).sort((a, b) => b.views - a.views || a.article.localeCompare(b.article));
 }

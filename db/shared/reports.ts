@@ -258,12 +258,13 @@ export interface OverviewReport extends Report<OverviewFigures> {
 
 // ---- 4.1 Contact form deflection ---------------------------------------------------------------
 
-/** Definitions are in docs/contact.md; sessions count in the period of their first qualifying event. */
 /** Page views of one article over a range of local days (the home page's popular articles, SPEC 4). */
 export interface ArticleViews {
   article: string;
   views: number;
 }
+
+/** Definitions are in docs/contact.md; sessions count in the period of their first qualifying event. */
 
 export interface ContactFormFigures {
   /** Sessions with at least one `suggest_shown` event. */
