@@ -12,8 +12,9 @@ async function insertImport(sql: Sql, values: ReturnType<typeof record>): Promis
   await sql`INSERT INTO imports ${sql(values)}`;
 }
 
-function pgTarget(db: PgDb): ImportTarget {
+function pgTarget(db: PgDb, tempDir: string): ImportTarget {
   return {
+    tempDir,
     async write(staging, result, opts: ImportOptions, startedAt) {
       staging.close();
       const total = staging.count;
@@ -32,7 +33,7 @@ function pgTarget(db: PgDb): ImportTarget {
   };
 }
 
-/** Imports one file into PostgreSQL (the options and result of db/tickets/run-import.ts). */
-export function importFileToPg(db: PgDb, file: string, opts: ImportOptions): Promise<ImportResult> {
-  return importInto(pgTarget(db), file, opts);
+/** Imports one file into PostgreSQL (the options and result of db/tickets/run-import.ts); staging files go to `tempDir`. */
+export function importFileToPg(db: PgDb, file: string, opts: ImportOptions, tempDir: string): Promise<ImportResult> {
+  return importInto(pgTarget(db, tempDir), file, opts);
 }

@@ -1,5 +1,5 @@
 /** Tickets handed over by code (the demo, kb copy's callers) on PostgreSQL: staged like an import's rows, then published all or nothing per batch. */
-import { desc } from 'drizzle-orm';
+import { desc, getTableColumns } from 'drizzle-orm';
 import { ROW_COLUMNS } from '../../tickets/ticket-fields.ts';
 import { Staging } from '../../tickets/staging.ts';
 import { toTicketRow, type CanonicalTicket, type UpsertOptions } from '../../tickets/upsert-tickets.ts';
@@ -46,5 +46,6 @@ export async function upsertTicketsPg(db: PgDb, tickets: Iterable<CanonicalTicke
 
 /** The newest finished imports, newest first. */
 export function listImportsPg(db: PgDb, limit = 20) {
-  return db.select().from(imports).orderBy(desc(imports.finishedAt), desc(imports.id)).limit(limit);
+  const { firstTicketId: _journal, ...shown } = getTableColumns(imports);
+  return db.select(shown).from(imports).orderBy(desc(imports.finishedAt), desc(imports.id)).limit(limit);
 }
