@@ -29,7 +29,10 @@ export interface SearchAnswer {
   /** Articles with every meaningful word: 0 means a zero-result search, whatever `partial` holds. */
   total: number;
   results: SearchResult[];
-  /** When `total` is 0: articles with some of the words, most words first. */
+  /**
+   * When `total` is 0: articles with some of the words, most words first. When fewer articles than asked for have every
+   * word of a query of three words or more: the articles that lack exactly one, after them.
+   */
   partial: PartialResult[];
   /** When `total` is 0: the words no article has, as typed. */
   missing: string[];
@@ -121,17 +124,20 @@ export class LocaleSearch {
     const { units, hits, optional } = scored;
     const full = fullMatches(hits);
     const take = Math.max(0, limit);
+    const partialOf = (d: number): PartialResult => ({
+      ...this.answer(d, scored.terms),
+      missing: units.filter((_, i) => !has(hits[i]!, d)).map((u) => u.label),
+    });
     if (full.docs.length > 0) {
       const results = ranked(withOptional(this.withTitles(full, scored), optional), take).map((d) => this.answer(d, scored.terms));
-      return { total: full.docs.length, results, partial: [], missing: [] };
+      // One or two articles with every word may hold them by chance; the article meant may lack one word.
+      const room = take - results.length;
+      const near = room > 0 && units.length >= NEAR_MIN_WORDS ? ranked(withOptional(this.withTitles(nearMatches(hits), scored), optional), room) : [];
+      return { total: full.docs.length, results, partial: near.map(partialOf), missing: [] };
     }
     const missing = units.filter((_, i) => hits[i]!.docs.length === 0).map((u) => u.label);
     const any = withOptional(this.withTitles(withCoverage(hits), scored), optional);
-    const partial = ranked(any, take).map((d) => ({
-      ...this.answer(d, scored.terms),
-      missing: units.filter((_, i) => !has(hits[i]!, d)).map((u) => u.label),
-    }));
-    return { total: 0, results: [], partial, missing };
+    return { total: 0, results: [], partial: ranked(any, take).map(partialOf), missing };
   }
 
   /**
@@ -287,6 +293,24 @@ function withOptional(hits: Hits, optional: readonly Hits[]): Hits {
   if (optional.length === 0) return hits;
   const scores = Array.from(hits.docs, (d, i) => optional.reduce((s, o) => s + scoreOf(o, d), hits.scores[i]!));
   return { docs: hits.docs, scores };
+}
+
+/** Near matches shown after too few full ones need this many meaningful words: lacking one of two is having any word. */
+const NEAR_MIN_WORDS = 3;
+
+/** Articles with every word but one (each scored as a partial match): what a query with few full matches shows next. */
+function nearMatches(hits: readonly Hits[]): Hits {
+  const sum = withCoverage(hits);
+  const docs: number[] = [];
+  const scores: number[] = [];
+  for (let i = 0; i < sum.docs.length; i++) {
+    const d = sum.docs[i]!;
+    if (hits.reduce((n, h) => n + (has(h, d) ? 1 : 0), 0) === hits.length - 1) {
+      docs.push(d);
+      scores.push(sum.scores[i]!);
+    }
+  }
+  return { docs, scores };
 }
 
 /** Partial matches: scores added over the words an article has, scaled by the share of the words it has. */

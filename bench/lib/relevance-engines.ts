@@ -38,7 +38,7 @@ export const ours: EngineFactory = (sources, rules) => {
     note: 'LocaleSearch.search: every meaningful word required (stem, one typo, synonym); when none has them all, the partial list is what the page shows',
     search(query) {
       const answer = search.search(query, LIMIT);
-      const shown = answer.total > 0 ? answer.results : answer.partial;
+      const shown = [...answer.results, ...answer.partial];
       return { shown: shown.map((r) => r.slug), total: answer.total };
     },
   };
