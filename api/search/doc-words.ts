@@ -5,6 +5,7 @@
  */
 import { eachWord, terms } from './normalize.ts';
 import type { TextWord } from './snippet.ts';
+import { lowerBound } from './postings.ts';
 
 export class DocWords {
   private constructor(
@@ -52,15 +53,8 @@ export class DocWords {
 
   /** The words starting within [from, to), each with whether it matches. */
   wordsIn(from: number, to: number, matched: ReadonlySet<number>): TextWord[] {
-    let lo = 0;
-    let hi = this.starts.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (this.starts[mid]! < from) lo = mid + 1;
-      else hi = mid;
-    }
     const out: TextWord[] = [];
-    for (let i = lo; i < this.starts.length && this.starts[i]! < to; i++) {
+    for (let i = lowerBound(this.starts, from); i < this.starts.length && this.starts[i]! < to; i++) {
       out.push({ start: this.starts[i]!, end: this.starts[i]! + this.lengths[i]!, match: this.matches(i, matched) });
     }
     return out;

@@ -17,6 +17,18 @@ export interface Hits {
 
 export const NO_HITS: Hits = { docs: [], scores: [] };
 
+/** The first position in an ascending list whose value is not below `value` (the list's length if none). */
+export function lowerBound<T extends number | string>(list: ArrayLike<T>, value: T): number {
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (list[mid]! < value) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 export interface Postings {
   /** Index terms (stems), sorted as lunr keeps them. */
   vocabulary: string[];

@@ -6,7 +6,7 @@ import { DocWords } from './doc-words.ts';
 import { INDEX_VERSION, type SerializedIndex } from './build-index.ts';
 import type { StoredDoc } from './documents.ts';
 import { MAX_QUERY_LENGTH } from '../../db/shared/limits.ts';
-import { NO_HITS, anyOf, intersect, readPostings, unionMax, unionSum, type Hits, type Postings } from './postings.ts';
+import { NO_HITS, anyOf, intersect, lowerBound, readPostings, unionMax, unionSum, type Hits, type Postings } from './postings.ts';
 import { SynonymTable, analyse, type FormDocs, type Lexicon, type Unit } from './query.ts';
 import { TypoLexicon } from './typo.ts';
 
@@ -203,13 +203,7 @@ export class LocaleSearch {
   }
 
   private startingWith(prefix: string): string[] {
-    let lo = 0;
-    let hi = this.words.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (this.words[mid]! < prefix) lo = mid + 1;
-      else hi = mid;
-    }
+    const lo = lowerBound(this.words, prefix);
     const out: string[] = [];
     for (let i = lo; i < this.words.length && out.length < MAX_PREFIX_WORDS && this.words[i]!.startsWith(prefix); i++) out.push(this.words[i]!);
     return out;
@@ -344,25 +338,12 @@ function ranked(hits: Hits, limit = Infinity): number[] {
 }
 
 function has(hits: Hits, doc: number): boolean {
-  let lo = 0;
-  let hi = hits.docs.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (hits.docs[mid]! < doc) lo = mid + 1;
-    else hi = mid;
-  }
-  return hits.docs[lo] === doc;
+  return hits.docs[lowerBound(hits.docs, doc)] === doc;
 }
 
 function scoreOf(hits: Hits, doc: number): number {
-  let lo = 0;
-  let hi = hits.docs.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (hits.docs[mid]! < doc) lo = mid + 1;
-    else hi = mid;
-  }
-  return hits.docs[lo] === doc ? hits.scores[lo]! : 0;
+  const at = lowerBound(hits.docs, doc);
+  return hits.docs[at] === doc ? hits.scores[at]! : 0;
 }
 
 /** The serialised word families (build-index.ts): per stem, each word's family and the articles using it. */
