@@ -2,14 +2,9 @@
 import { desc, inArray, isNull, and, gt } from 'drizzle-orm';
 import type { Db } from '../sqlite/client.ts';
 import { outboxFor } from './outbox.ts';
-import { CONTACT_CHANNELS, contactOutbox, contactRequests } from '../schema/index.ts';
-import type { ChannelDelivery, DeliveryState, RecentContact } from '../shared/contact.ts';
-
-const stateOf = (o: { deliveredAt: number | null; attempts: number; nextAttemptAt: number | null }): DeliveryState => {
-  if (o.deliveredAt !== null) return 'delivered';
-  if (o.nextAttemptAt === null) return 'gave_up';
-  return o.attempts === 0 ? 'waiting' : 'retrying';
-};
+import { contactOutbox, contactRequests } from '../schema/index.ts';
+import type { RecentContact } from '../shared/contact.ts';
+import { toRecentContacts } from './recent-contacts.ts';
 
 /** The newest `limit` requests; with `failing`, only those with a channel that failed at least once and is not delivered. */
 export function getRecentContacts(db: Db, { limit = 50, failing = false }: { limit?: number; failing?: boolean } = {}): RecentContact[] {
@@ -29,25 +24,5 @@ export function getRecentContacts(db: Db, { limit = 50, failing = false }: { lim
     .orderBy(desc(contactRequests.createdAt), desc(contactRequests.id))
     .limit(limit)
     .all();
-  const outbox = outboxFor(db, rows.map((r) => r.id));
-  return rows.map((r) => ({
-    id: r.id,
-    key: r.key,
-    createdAt: r.createdAt,
-    email: r.email,
-    subject: r.subject,
-    account: r.account,
-    locale: r.locale,
-    fromArticle: r.fromArticle,
-    viewedArticles: r.viewedArticles,
-    status: r.status,
-    channels: CONTACT_CHANNELS.flatMap((c) => outbox.get(r.id)?.[c] ?? []).map((o) => ({
-      channel: o.channel,
-      state: stateOf(o),
-      attempts: o.attempts,
-      lastError: o.lastError,
-      nextAttemptAt: o.nextAttemptAt,
-      deliveredAt: o.deliveredAt,
-    })),
-  }));
+  return toRecentContacts(rows, outboxFor(db, rows.map((r) => r.id)));
 }

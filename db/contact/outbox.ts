@@ -1,7 +1,8 @@
 /** The delivery outbox: which (request, channel) pairs are due, claiming one, and recording each attempt's outcome. */
-import { and, asc, eq, isNotNull, isNull, lte, min, sql } from 'drizzle-orm';
+import { and, eq, min, sql } from 'drizzle-orm';
 import type { Db } from '../sqlite/client.ts';
-import { contactOutbox, contactRequests, type ContactChannel } from '../schema/index.ts';
+import { contactOutbox, contactRequests } from '../schema/index.ts';
+import { claimed, delivered, dueAt, dueOrder, failed, pending, requestOf, undeliveredOf, unchangedSinceRead } from './outbox-rules.ts';
 import type { ContactRequestRow } from './requests.ts';
 
 export type OutboxRow = typeof contactOutbox.$inferSelect;
@@ -15,9 +16,9 @@ export function dueItems(db: Db, at: number, limit = 20): DueItem[] {
   return db
     .select({ item: contactOutbox, request: contactRequests })
     .from(contactOutbox)
-    .innerJoin(contactRequests, eq(contactRequests.id, contactOutbox.requestId))
-    .where(and(isNull(contactOutbox.deliveredAt), isNotNull(contactOutbox.nextAttemptAt), lte(contactOutbox.nextAttemptAt, at)))
-    .orderBy(asc(contactOutbox.nextAttemptAt), asc(contactOutbox.id))
+    .innerJoin(contactRequests, requestOf(contactOutbox, contactRequests))
+    .where(dueAt(contactOutbox, at))
+    .orderBy(...dueOrder(contactOutbox))
     .limit(limit)
     .all();
 }
@@ -27,7 +28,7 @@ export function nextDueAt(db: Db): number | undefined {
   const [row] = db
     .select({ at: min(contactOutbox.nextAttemptAt) })
     .from(contactOutbox)
-    .where(and(isNull(contactOutbox.deliveredAt), isNotNull(contactOutbox.nextAttemptAt)))
+    .where(pending(contactOutbox))
     .all();
   return row?.at ?? undefined;
 }
@@ -41,8 +42,8 @@ export function nextDueAt(db: Db): number | undefined {
 export function claimItem(db: Db, item: OutboxRow, leaseUntil: number, at: number): number | undefined {
   const [row] = db
     .update(contactOutbox)
-    .set({ nextAttemptAt: leaseUntil, attempts: sql`${contactOutbox.attempts} + 1`, lastAttemptAt: at })
-    .where(and(eq(contactOutbox.id, item.id), eq(contactOutbox.nextAttemptAt, item.nextAttemptAt!), isNull(contactOutbox.deliveredAt)))
+    .set(claimed(contactOutbox, leaseUntil, at))
+    .where(unchangedSinceRead(contactOutbox, item))
     .returning({ attempts: contactOutbox.attempts })
     .all();
   return row?.attempts;
@@ -52,13 +53,13 @@ export function claimItem(db: Db, item: OutboxRow, leaseUntil: number, at: numbe
 export function markDelivered(db: Db, item: OutboxRow, at: number): void {
   db.transaction((tx) => {
     tx.update(contactOutbox)
-      .set({ deliveredAt: at, lastAttemptAt: at, nextAttemptAt: null, lastError: null })
+      .set(delivered(at))
       .where(eq(contactOutbox.id, item.id))
       .run();
     const pending = tx
       .select({ id: contactOutbox.id })
       .from(contactOutbox)
-      .where(and(eq(contactOutbox.requestId, item.requestId), isNull(contactOutbox.deliveredAt)))
+      .where(undeliveredOf(contactOutbox, item.requestId))
       .all();
     if (pending.length === 0) {
       tx.update(contactRequests).set({ status: 'delivered' }).where(eq(contactRequests.id, item.requestId)).run();
@@ -69,7 +70,7 @@ export function markDelivered(db: Db, item: OutboxRow, at: number): void {
 /** Records a failed attempt (counted when claimed) and when to try again (null: given up until an admin retries). */
 export function markFailed(db: Db, item: OutboxRow, at: number, error: string, nextAttemptAt: number | null): void {
   db.update(contactOutbox)
-    .set({ lastAttemptAt: at, lastError: error.slice(0, 1000), nextAttemptAt })
+    .set(failed(at, error, nextAttemptAt))
     .where(eq(contactOutbox.id, item.id))
     .run();
 }
@@ -79,21 +80,18 @@ export function retryRequest(db: Db, requestId: number, at: number): number {
   return db
     .update(contactOutbox)
     .set({ nextAttemptAt: at })
-    .where(and(eq(contactOutbox.requestId, requestId), isNull(contactOutbox.deliveredAt)))
+    .where(undeliveredOf(contactOutbox, requestId))
     .run().changes;
 }
 
 /** The outbox rows of a set of requests, for the admin list. */
-export function outboxFor(db: Db, requestIds: readonly number[]): Map<number, Partial<Record<ContactChannel, OutboxRow>>> {
-  const out = new Map<number, Partial<Record<ContactChannel, OutboxRow>>>();
-  if (requestIds.length === 0) return out;
-  const rows = db
+export function outboxFor(db: Db, requestIds: readonly number[]): OutboxRow[] {
+  if (requestIds.length === 0) return [];
+  return db
     .select()
     .from(contactOutbox)
     .where(sql`${contactOutbox.requestId} in ${requestIds}`)
     .all();
-  for (const r of rows) out.set(r.requestId, { ...out.get(r.requestId), [r.channel]: r });
-  return out;
 }
 
 /**

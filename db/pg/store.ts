@@ -17,6 +17,7 @@ import { settlePgRollups } from './rollups/applier.ts';
 import { rebuildAllPgRollups } from './rollups/rebuild-all.ts';
 import { ensurePgTicketRollups } from './tickets/rollups.ts';
 import { pgReportReads } from './reports/reads.ts';
+import { reportsStore } from '../reports/reports-store.ts';
 import * as contact from './contact/outbox.ts';
 import { countAddressRequestsSince, countRejection, countRequestsSince, rejectionTotals, storeContactRequest } from './contact/requests.ts';
 import * as pgSessions from './admin/sessions.ts';
@@ -24,13 +25,6 @@ import { pgSessionArticles } from './contact/session-articles.ts';
 import { pgRecentContacts } from './contact/recent.ts';
 import { importFileToPg } from './tickets/import.ts';
 import { listImportsPg, upsertTicketsPg } from './tickets/upsert.ts';
-import { getOverviewReport } from '../reports/getOverviewReport.ts';
-import { getArticleReport } from '../reports/getArticleReport.ts';
-import { getSearchReport } from '../reports/getSearchReport.ts';
-import { getGapsReport } from '../reports/getGapsReport.ts';
-import { getTicketReport } from '../reports/getTicketReport.ts';
-import { getContactFormReport } from '../reports/getContactFormReport.ts';
-import { getArticleViews } from '../reports/getArticleViews.ts';
 
 export interface PgStoreOptions extends OpenPgOptions {
   clock?: () => number;
@@ -55,15 +49,7 @@ export function pgStore(db: PgDb, config: Config & { databaseUrl: string }, opti
       },
       visitorOf: (ip, userAgent, at) => pgVisitorOf(db, secret, ip, userAgent, at),
     },
-    reports: {
-      overview: (filters, catalog) => getOverviewReport(reads, filters, catalog),
-      articles: (filters, catalog) => getArticleReport(reads, filters, catalog),
-      search: (filters) => getSearchReport(reads, filters),
-      gaps: (filters, catalog) => getGapsReport(reads, filters, catalog),
-      tickets: (filters) => getTicketReport(reads, filters),
-      contact: (filters) => getContactFormReport(reads, filters),
-      articleViews: (locale, from, to) => getArticleViews(reads, zone, locale, from, to),
-    },
+    reports: reportsStore(reads, zone),
     tickets: {
       importFile: (file, opts) => importFileToPg(db, file, opts, config.tempDir),
       upsert: (tickets, opts) => upsertTicketsPg(db, tickets, opts),

@@ -7,14 +7,8 @@ import { migrateDb } from './migrate.ts';
 import { startCheckpointer, type Checkpointer } from './checkpointer.ts';
 import { createIngest, type Ingest } from '../tracking/writer.ts';
 import { visitorOf } from '../tracking/visitor-of.ts';
-import { getOverviewReport } from '../reports/getOverviewReport.ts';
-import { getArticleReport } from '../reports/getArticleReport.ts';
-import { getSearchReport } from '../reports/getSearchReport.ts';
-import { getGapsReport } from '../reports/getGapsReport.ts';
-import { getTicketReport } from '../reports/getTicketReport.ts';
-import { getContactFormReport } from '../reports/getContactFormReport.ts';
 import { sqliteReportReads } from '../reports/report-reads.ts';
-import { getArticleViews } from '../reports/getArticleViews.ts';
+import { reportsStore } from '../reports/reports-store.ts';
 import { ensureRollups, rebuildRollups } from '../reports/rollups/rebuild.ts';
 import { rebuildTicketRollups } from '../reports/rollups/tickets.ts';
 import { importFile } from '../tickets/run-import.ts';
@@ -56,15 +50,7 @@ export function sqliteStore(db: Db, config: Config, options: SqliteStoreOptions 
       flush: async () => writer().flush(),
       visitorOf: async (ip, userAgent, at) => visitorOf(db, ip, userAgent, at),
     },
-    reports: {
-      overview: (filters, catalog) => getOverviewReport(reads, filters, catalog),
-      articles: (filters, catalog) => getArticleReport(reads, filters, catalog),
-      search: (filters) => getSearchReport(reads, filters),
-      gaps: (filters, catalog) => getGapsReport(reads, filters, catalog),
-      tickets: (filters) => getTicketReport(reads, filters),
-      contact: (filters) => getContactFormReport(reads, filters),
-      articleViews: (locale, from, to) => getArticleViews(reads, zone, locale, from, to),
-    },
+    reports: reportsStore(reads, zone),
     tickets: {
       importFile: (file, opts) => importFile(db, file, opts),
       upsert: async (tickets, opts) => upsertTickets(db, tickets, opts),

@@ -131,11 +131,11 @@ export function createIngest(db: Db, config: Config, options: IngestOptions = {}
       return events.length;
     },
     flush() {
-      commits.flush();
+      void commits.flush(); // the writes here are synchronous: done when flush() returns
       catchUpAllRollups(db, config);
     },
     async close() {
-      commits.close();
+      await commits.close();
       if (rollupTimer) clearTimeout(rollupTimer);
       rollupTimer = undefined;
       catchUpAllRollups(db, config);

@@ -4,7 +4,8 @@
  * one wins and the other moves on, and no lock is held across the HTTP call. A node that dies mid-attempt leaves
  * the item due again after the lease; the retry carries the same idempotency key.
  */
-import { and, asc, eq, inArray, isNotNull, isNull, lte, min, sql } from 'drizzle-orm';
+import { eq, inArray, min } from 'drizzle-orm';
+import { claimed, delivered, dueAt, dueOrder, failed, pending, requestOf, undeliveredOf, unchangedSinceRead } from '../../contact/outbox-rules.ts';
 import type { PgDb } from '../client.ts';
 import { contactOutbox, contactRequests } from '../schema/index.ts';
 
@@ -16,9 +17,9 @@ export async function dueItems(db: PgDb, at: number, limit = 20): Promise<Array<
   return db
     .select({ item: contactOutbox, request: contactRequests })
     .from(contactOutbox)
-    .innerJoin(contactRequests, eq(contactRequests.id, contactOutbox.requestId))
-    .where(and(isNull(contactOutbox.deliveredAt), isNotNull(contactOutbox.nextAttemptAt), lte(contactOutbox.nextAttemptAt, at)))
-    .orderBy(asc(contactOutbox.nextAttemptAt), asc(contactOutbox.id))
+    .innerJoin(contactRequests, requestOf(contactOutbox, contactRequests))
+    .where(dueAt(contactOutbox, at))
+    .orderBy(...dueOrder(contactOutbox))
     .limit(limit);
 }
 
@@ -26,7 +27,7 @@ export async function nextDueAt(db: PgDb): Promise<number | undefined> {
   const [row] = await db
     .select({ at: min(contactOutbox.nextAttemptAt) })
     .from(contactOutbox)
-    .where(and(isNull(contactOutbox.deliveredAt), isNotNull(contactOutbox.nextAttemptAt)));
+    .where(pending(contactOutbox));
   return row?.at === null || row?.at === undefined ? undefined : Number(row.at);
 }
 
@@ -38,8 +39,8 @@ export async function nextDueAt(db: PgDb): Promise<number | undefined> {
 export async function claimItem(db: PgDb, item: PgOutboxRow, leaseUntil: number, at: number): Promise<number | undefined> {
   const [taken] = await db
     .update(contactOutbox)
-    .set({ nextAttemptAt: leaseUntil, attempts: sql`${contactOutbox.attempts} + 1`, lastAttemptAt: at })
-    .where(and(eq(contactOutbox.id, item.id), eq(contactOutbox.nextAttemptAt, item.nextAttemptAt!), isNull(contactOutbox.deliveredAt)))
+    .set(claimed(contactOutbox, leaseUntil, at))
+    .where(unchangedSinceRead(contactOutbox, item))
     .returning({ attempts: contactOutbox.attempts });
   return taken?.attempts;
 }
@@ -49,14 +50,14 @@ export async function markDelivered(db: PgDb, item: PgOutboxRow, at: number): Pr
   await db.transaction(async (tx) => {
     await tx
       .update(contactOutbox)
-      .set({ deliveredAt: at, lastAttemptAt: at, nextAttemptAt: null, lastError: null })
+      .set(delivered(at))
       .where(eq(contactOutbox.id, item.id));
     // Locks the request row: two channels delivered at once on two nodes cannot both miss the other's row.
     await tx.select({ id: contactRequests.id }).from(contactRequests).where(eq(contactRequests.id, item.requestId)).for('update');
     const pending = await tx
       .select({ id: contactOutbox.id })
       .from(contactOutbox)
-      .where(and(eq(contactOutbox.requestId, item.requestId), isNull(contactOutbox.deliveredAt)));
+      .where(undeliveredOf(contactOutbox, item.requestId));
     if (pending.length === 0) await tx.update(contactRequests).set({ status: 'delivered' }).where(eq(contactRequests.id, item.requestId));
   });
 }
@@ -64,7 +65,7 @@ export async function markDelivered(db: PgDb, item: PgOutboxRow, at: number): Pr
 export async function markFailed(db: PgDb, item: PgOutboxRow, at: number, error: string, nextAttemptAt: number | null): Promise<void> {
   await db
     .update(contactOutbox)
-    .set({ lastAttemptAt: at, lastError: error.slice(0, 1000), nextAttemptAt })
+    .set(failed(at, error, nextAttemptAt))
     .where(eq(contactOutbox.id, item.id));
 }
 
@@ -72,7 +73,7 @@ export async function retryRequest(db: PgDb, requestId: number, at: number): Pro
   const rows = await db
     .update(contactOutbox)
     .set({ nextAttemptAt: at })
-    .where(and(eq(contactOutbox.requestId, requestId), isNull(contactOutbox.deliveredAt)))
+    .where(undeliveredOf(contactOutbox, requestId))
     .returning({ id: contactOutbox.id });
   return rows.length;
 }

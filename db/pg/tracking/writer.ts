@@ -17,7 +17,7 @@ import type { TrackEvent } from '../../shared/event.ts';
 import { int8s } from '../arrays.ts';
 import type { PgDb, Sql } from '../client.ts';
 import { jsonRows, recordset } from '../json-rows.ts';
-import { createAsyncGroupCommit } from './group-commit.ts';
+import { createGroupCommit } from '../../tracking/group-commit.ts';
 import { createPgSaltBook } from './salts.ts';
 import { continueOrStart, latestSessions, lockVisitors, SESSION_COLUMNS, sessionRows, type PgOpenSession } from './sessions.ts';
 
@@ -112,7 +112,7 @@ export function createPgIngest(db: PgDb, config: Pick<Config, 'attributionMinute
     options.onCommit?.();
   }
 
-  const commits = createAsyncGroupCommit<Pending>({
+  const commits = createGroupCommit<Pending>({
     maxWeight: options.maxBatchEvents ?? 2000,
     gatherMs: GATHER_MS,
     weigh: (p) => p.events.length,

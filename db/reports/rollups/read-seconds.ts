@@ -4,15 +4,11 @@
  * and written once per batch, so the cost per catch-up grows with the article-days touched, not with reads.
  */
 import type Database from 'better-sqlite3';
-import { encodeHistogram, histogramCounts, type Counts } from './read-histogram.ts';
+import { applyMoves, ReadSecondMoves } from './read-second-moves.ts';
+
+export type { ReadSecondsSink } from './read-second-moves.ts';
 
 type Sqlite = Database.Database;
-
-/** What the event rollups call for each page view whose largest seconds grows. */
-export interface ReadSecondsSink {
-  /** A page view of `article` on `day` went from `from` to `to` engaged seconds (0 = not engaged yet). */
-  move(locale: string, day: string, article: string, from: number, to: number): void;
-}
 
 function statements(db: Sqlite) {
   return {
@@ -27,36 +23,17 @@ const cache = new WeakMap<Sqlite, ReturnType<typeof statements>>();
 const statementsFor = (db: Sqlite) => cache.get(db) ?? (cache.set(db, statements(db)), cache.get(db)!);
 
 /** Changes to article_read_days summed in memory until flush() (inside the caller's transaction). */
-export class ReadSecondsDeltas implements ReadSecondsSink {
-  private rows = new Map<string, { key: [string, string, string]; counts: Counts }>();
-
-  constructor(private readonly db: Sqlite) {}
-
-  move(locale: string, day: string, article: string, from: number, to: number): void {
-    if (from === to) return;
-    if (from > 0) this.add(locale, day, article, from, -1); // 0 seconds is not engaged: never counted
-    if (to > 0) this.add(locale, day, article, to, 1);
-  }
-
-  add(locale: string, day: string, article: string, seconds: number, n: number): void {
-    const id = `${locale}\u0000${day}\u0000${article}`;
-    let row = this.rows.get(id);
-    if (!row) this.rows.set(id, (row = { key: [locale, day, article], counts: new Map() }));
-    row.counts.set(seconds, (row.counts.get(seconds) ?? 0) + n);
+export class ReadSecondsDeltas extends ReadSecondMoves {
+  constructor(private readonly db: Sqlite) {
+    super();
   }
 
   /** Reads each touched row, applies its changes and writes it back. */
   flush(): void {
     const s = statementsFor(this.db);
     for (const { key, counts } of this.rows.values()) {
-      const stored = histogramCounts(s.get.get(...key) as Buffer | undefined);
-      let changed = false;
-      for (const [seconds, n] of counts) {
-        if (n === 0) continue;
-        stored.set(seconds, (stored.get(seconds) ?? 0) + n);
-        changed = true;
-      }
-      if (changed) s.set.run(...key, encodeHistogram(stored));
+      const histogram = applyMoves(s.get.get(...key) as Buffer | undefined, counts);
+      if (histogram) s.set.run(...key, histogram);
     }
     this.rows.clear();
   }
