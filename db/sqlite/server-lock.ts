@@ -25,6 +25,14 @@ export function lockServer(dbFile: string): ServerLock {
   return lock;
 }
 
+/** True while a server holds the file's lock (from inside that server too: its own lock answers busy). */
+export function serverIsRunning(dbFile: string): boolean {
+  if (dbFile === ':memory:') return false;
+  const probe = tryLockFile(serverLockFile(dbFile));
+  probe?.release();
+  return probe === undefined;
+}
+
 /** The lock a server takes before it opens its store: the file's on SQLite, none on PostgreSQL (several nodes are the point). */
 export function lockForServer(config: { dbFile: string; databaseUrl: string | undefined }): ServerLock {
   return config.databaseUrl ? { release() {} } : lockServer(config.dbFile);
