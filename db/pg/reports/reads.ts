@@ -93,12 +93,18 @@ export function pgReportReads(db: PgDb, timeZone: string): ReportReads {
       return rows.map((r) => r.n);
     },
 
+    /**
+     * One text value for the whole column: ~100k rows as rows cost far more in the protocol and in objects. The
+     * subquery reads the durations index in created_at order (an index-only scan, no sort) and the aggregate keeps it.
+     */
     ticketDurations: async (column: 'first_response_at' | 'solved_at', start: number, end: number): Promise<number[]> => {
-      const rows = await sql.unsafe<Array<{ d: number }>>(
-        `SELECT ${column} - created_at AS d FROM tickets WHERE created_at >= $1 AND created_at < $2 AND ${column} IS NOT NULL ORDER BY created_at`,
+      const [row] = await sql.unsafe<[{ d: string | null }]>(
+        `SELECT string_agg(d, ',') AS d FROM (
+           SELECT (${column} - created_at)::text AS d FROM tickets
+           WHERE created_at >= $1 AND created_at < $2 AND ${column} IS NOT NULL ORDER BY created_at) s`,
         [start, end],
       );
-      return rows.map((r) => r.d);
+      return row?.d ? row.d.split(',').map(Number) : [];
     },
 
     contactForm: async (start: number, end: number, locale?: string): Promise<ContactFormRows> => {
