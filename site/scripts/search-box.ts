@@ -15,7 +15,10 @@ interface Result {
   /** On a partial match: the words this article lacks. */
   missing?: string[];
 }
-/** GET /api/search (SPEC §4): `total` counts full matches; with none, `partial` has articles with some words. */
+/**
+ * GET /api/search (SPEC §4): `total` counts full matches; with none, `partial` has articles with some words; with
+ * fewer than asked for, `partial` has those lacking one word.
+ */
 interface Answer {
   total: number;
   results: Result[];
@@ -111,7 +114,8 @@ function enhance(form: HTMLFormElement): void {
   }
 
   function render(q: string, answer: Answer): void {
-    const shown = answer.total > 0 ? answer.results : answer.partial.slice(0, PARTIAL_LIMIT);
+    // Full matches first; after too few of them, the articles lacking one word (marked as partial ones are).
+    const shown = answer.total > 0 ? [...answer.results, ...answer.partial.slice(0, PARTIAL_LIMIT)].slice(0, LIMIT) : answer.partial.slice(0, PARTIAL_LIMIT);
     const items = shown.map((r, i) => {
       const li = option(`${input.id}-opt-${i}`, r.url, i + 1);
       const title = document.createElement('span');
@@ -147,9 +151,26 @@ function enhance(form: HTMLFormElement): void {
     const template = answer.total === 1 ? form.dataset.countOne : form.dataset.countOther;
     status.textContent = (template ?? '{count}').replace('{count}', new Intl.NumberFormat(locale).format(answer.total));
     list.hidden = false;
+    endOnWholeOption();
     input.setAttribute('aria-expanded', 'true');
     active = -1;
     input.removeAttribute('aria-activedescendant');
+  }
+
+  /**
+   * A list taller than its room scrolls: its visible part ends after the last option that fits whole, so no option is
+   * shown with a line cut off (two-line titles on a phone), and the ones below read as more to scroll to.
+   */
+  function endOnWholeOption(): void {
+    list.style.maxBlockSize = '';
+    if (list.scrollHeight <= list.clientHeight) return;
+    const box = list.getBoundingClientRect();
+    const style = getComputedStyle(list);
+    const bottom = box.top + list.clientTop + list.clientHeight;
+    const fits = [...list.children].filter((li) => li.getBoundingClientRect().bottom <= bottom).at(-1);
+    if (!fits) return;
+    const end = fits.getBoundingClientRect().bottom - box.top + parseFloat(style.paddingBlockEnd) + parseFloat(style.borderBlockEndWidth);
+    list.style.maxBlockSize = `${Math.ceil(end)}px`;
   }
 
   async function update(): Promise<void> {

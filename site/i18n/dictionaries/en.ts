@@ -26,6 +26,7 @@ export const en = {
   'search.seeAll': 'See all results for “{query}”',
   'search.partial': 'No article has every word of “{query}”. These have some of them:',
   'search.missing': 'Missing: {words}',
+  'search.near': 'These articles lack one of your words:',
   'search.contact.title': 'Didn’t find an answer?',
   'search.contact.text': 'Ask our support team. Your search goes with the request, so you won’t have to type it again.',
   'search.contact.action': 'Contact support about “{query}”',

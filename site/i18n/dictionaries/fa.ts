@@ -29,6 +29,7 @@ export const fa: Dictionary = {
   'search.seeAll': 'همهٔ نتایج برای «{query}»',
   'search.partial': 'هیچ مقاله\u200cای همهٔ کلمات «{query}» را ندارد. این مقاله\u200cها بخشی از آن\u200cها را دارند:',
   'search.missing': 'ناموجود: {words}',
+  'search.near': 'این مقاله\u200cها یکی از کلمات شما را ندارند:',
   'search.contact.title': 'پاسخ خود را پیدا نکردید؟',
   'search.contact.text': 'از تیم پشتیبانی بپرسید. جست\u200cوجوی شما همراه درخواست فرستاده می\u200cشود.',
   'search.contact.action': 'تماس با پشتیبانی دربارهٔ «{query}»',

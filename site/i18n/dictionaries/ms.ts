@@ -28,6 +28,7 @@ export const ms: Dictionary = {
   'search.seeAll': 'Lihat semua hasil untuk “{query}”',
   'search.partial': 'Tiada artikel yang mempunyai semua perkataan “{query}”. Artikel ini mempunyai sebahagiannya:',
   'search.missing': 'Tiada: {words}',
+  'search.near': 'Artikel ini tidak mempunyai salah satu perkataan anda:',
   'search.contact.title': 'Tidak menemui jawapan?',
   'search.contact.text': 'Tanya pasukan sokongan kami. Carian anda disertakan dalam permintaan.',
   'search.contact.action': 'Hubungi sokongan tentang “{query}”',

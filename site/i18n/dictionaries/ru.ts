@@ -31,6 +31,7 @@ export const ru: Dictionary & Record<string, string> = {
   'search.seeAll': 'Все результаты по запросу «{query}»',
   'search.partial': 'Ни в одной статье нет всех слов запроса «{query}». В этих статьях есть часть из них:',
   'search.missing': 'Нет слов: {words}',
+  'search.near': 'В этих статьях нет одного из слов запроса:',
   'search.contact.title': 'Не нашли ответ?',
   'search.contact.text': 'Спросите службу поддержки: ваш запрос будет вставлен в обращение.',
   'search.contact.action': 'Написать в поддержку про «{query}»',
