@@ -29,6 +29,10 @@ const articles = defineCollection({
     order: z.number({ error: 'must be a number' }).int().min(0).max(10_000).optional(),
     /** Slugs of articles to list under "Related articles"; missing ones are skipped. */
     related: z.array(slug, { error: 'must be a list of article slugs' }).max(10).default([]),
+    /** Pinned first among the home page's popular articles, ahead of the most viewed. */
+    promoted: z.boolean({ error: 'must be true or false' }).default(false),
+    /** Work in progress: never built, indexed, listed or counted in production; `npm run dev` shows it with a banner. */
+    draft: z.boolean({ error: 'must be true or false' }).default(false),
   }),
 });
 

@@ -79,10 +79,12 @@ async function eachFile<R>(files: string[], problems: string[], fn: (file: strin
 export async function loadCatalog(contentDir: string, { git = true } = {}): Promise<Catalog> {
   const problems: string[] = [];
   const articleFiles = await markdownFiles(join(contentDir, 'articles'));
-  const articles = await eachFile(articleFiles, problems, async (file): Promise<CatalogArticle> => {
+  const read = await eachFile(articleFiles, problems, async (file): Promise<CatalogArticle | null> => {
     const parts = relative(join(contentDir, 'articles'), file).split(sep);
     if (parts.length !== 3) throw new Error(`${file}: articles live in articles/<locale>/<category>/<slug>.md`);
     const { data, body } = frontMatter(file, await readFile(file, 'utf8'));
+    // A draft is not on the site, so reports neither list nor count it (SPEC 3).
+    if (data.draft === true) return null;
     const updated = date(data.updated);
     const edits = new Set([...(updated ? [updated] : []), ...(git ? await gitDates(file) : [])]);
     return {
@@ -96,6 +98,7 @@ export async function loadCatalog(contentDir: string, { git = true } = {}): Prom
       edits: [...edits].sort(),
     };
   });
+  const articles = read.filter((a): a is CatalogArticle => a !== null);
   const categoryFiles = await markdownFiles(join(contentDir, 'categories'));
   const categories = await eachFile(categoryFiles, problems, async (file): Promise<CatalogCategory> => {
       const parts = relative(join(contentDir, 'categories'), file).split(sep);

@@ -30,6 +30,7 @@ import { getSearchReport } from '../reports/getSearchReport.ts';
 import { getGapsReport } from '../reports/getGapsReport.ts';
 import { getTicketReport } from '../reports/getTicketReport.ts';
 import { getContactFormReport } from '../reports/getContactFormReport.ts';
+import { getArticleViews } from '../reports/getArticleViews.ts';
 
 export interface PgStoreOptions extends OpenPgOptions {
   clock?: () => number;
@@ -61,6 +62,7 @@ export function pgStore(db: PgDb, config: Config & { databaseUrl: string }, opti
       gaps: (filters, catalog) => getGapsReport(reads, filters, catalog),
       tickets: (filters) => getTicketReport(reads, filters),
       contact: (filters) => getContactFormReport(reads, filters),
+      articleViews: (locale, from, to) => getArticleViews(reads, zone, locale, from, to),
     },
     tickets: {
       importFile: (file, opts) => importFileToPg(db, file, opts, config.tempDir),

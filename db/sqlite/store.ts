@@ -14,6 +14,7 @@ import { getGapsReport } from '../reports/getGapsReport.ts';
 import { getTicketReport } from '../reports/getTicketReport.ts';
 import { getContactFormReport } from '../reports/getContactFormReport.ts';
 import { sqliteReportReads } from '../reports/report-reads.ts';
+import { getArticleViews } from '../reports/getArticleViews.ts';
 import { ensureRollups, rebuildRollups } from '../reports/rollups/rebuild.ts';
 import { rebuildTicketRollups } from '../reports/rollups/tickets.ts';
 import { importFile } from '../tickets/run-import.ts';
@@ -62,6 +63,7 @@ export function sqliteStore(db: Db, config: Config, options: SqliteStoreOptions 
       gaps: (filters, catalog) => getGapsReport(reads, filters, catalog),
       tickets: (filters) => getTicketReport(reads, filters),
       contact: (filters) => getContactFormReport(reads, filters),
+      articleViews: (locale, from, to) => getArticleViews(reads, zone, locale, from, to),
     },
     tickets: {
       importFile: (file, opts) => importFile(db, file, opts),

@@ -1,24 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cpSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { projectCopy, removeCopy } from '../helpers/project-copy.ts';
 
-const root = fileURLToPath(new URL('../..', import.meta.url));
 let dir: string;
 
 /** A copy of the project's site with the test fixtures as content, where one file can be broken. */
 beforeAll(() => {
-  dir = mkdtempSync(join(tmpdir(), 'kb-content-'));
-  for (const path of ['site', 'api', 'db', 'astro.config.mjs', 'package.json', 'tsconfig.json']) cpSync(join(root, path), join(dir, path), { recursive: true });
-  cpSync(join(root, 'test/fixtures/content'), join(dir, 'content'), { recursive: true });
-  symlinkSync(join(root, 'node_modules'), join(dir, 'node_modules'), 'dir');
+  dir = projectCopy('kb-content-');
 });
-afterAll(async () => {
-  // astro sync saves its content store on a short timer: let it write before its folder goes (an ENOENT otherwise).
-  await new Promise((resolve) => setTimeout(resolve, 1500));
-  rmSync(dir, { recursive: true, force: true });
-});
+afterAll(() => removeCopy(dir));
 
 async function syncError(): Promise<string> {
   const { sync } = await import('astro');
