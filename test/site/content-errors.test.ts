@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { projectCopy, removeCopy } from '../helpers/project-copy.ts';
+import { loadCatalog } from '../../api/content/read-catalog.ts';
 
 let dir: string;
 
@@ -44,4 +45,24 @@ describe('content errors', () => {
     expect(message).toContain('content/articles/en/billing/download-invoices.md');
     expect(message).toMatch(/description\W+must be text/);
   });
+
+  it('fails with the file and the YAML mistake when the front matter is not YAML, and reports name the same file', async () => {
+    const file = 'content/articles/en/billing/refund-a-booking.md';
+    const restore = edit(file, /title: .*/, 'title: "Refund: a booking');
+    const message = await syncError();
+    const catalog = await loadCatalog(join(dir, 'content'), { git: false });
+    restore();
+    expect(message).toContain(`${file}: bad front matter`);
+    // The site and the reports read content through one reader: they name the same file for the same mistake.
+    expect(catalog.problems.join('\n')).toContain(`${file}: bad front matter`);
+  });
+
+  it('fails naming the file and where articles belong when an article sits outside a category folder', async () => {
+    mkdirSync(join(dir, 'content/articles/en'), { recursive: true });
+    writeFileSync(join(dir, 'content/articles/en/stray.md'), '---\ntitle: Stray article\n---\nText.\n');
+    const message = await syncError();
+    rmSync(join(dir, 'content/articles/en/stray.md'));
+    expect(message).toContain('content/articles/en/stray.md: articles live in content/articles/<locale>/<category>/<slug>.md');
+  });
 });
+
