@@ -9,6 +9,7 @@ import { getSearchReport } from '../../db/queries/getSearchReport.ts';
 import { getTicketReport } from '../../db/queries/getTicketReport.ts';
 import { getContactFormReport } from '../../db/queries/getContactFormReport.ts';
 import type { Interval, Report } from '../../db/queries/types.ts';
+import { previousPeriod } from '../../db/queries/periods.ts';
 
 export const REPORT_NAMES = ['overview', 'articles', 'search', 'gaps', 'tickets', 'contact'] as const;
 export type ReportName = (typeof REPORT_NAMES)[number];
@@ -19,24 +20,48 @@ export interface ReportRequest {
   interval: Interval;
   locale?: string;
   article?: string;
+  /** `previous`: add `previous: { from, to, totals }` for the period of the same length just before. */
+  compare?: 'previous';
 }
 
 export type AnyReport = Report<object, object> & Record<string, unknown>;
 
-/** Runs one report with the configured zone and SLA. */
+/** What `compare=previous` adds to a report. */
+export interface PreviousTotals {
+  from: string;
+  to: string;
+  totals: object;
+}
+
+/** Runs one report with the configured zone and SLA; with `compare`, the same report again for the period before. */
 export function runReport(name: ReportName, db: Db, config: Config, catalog: Catalog, req: ReportRequest): AnyReport {
+  const report = runOne(name, db, config, catalog, req, false);
+  if (req.compare !== 'previous') return report;
+  // The same query over the previous range (STYLE: a comparison period is the same query called twice).
+  const before = previousPeriod(req.from, req.to);
+  const previous: PreviousTotals = { ...before, totals: runOne(name, db, config, catalog, { ...req, ...before }, true).totals };
+  return { ...report, previous };
+}
+
+function runOne(name: ReportName, db: Db, config: Config, catalog: Catalog, req: ReportRequest, totalsOnly: boolean): AnyReport {
   const filters = { from: req.from, to: req.to, interval: req.interval, timeZone: config.timeZone, ...(req.locale ? { locale: req.locale } : {}) };
   switch (name) {
     case 'overview':
-      return getOverviewReport(db, filters, catalog) as unknown as AnyReport;
+      return getOverviewReport(db, { ...filters, costPerTicket: config.costPerTicket }, catalog) as unknown as AnyReport;
     case 'articles':
-      return getArticleReport(db, { ...filters, ...(req.article ? { article: req.article } : {}) }, catalog) as unknown as AnyReport;
+      // Totals need the read-time medians but not the before/after of every edit.
+      return getArticleReport(db, { ...filters, ...(req.article ? { article: req.article } : {}) }, catalog, { readTimes: true, changes: !totalsOnly }) as unknown as AnyReport;
     case 'search':
       return getSearchReport(db, filters) as unknown as AnyReport;
     case 'gaps':
       return getGapsReport(db, filters, catalog) as unknown as AnyReport;
     case 'tickets':
-      return getTicketReport(db, { ...filters, slaFirstResponseMinutes: config.slaFirstResponseMinutes }) as unknown as AnyReport;
+      return getTicketReport(db, {
+        ...filters,
+        slaFirstResponseMinutes: config.slaFirstResponseMinutes,
+        ...(config.businessHours ? { businessHours: config.businessHours } : {}),
+        totalsOnly,
+      }) as unknown as AnyReport;
     case 'contact':
       return getContactFormReport(db, filters) as unknown as AnyReport;
   }

@@ -22,7 +22,7 @@ reports.get('/:name', async (c) => {
   const range = resolveRange(q, config.timeZone);
   if (typeof range === 'string') fail(400, `The report range is not valid: ${range}.`, [{ field: 'from', message: range }]);
   if (q.article && name !== 'articles') fail(400, 'article= is only for the articles report.', [{ field: 'article', message: 'only for /api/reports/articles' }]);
-  const report = runReport(name, db, config, catalog ? await catalog() : emptyCatalog(), { ...range, interval: q.interval, locale: q.locale, article: q.article });
+  const report = runReport(name, db, config, catalog ? await catalog() : emptyCatalog(), { ...range, interval: q.interval, locale: q.locale, article: q.article, compare: q.compare });
   if (q.format === 'json') return c.json(report);
   const list = q.list ?? 'series';
   if (!csvLists(report).includes(list)) {

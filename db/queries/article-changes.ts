@@ -2,7 +2,7 @@
 import type Database from 'better-sqlite3';
 import type { ArticleChange } from './types.ts';
 import { addDays } from './periods.ts';
-import { rate } from './stats.ts';
+import { rate, significantChange } from './stats.ts';
 
 export const CHANGE_WINDOW_DAYS = 28;
 
@@ -14,21 +14,39 @@ const WINDOW_SQL = `SELECT coalesce(sum(sessions), 0) AS sessions, coalesce(sum(
 const prepared = new WeakMap<Database.Database, Database.Statement>();
 const windowStatement = (db: Database.Database) => prepared.get(db) ?? (prepared.set(db, db.prepare(WINDOW_SQL)), prepared.get(db)!);
 
-function windowFigures(db: Database.Database, locale: string, article: string, from: string, to: string) {
-  const r = windowStatement(db).get(locale, article, from, to) as { sessions: number; contacts: number; yes: number; no: number };
-  return {
-    contactRate: rate(r.contacts, r.sessions),
-    helpfulRate: rate(r.yes, r.yes + r.no),
-    sessions: r.sessions,
-    votes: r.yes + r.no,
-  };
+interface WindowSums {
+  sessions: number;
+  contacts: number;
+  yes: number;
+  no: number;
 }
 
-/** For an edit on day D: D-28..D-1 against D+1..D+28 (the edit day itself mixes both versions). Newest first. */
+function windowSums(db: Database.Database, locale: string, article: string, from: string, to: string): WindowSums {
+  return windowStatement(db).get(locale, article, from, to) as WindowSums;
+}
+
+const figures = (r: WindowSums) => ({
+  contactRate: rate(r.contacts, r.sessions),
+  helpfulRate: rate(r.yes, r.yes + r.no),
+  sessions: r.sessions,
+  votes: r.yes + r.no,
+});
+
+/**
+ * For an edit on day D: D-28..D-1 against D+1..D+28 (the edit day itself mixes both versions). Newest first.
+ * `significant`: did the contact rate change at 95% (two-proportion z-test), null under 20 sessions on either
+ * side; `helpfulSignificant` the same for the helpful rate over votes.
+ */
 export function articleChanges(db: Database.Database, locale: string, article: string, edits: readonly string[]): ArticleChange[] {
-  return [...edits].reverse().map((date) => ({
-    date,
-    before: windowFigures(db, locale, article, addDays(date, -CHANGE_WINDOW_DAYS), addDays(date, -1)),
-    after: windowFigures(db, locale, article, addDays(date, 1), addDays(date, CHANGE_WINDOW_DAYS)),
-  }));
+  return [...edits].reverse().map((date) => {
+    const before = windowSums(db, locale, article, addDays(date, -CHANGE_WINDOW_DAYS), addDays(date, -1));
+    const after = windowSums(db, locale, article, addDays(date, 1), addDays(date, CHANGE_WINDOW_DAYS));
+    return {
+      date,
+      before: figures(before),
+      after: figures(after),
+      significant: significantChange(before.contacts, before.sessions, after.contacts, after.sessions),
+      helpfulSignificant: significantChange(before.yes, before.yes + before.no, after.yes, after.yes + after.no),
+    };
+  });
 }

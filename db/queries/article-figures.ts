@@ -1,7 +1,7 @@
 /** Reads the article rollups for a range and turns their sums into the figures of SPEC 7.1. */
 import type Database from 'better-sqlite3';
 import type { ArticleFigures } from './types.ts';
-import { rate, wilsonLower } from './stats.ts';
+import { sampledRate, wilsonLower } from './stats.ts';
 
 /** The additive counters of article_days. */
 export interface ArticleSums {
@@ -47,9 +47,13 @@ export function articleDayRows(db: Database.Database, locale: string, from: stri
     .all(...[locale, from, to, ...(article ? [article] : [])]) as ArticleDayRow[];
 }
 
-/** Turns sums and a median into the published figures. */
-export function articleFigures(sums: ArticleSums, medianReadSeconds: number | null): ArticleFigures {
+/**
+ * Turns sums and a median into the published figures. `minSample` (series points: MIN_SAMPLE) leaves a `...Rate`
+ * null when its denominator (views, votes, sessions) is smaller.
+ */
+export function articleFigures(sums: ArticleSums, medianReadSeconds: number | null, minSample = 1): ArticleFigures {
   const votes = sums.helpfulYes + sums.helpfulNo;
+  const rate = (n: number, d: number) => sampledRate(n, d, minSample);
   const contactRate = rate(sums.contactsAfterRead, sums.sessions);
   return {
     views: sums.views,

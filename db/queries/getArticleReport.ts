@@ -6,7 +6,7 @@ import { articleFlags } from './article-flags.ts';
 import { addSums, articleDayRows, articleFigures, zeroSums, type ArticleSums } from './article-figures.ts';
 import { fillSeries, periodOf, periodsBetween } from './periods.ts';
 import { readTimes } from './read-times.ts';
-import { Histogram, rate } from './stats.ts';
+import { Histogram, MIN_SAMPLE, rate } from './stats.ts';
 import type { ArticleComment, ArticleFigures, ArticleReport, ArticleReportFilters, ArticleRow } from './types.ts';
 import { settleRollups } from '../rollups/catch-up.ts';
 
@@ -42,7 +42,7 @@ export function getArticleReport(
   const perArticle = new Map<string, Acc>();
   for (const row of articleDayRows(client, locale, from, to, article)) {
     addSums(total.sums, row);
-    addSums(get(perPeriod, periodOf(row.day, interval)).sums, row);
+    addSums(get(perPeriod, periodOf(row.day, interval, from)).sums, row);
     addSums(get(perArticle, row.article).sums, row);
   }
   if (parts.readTimes) {
@@ -51,7 +51,7 @@ export function getArticleReport(
     for (const [p, h] of read.perPeriod) get(perPeriod, p).read = h;
     for (const [slug, h] of read.perArticle) get(perArticle, slug).read = h;
   }
-  const figures = (a: Acc): ArticleFigures => articleFigures(a.sums, a.read.median());
+  const figures = (a: Acc, minSample = 1): ArticleFigures => articleFigures(a.sums, a.read.median(), minSample);
   const totals = figures(total);
   const siteContactRate = rate(total.sums.contactsAfterRead, total.sums.sessions);
 
@@ -85,13 +85,13 @@ export function getArticleReport(
       a.slug.localeCompare(b.slug),
   );
   const periods = periodsBetween(from, to, interval);
-  const points = new Map([...perPeriod].map(([p, a]) => [p, figures(a)]));
+  const points = new Map([...perPeriod].map(([p, a]) => [p, figures(a, MIN_SAMPLE)]));
   return {
     from,
     to,
     interval,
     totals,
-    series: fillSeries(periods, points, () => figures(acc())),
+    series: fillSeries(periods, points, () => figures(acc(), MIN_SAMPLE)),
     siteContactRate,
     articles,
   };

@@ -3,6 +3,7 @@ import { sql } from 'drizzle-orm';
 import type { Db } from '../client.ts';
 import { localDayFn } from '../rollups/local-day.ts';
 import { fillSeries, periodOf, periodsBetween, rangeMs } from './periods.ts';
+import { MIN_SAMPLE, sampledRate } from './stats.ts';
 import type { Rate, Report, ReportFilters } from './types.ts';
 
 /** Definitions are in docs/contact.md; sessions count in the period of their first qualifying event. */
@@ -25,11 +26,11 @@ export type ContactFormReport = Report<ContactFormFigures>;
 
 type Counts = Pick<ContactFormFigures, 'deflectorShown' | 'deflectorClicked' | 'submitted' | 'implicitDeflections'>;
 const zero = (): Counts => ({ deflectorShown: 0, deflectorClicked: 0, submitted: 0, implicitDeflections: 0 });
-const rate = (n: number, d: number): Rate => (d === 0 ? null : n / d);
-const withRates = (c: Counts): ContactFormFigures => ({
+/** `minSample` (series points: MIN_SAMPLE) leaves the rates null under that many sessions shown suggestions. */
+const withRates = (c: Counts, minSample = 1): ContactFormFigures => ({
   ...c,
-  clickRate: rate(c.deflectorClicked, c.deflectorShown),
-  implicitDeflectionRate: rate(c.implicitDeflections, c.deflectorShown),
+  clickRate: sampledRate(c.deflectorClicked, c.deflectorShown, minSample),
+  implicitDeflectionRate: sampledRate(c.implicitDeflections, c.deflectorShown, minSample),
 });
 
 export function getContactFormReport(db: Db, f: ReportFilters): ContactFormReport {
@@ -52,7 +53,7 @@ export function getContactFormReport(db: Db, f: ReportFilters): ContactFormRepor
   const dayOf = localDayFn(f.timeZone);
   const points = new Map<string, Counts>();
   const bump = (ts: number, key: keyof Counts) => {
-    const p = periodOf(dayOf(ts), f.interval);
+    const p = periodOf(dayOf(ts), f.interval, f.from);
     const c = points.get(p) ?? zero();
     c[key]++;
     points.set(p, c);
@@ -71,6 +72,6 @@ export function getContactFormReport(db: Db, f: ReportFilters): ContactFormRepor
     to: f.to,
     interval: f.interval,
     totals: withRates(totals),
-    series: fillSeries(periodsBetween(f.from, f.to, f.interval), new Map([...points].map(([p, c]) => [p, withRates(c)])), () => withRates(zero())),
+    series: fillSeries(periodsBetween(f.from, f.to, f.interval), new Map([...points].map(([p, c]) => [p, withRates(c, MIN_SAMPLE)])), () => withRates(zero(), MIN_SAMPLE)),
   };
 }

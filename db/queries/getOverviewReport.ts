@@ -3,12 +3,12 @@ import type { Db } from '../client.ts';
 import { bySlug, type Catalog } from '../catalog.ts';
 import { ensureTicketRollups } from '../rollups/tickets.ts';
 import { dayFromNumber, dayNumber, fillSeries, periodOf, periodsBetween } from './periods.ts';
-import { rate } from './stats.ts';
+import { MIN_SAMPLE, rate, sampledRate } from './stats.ts';
 import { distinctRequesters, splitCombo, ticketDaySums, ticketDim } from './ticket-sql.ts';
-import type { OverviewFigures, OverviewReport, ReportFilters, TopicRow } from './types.ts';
+import type { OverviewFigures, OverviewReport, OverviewReportFilters, ReportFilters, TopicRow } from './types.ts';
 import { settleRollups } from '../rollups/catch-up.ts';
 
-export type { OverviewReport, OverviewFigures, TopicRow } from './types.ts';
+export type { OverviewReport, OverviewFigures, OverviewReportFilters, TopicRow } from './types.ts';
 
 interface Sums {
   views: number;
@@ -29,7 +29,11 @@ const zero = (): Sums => ({
 });
 type SiteRow = Omit<Sums, 'tickets' | 'requesters' | 'contactsAfterRead'> & { day: string };
 
-function figures(s: Sums): OverviewFigures {
+/**
+ * `minSample` (series points: MIN_SAMPLE) leaves selfServiceRate null under that many sessions; `cost` (per ticket)
+ * turns the tickets avoided into money.
+ */
+function figures(s: Sums, minSample = 1, cost?: number): OverviewFigures {
   return {
     views: s.views,
     visitors: s.visitors,
@@ -41,10 +45,12 @@ function figures(s: Sums): OverviewFigures {
     requesters: s.requesters,
     selfServiceScore: s.requesters > 0 ? s.visitors / s.requesters : null,
     sessions: s.sessions,
-    selfServiceRate: s.sessions > 0 ? 1 - s.contacted / s.sessions : null,
+    selfServiceRate: s.sessions > 0 && s.sessions >= minSample ? 1 - s.contacted / s.sessions : null,
     foundAnswer: s.foundAnswer,
     failed: s.failed,
     contacted: s.contacted,
+    ticketsAvoided: s.foundAnswer,
+    costAvoided: cost === undefined ? null : s.foundAnswer * cost,
   };
 }
 
@@ -54,7 +60,8 @@ export interface OverviewReportParts {
   requesters: boolean;
 }
 
-export function getOverviewReport(db: Db, filters: ReportFilters, catalog: Catalog, parts: OverviewReportParts = { requesters: true }): OverviewReport {
+export function getOverviewReport(db: Db, filters: OverviewReportFilters, catalog: Catalog, parts: OverviewReportParts = { requesters: true }): OverviewReport {
+  const cost = filters.costPerTicket;
   settleRollups(db, filters.timeZone); // rollups trail ingest by a fraction of a second
   const client = db.$client;
   const { from, to, interval, timeZone } = filters;
@@ -62,7 +69,7 @@ export function getOverviewReport(db: Db, filters: ReportFilters, catalog: Catal
   const total = zero();
   const points = new Map<string, Sums>();
   const at = (day: string) => {
-    const p = periodOf(day, interval);
+    const p = periodOf(day, interval, from);
     return points.get(p) ?? (points.set(p, zero()), points.get(p)!);
   };
   const site = client
@@ -105,8 +112,9 @@ export function getOverviewReport(db: Db, filters: ReportFilters, catalog: Catal
     from,
     to,
     interval,
-    totals: figures(total),
-    series: fillSeries(periodsBetween(from, to, interval), new Map([...points].map(([p, s]) => [p, figures(s)])), () => figures(zero())),
+    totals: figures(total, 1, cost),
+    series: fillSeries(periodsBetween(from, to, interval), new Map([...points].map(([p, s]) => [p, figures(s, MIN_SAMPLE, cost)])), () => figures(zero(), MIN_SAMPLE, cost)),
+    costPerTicket: cost ?? null,
     topics: topics(client, catalog, filters.locale, articleViews, lo, hi),
   };
 }
@@ -115,7 +123,7 @@ export function getOverviewReport(db: Db, filters: ReportFilters, catalog: Catal
 function requesters(client: Db['$client'], total: Sums, points: Map<string, Sums>, interval: ReportFilters['interval'], lo: number, hi: number) {
   const bounds = new Map<string, [number, number]>();
   for (let n = lo; n <= hi; n++) {
-    const p = periodOf(dayFromNumber(n), interval);
+    const p = periodOf(dayFromNumber(n), interval, dayFromNumber(lo));
     const b = bounds.get(p);
     bounds.set(p, b ? [b[0], n] : [n, n]);
   }

@@ -1,7 +1,7 @@
 /** SPEC 7.2: searches, zero results, click-through, bounces, and per query its contact rate. */
 import type { Db } from '../client.ts';
 import { fillSeries, periodOf, periodsBetween } from './periods.ts';
-import { rate } from './stats.ts';
+import { MIN_SAMPLE, rate, sampledRate } from './stats.ts';
 import type { QueryRow, ReportFilters, SearchFigures, SearchReport } from './types.ts';
 import { settleRollups } from '../rollups/catch-up.ts';
 
@@ -28,12 +28,13 @@ function add(into: Sums, r: Sums) {
   into.contactSessions += r.contactSessions;
 }
 
-function searchFigures(s: Sums): SearchFigures {
+/** `minSample` (series points: MIN_SAMPLE) leaves the rates null under that many searches. */
+function searchFigures(s: Sums, minSample = 1): SearchFigures {
   return {
     searches: s.searches,
     zeroResultSearches: s.zeroResults,
-    zeroResultRate: rate(s.zeroResults, s.searches),
-    clickThroughRate: rate(s.clicked, s.searches),
+    zeroResultRate: sampledRate(s.zeroResults, s.searches, minSample),
+    clickThroughRate: sampledRate(s.clicked, s.searches, minSample),
     bouncedSearches: s.bounced,
   };
 }
@@ -57,7 +58,7 @@ export function getSearchReport(db: Db, filters: ReportFilters): SearchReport {
   const points = new Map<string, Sums>();
   for (const r of byPeriod) {
     add(total, r);
-    const p = periodOf(r.day, interval);
+    const p = periodOf(r.day, interval, from);
     add(points.get(p) ?? (points.set(p, zero()), points.get(p)!), r);
   }
   const byQuery = db.$client
@@ -78,7 +79,7 @@ export function getSearchReport(db: Db, filters: ReportFilters): SearchReport {
     to,
     interval,
     totals: searchFigures(total),
-    series: fillSeries(periodsBetween(from, to, interval), new Map([...points].map(([p, s]) => [p, searchFigures(s)])), () => searchFigures(zero())),
+    series: fillSeries(periodsBetween(from, to, interval), new Map([...points].map(([p, s]) => [p, searchFigures(s, MIN_SAMPLE)])), () => searchFigures(zero(), MIN_SAMPLE)),
     queries: top((r) => r.searches),
     zeroResultQueries: top((r) => r.zeroResultSearches),
     contactQueries: top((r) => r.contactSessions),

@@ -1,13 +1,13 @@
 /** SPEC 7.3: ticket volumes, response and resolution times, SLA, FCR, reopens, CSAT, phone queue, forecast. */
 import type { Db } from '../client.ts';
 import { ensureTicketRollups } from '../rollups/tickets.ts';
-import { dayFromNumber, dayNumber, daysBetween, fillSeries, periodOf, periodsBetween, rangeMs, weekdayName, weekdayOf } from './periods.ts';
-import { DateTime } from 'luxon';
+import { dayFromNumber, dayNumber, daysBetween, fillSeries, periodOf, periodsBetween, rangeMs, todayIn, weekdayName, weekdayOf } from './periods.ts';
 import { forecastTickets } from './ticket-forecast.ts';
 import { TicketPeriod } from './ticket-figures.ts';
-import { splitCombo, ticketDaySums, ticketDim, ticketDurations } from './ticket-sql.ts';
-import { rate } from './stats.ts';
-import type { TicketFigures, TicketReport, TicketReportFilters } from './types.ts';
+import { splitCombo, ticketColumn, ticketDaySums, ticketDim, type DimRow } from './ticket-sql.ts';
+import { known, mediansBy, readTicketTimes, type TicketTimes } from './ticket-times.ts';
+import { MIN_SAMPLE, rate } from './stats.ts';
+import type { TicketFigures, TicketGroupFigures, TicketReport, TicketReportFilters } from './types.ts';
 
 export type { TicketReport, TicketReportFilters, TicketFigures, TicketForecast } from './types.ts';
 
@@ -17,15 +17,16 @@ const bump = (m: Map<string, number>, k: string, n: number) => m.set(k, (m.get(k
 
 export function getTicketReport(db: Db, filters: TicketReportFilters): TicketReport {
   const client = db.$client;
-  const { from, to, interval, timeZone, slaFirstResponseMinutes: sla } = filters;
+  const { from, to, interval, timeZone, slaFirstResponseMinutes: sla, businessHours } = filters;
   ensureTicketRollups(db, timeZone);
   const [lo, hi] = [dayNumber(from), dayNumber(to)];
   const [start, end] = rangeMs(from, to, timeZone);
-  const total = new TicketPeriod(sla);
+  const period = () => Object.assign(new TicketPeriod(sla), { business: businessHours !== undefined });
+  const total = period();
   const perPeriod = new Map<string, TicketPeriod>();
   const at = (dayNum: number) => {
-    const p = periodOf(dayFromNumber(dayNum), interval);
-    return perPeriod.get(p) ?? (perPeriod.set(p, new TicketPeriod(sla)), perPeriod.get(p)!);
+    const p = periodOf(dayFromNumber(dayNum), interval, from);
+    return perPeriod.get(p) ?? (perPeriod.set(p, period()), perPeriod.get(p)!);
   };
   const perDay = new Map<string, number>();
   const weekdays = [0, 0, 0, 0, 0, 0, 0];
@@ -37,32 +38,22 @@ export function getTicketReport(db: Db, filters: TicketReportFilters): TicketRep
     perDay.set(day, d.tickets);
     weekdays[weekdayOf(day) - 1]! += d.tickets;
   }
-  // Durations come in created_at order, so each period's are one run of them: its days' counts in ticket_days
-  // say where the run ends. Periods read views of one array of minutes.
-  const minutes = (column: 'first_response_at' | 'solved_at') => {
-    const ms = ticketDurations(client, column, start, end);
-    const out = new Float64Array(ms.length);
-    for (let k = 0; k < ms.length; k++) out[k] = ms[k]! / 60_000;
-    return out;
-  };
-  const frMinutes = minutes('first_response_at');
-  const resMinutes = minutes('solved_at');
-  const runs = new Map<TicketPeriod, { fr: [number, number]; res: [number, number] }>();
+  // Times come in created_at order, so each period's tickets are one run of them: its days' counts in ticket_days
+  // say where the run ends.
+  const times = readTicketTimes(client, start, end, businessHours, timeZone);
+  const runs = new Map<TicketPeriod, [number, number]>();
   let i = 0;
-  let j = 0;
   for (const d of days) {
     const p = at(d.day);
-    const run = runs.get(p) ?? (runs.set(p, { fr: [i, i], res: [j, j] }), runs.get(p)!);
-    run.fr[1] = i += d.frN;
-    run.res[1] = j += d.resN;
+    const run = runs.get(p) ?? (runs.set(p, [i, i]), runs.get(p)!);
+    run[1] = i += d.tickets;
   }
-  for (const [p, run] of runs) {
-    p.firstResponse = frMinutes.subarray(...run.fr);
-    p.resolution = resMinutes.subarray(...run.res);
+  for (const [p, [a, b]] of runs) {
+    p.firstResponse = known(times.firstResponse, a, b);
+    p.resolution = known(times.resolution, a, b);
   }
-  total.firstResponse = frMinutes;
-  total.resolution = resMinutes;
-  const channels = new Map(ticketDim(client, 'channel', lo, hi).map((r) => [r.value, r.tickets]));
+  total.firstResponse = known(times.firstResponse);
+  total.resolution = known(times.resolution);
   const types = new Map<string, number>();
   const tags = new Map<string, number>();
   for (const r of ticketDim(client, 'combo', lo, hi)) {
@@ -70,28 +61,49 @@ export function getTicketReport(db: Db, filters: TicketReportFilters): TicketRep
     if (c.type) bump(types, c.type, r.tickets);
     for (const tag of c.tags) bump(tags, tag, r.tickets);
   }
-  const points = new Map<string, TicketFigures>([...perPeriod].map(([p, a]) => [p, a.figures()]));
-  const empty = new TicketPeriod(sla).figures();
+  const points = new Map<string, TicketFigures>([...perPeriod].map(([p, a]) => [p, a.figures(MIN_SAMPLE)]));
+  const empty = period().figures(MIN_SAMPLE);
+  const skip = filters.totalsOnly === true;
   return {
     from,
     to,
     interval,
+    clock: businessHours ? 'business' : 'calendar',
+    businessHours: businessHours ? { hours: businessHours.text, holidays: businessHours.holidays } : null,
     totals: { ...total.figures(), slaFirstResponseMinutes: sla },
     series: fillSeries(periodsBetween(from, to, interval), points, () => empty),
     weekdays: weekdays.map((tickets, i) => ({ weekday: i + 1, name: weekdayName(i + 1), tickets })),
-    channels: countDesc(channels, 'channel'),
+    channels: skip ? [] : groups(client, 'channel', times, lo, hi, start, end)
+      .map(({ value, ...f }) => ({ channel: value, ...f }))
+      .sort((a, b) => b.tickets - a.tickets || a.channel.localeCompare(b.channel)),
     types: countDesc(types, 'type'),
     tags: countDesc(tags, 'tag'),
-    assignees: ticketDim(client, 'assignee', lo, hi)
-      .filter((a) => a.solved > 0)
-      .map((a) => ({ assignee: a.value, solved: a.solved, csat: rate(a.solvedGood, a.solvedRated), csatRated: a.solvedRated }))
-      .sort((a, b) => b.solved - a.solved || a.assignee.localeCompare(b.assignee)),
-    forecast: forecastTickets(completeDays(from, to, timeZone, filters.now).map((date) => ({ date, tickets: perDay.get(date) ?? 0 }))),
+    assignees: skip ? [] : groups(client, 'assignee', times, lo, hi, start, end)
+      .map(({ value, ...f }) => ({ assignee: value, ...f }))
+      .sort((a, b) => b.solved - a.solved || b.tickets - a.tickets || a.assignee.localeCompare(b.assignee)),
+    forecast: skip
+      ? { method: '', mape: null, baselineMape: null, days: [] }
+      : forecastTickets(completeDays(from, to, timeZone, filters.now).map((date) => ({ date, tickets: perDay.get(date) ?? 0 }))),
   };
+}
+
+/** Per channel or assignee: counts, FCR and CSAT from the day rollups, medians from each ticket's times. */
+function groups(client: Db['$client'], dim: 'channel' | 'assignee', times: TicketTimes, lo: number, hi: number, start: number, end: number) {
+  const medians = mediansBy(times, ticketColumn(client, dim, start, end) as Array<string | null>);
+  return ticketDim(client, dim, lo, hi).map((r: DimRow): { value: string } & TicketGroupFigures => ({
+    value: r.value,
+    tickets: r.tickets,
+    solved: r.solved,
+    firstResponseMinutes: { median: medians.get(r.value)?.firstResponse ?? null },
+    resolutionMinutes: { median: medians.get(r.value)?.resolution ?? null },
+    firstContactResolution: rate(r.fcr, r.repliesKnown),
+    csat: rate(r.solvedGood, r.solvedRated),
+    csatRated: r.solvedRated,
+  }));
 }
 
 /** The period's days that are over in `timeZone`: today's partial count would read as a collapse in volume. */
 function completeDays(from: string, to: string, timeZone: string, now = Date.now()): string[] {
-  const today = DateTime.fromMillis(now, { zone: timeZone }).toISODate()!;
+  const today = todayIn(timeZone, now);
   return daysBetween(from, to).filter((day) => day < today);
 }

@@ -1,4 +1,5 @@
 /** Days, weeks and months of a report range: pure calendar arithmetic on local dates (YYYY-MM-DD). */
+import { DateTime } from 'luxon';
 import type { Interval } from './types.ts';
 import { dayStartMs } from '../rollups/local-day.ts';
 
@@ -18,6 +19,34 @@ export function addDays(day: string, n: number): string {
   return fromNum(toNum(day) + n);
 }
 
+/** Days in the default report range (SPEC 7). */
+export const DEFAULT_RANGE_DAYS = 28;
+
+/** The local date in a zone at an instant. */
+export function todayIn(timeZone: string, now = Date.now()): string {
+  return DateTime.fromMillis(now, { zone: timeZone }).toISODate()!;
+}
+
+/**
+ * The range every report, the CLI and the dashboard use when none is given: the last 28 complete days, ending
+ * yesterday in the zone (today is not over, and a partial day reads as a sudden drop).
+ */
+export function defaultRange(timeZone: string, now = Date.now()): { from: string; to: string } {
+  const to = addDays(todayIn(timeZone, now), -1);
+  return { from: addDays(to, 1 - DEFAULT_RANGE_DAYS), to };
+}
+
+/** Days from..to, both included. */
+export function daysIn(from: string, to: string): number {
+  return toNum(to) - toNum(from) + 1;
+}
+
+/** The period of the same length that ends the day before `from` (`compare=previous`). */
+export function previousPeriod(from: string, to: string): { from: string; to: string } {
+  const before = addDays(from, -1);
+  return { from: addDays(before, 1 - daysIn(from, to)), to: before };
+}
+
 /** Every local date from..to inclusive. */
 export function daysBetween(from: string, to: string): string[] {
   const out: string[] = [];
@@ -34,18 +63,28 @@ export function weekdayName(weekday: number): string {
   return WEEKDAYS[weekday - 1] ?? String(weekday);
 }
 
-/** The period a day falls in: the day, the Monday of its ISO week, or YYYY-MM. */
-export function periodOf(day: string, interval: Interval): string {
+/** The first day of the calendar period a day falls in: the day, the Monday of its ISO week, or the 1st of its month. */
+export function periodStartOf(day: string, interval: Interval): string {
   if (interval === 'day') return day;
-  if (interval === 'month') return day.slice(0, 7);
+  if (interval === 'month') return `${day.slice(0, 7)}-01`;
   return addDays(day, 1 - weekdayOf(day));
+}
+
+/**
+ * The row a day falls in within a range that starts on `from` (SPEC 7): weeks and months are clipped to the
+ * range and named by their first day inside it, so a range from Sunday 1 Nov has a week row "2026-11-01"
+ * holding that one day, not "2026-10-26" holding days the range never asked for.
+ */
+export function periodOf(day: string, interval: Interval, from: string): string {
+  const start = periodStartOf(day, interval);
+  return start < from ? from : start;
 }
 
 /** The periods of a range, in order, without duplicates. */
 export function periodsBetween(from: string, to: string, interval: Interval): string[] {
   const out: string[] = [];
   for (const d of daysBetween(from, to)) {
-    const p = periodOf(d, interval);
+    const p = periodOf(d, interval, from);
     if (out[out.length - 1] !== p) out.push(p);
   }
   return out;

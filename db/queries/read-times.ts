@@ -21,7 +21,7 @@ export function readTimes(db: Database.Database, locale: string, from: string, t
     .all(...[locale, from, to, ...(article ? [article] : [])]) as Array<[string, string, Buffer]>;
   const out: ReadTimes = { total: new Histogram(), perPeriod: new Map(), perArticle: new Map() };
   for (const [day, slug, blob] of rows) {
-    const period = entry(out.perPeriod, periodOf(day, interval));
+    const period = entry(out.perPeriod, periodOf(day, interval, from));
     const ofArticle = entry(out.perArticle, slug);
     decodeHistogram(blob, (seconds, views) => {
       out.total.add(seconds, views);

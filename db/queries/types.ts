@@ -1,4 +1,5 @@
 /** Shapes shared by every report (SPEC 7): the filters a report takes and the result envelope it answers. */
+import type { BusinessHours } from './business-hours.ts';
 
 export type Interval = 'day' | 'week' | 'month';
 
@@ -15,8 +16,8 @@ export interface ReportFilters {
 
 /**
  * The envelope of every report: `{ from, to, interval, totals, series, ...lists }`.
- * A series has one entry per period in the range, zero-filled: `period` is the day (YYYY-MM-DD),
- * the Monday that starts the ISO week (YYYY-MM-DD), or the month (YYYY-MM).
+ * A series has one entry per period in the range, zero-filled: `period` (YYYY-MM-DD) is the day, or the first
+ * day of the ISO week or month inside the range (weeks and months are clipped to the range).
  */
 export interface Report<Totals, Point = Totals> {
   from: string;
@@ -70,6 +71,10 @@ export interface ArticleChange {
   date: string;
   before: { contactRate: Rate; helpfulRate: Rate; sessions: number; votes: number };
   after: { contactRate: Rate; helpfulRate: Rate; sessions: number; votes: number };
+  /** The contact rate changed at 95% (two-proportion z-test); null under 20 sessions on either side. */
+  significant: boolean | null;
+  /** The helpful rate changed at 95% (two-proportion z-test); null under 20 votes on either side. */
+  helpfulSignificant: boolean | null;
 }
 
 export interface ArticleComment {
@@ -191,23 +196,50 @@ export interface TicketForecast {
   method: string;
   /** Mean absolute percentage error (fraction) of the same method over the last 28 days of the period; null when the period is too short. */
   mape: number | null;
+  /** The same error for a seasonal-naive forecast (each day = the same weekday a week earlier) over the same 28 days. */
+  baselineMape: number | null;
   days: Array<{ date: string; tickets: number }>;
 }
 
+/** The per-assignee and per-channel KPIs (SPEC 7.3). */
+export interface TicketGroupFigures {
+  /** Tickets created in the range. */
+  tickets: number;
+  /** Of those, solved or closed. */
+  solved: number;
+  firstResponseMinutes: { median: number | null };
+  resolutionMinutes: { median: number | null };
+  /** Solved with replies <= 1 and no reopen, over solved with a known reply count. */
+  firstContactResolution: Rate;
+  /** good / rated among its solved tickets (ratings are given on solving). */
+  csat: Rate;
+  csatRated: number;
+}
+
 export interface TicketReport extends Report<TicketFigures & { slaFirstResponseMinutes: number }, TicketFigures> {
+  /** `business`: first response, resolution and SLA breaches count KB_BUSINESS_HOURS minutes only; else `calendar`. */
+  clock: 'business' | 'calendar';
+  /** KB_BUSINESS_HOURS as read (with KB_HOLIDAYS), or null on the calendar clock. */
+  businessHours: { hours: string; holidays: string[] } | null;
   /** Monday = 1 ... Sunday = 7, in KB_TZ. */
   weekdays: Array<{ weekday: number; name: string; tickets: number }>;
-  channels: Array<{ channel: string; tickets: number }>;
+  /** Most tickets first. */
+  channels: Array<{ channel: string } & TicketGroupFigures>;
   types: Array<{ type: string; tickets: number }>;
   tags: Array<{ tag: string; tickets: number }>;
-  assignees: Array<{ assignee: string; solved: number; csat: Rate; csatRated: number }>;
+  /** Every assignee with tickets created in the range; most solved first. */
+  assignees: Array<{ assignee: string } & TicketGroupFigures>;
   forecast: TicketForecast;
 }
 
 export interface TicketReportFilters extends ReportFilters {
   slaFirstResponseMinutes: number;
+  /** KB_BUSINESS_HOURS (with holidays): count business minutes instead of calendar minutes. */
+  businessHours?: BusinessHours;
   /** "Now" for the forecast (epoch ms; default Date.now()): a day not yet over is not history. */
   now?: number;
+  /** Only what `totals` needs (compare=previous): no per-assignee or per-channel medians, no forecast. */
+  totalsOnly?: boolean;
 }
 
 // ---- 7.4 Overview ------------------------------------------------------------------------------
@@ -236,6 +268,15 @@ export interface OverviewFigures {
   foundAnswer: number;
   failed: number;
   contacted: number;
+  /** Estimated tickets avoided (SPEC 7.5): sessions with outcome foundAnswer. */
+  ticketsAvoided: number;
+  /** ticketsAvoided x KB_COST_PER_TICKET; null when no cost is configured. */
+  costAvoided: number | null;
+}
+
+export interface OverviewReportFilters extends ReportFilters {
+  /** KB_COST_PER_TICKET, for costAvoided. */
+  costPerTicket?: number | undefined;
 }
 
 export interface TopicRow {
@@ -251,5 +292,7 @@ export interface TopicRow {
 }
 
 export interface OverviewReport extends Report<OverviewFigures> {
+  /** KB_COST_PER_TICKET as configured (null when unset): what costAvoided multiplies by. */
+  costPerTicket: number | null;
   topics: TopicRow[];
 }

@@ -5,7 +5,7 @@
  */
 import { DateTime } from 'luxon';
 import type { Db } from '../client.ts';
-import { comboSql, daySql, daySums, dimSums, upsert } from './ticket-sql.ts';
+import { comboSql, daySql, daySums, dimSums, TICKET_TIMES_INDEX, upsert } from './ticket-sql.ts';
 import { fillRequestersSql, REQUESTER_TRIGGER_NAMES, requesterTriggers } from './ticket-requesters.ts';
 
 type Sqlite = Db['$client'];
@@ -44,10 +44,9 @@ function triggers(): string[] {
   // A tag change moves the ticket from its old combo to its new one.
   const comboMove = (id: string, before: string, after: string) => {
     const move = (key: string, sign: 1 | -1) =>
-      `INSERT INTO ticket_day_dims (day, dim, value, tickets, solved, solved_good, solved_rated)
+      `INSERT INTO ticket_day_dims (day, dim, value, ${dimSums('t.').map(([c]) => c).join(', ')})
        SELECT ${daySql('t.')}, 'combo', ${key}, ${dimSums('t.').map(([, v]) => `${sign} * (${v})`).join(', ')} FROM tickets t WHERE t.id = ${id}
-       ON CONFLICT (dim, day, value) DO UPDATE SET tickets = tickets + excluded.tickets, solved = solved + excluded.solved,
-         solved_good = solved_good + excluded.solved_good, solved_rated = solved_rated + excluded.solved_rated;`;
+       ON CONFLICT (dim, day, value) DO UPDATE SET ${dimSums('t.').map(([c]) => `${c} = ${c} + excluded.${c}`).join(', ')};`;
     return `${move(before, -1)}\n${move(after, 1)}`;
   };
   const withOldTag = `(coalesce(t.type, '') || char(1) || (SELECT group_concat(tag, ',' ORDER BY tag) FROM
@@ -88,13 +87,23 @@ function rebuild(db: Sqlite): void {
 
 const ready = new WeakMap<Sqlite, string>();
 
+/**
+ * The shape of the rollups and triggers this code keeps; a database built by an older shape (say, before
+ * ticket_day_dims counted first-contact resolutions) is rebuilt once, like a change of zone.
+ */
+const ROLLUP_SHAPE = '2';
+const shapeOf = (client: Sqlite) =>
+  (client.prepare("SELECT value FROM rollup_state WHERE key = 'ticketRollupShape'").get() as { value: string } | undefined)?.value;
+
 /** Makes sure the ticket triggers exist and the rollups are built in `timeZone`; cheap after the first call. */
 export function ensureTicketRollups(db: Db, timeZone: string): void {
   const client = db.$client;
   // The trigger count is checked every time (microseconds): a bulk import in another process may have them suspended.
   if (ready.get(client) === timeZone && installedTriggers(client) >= TRIGGER_NAMES.length) return;
   const state = client.prepare("SELECT value FROM rollup_state WHERE key = 'ticketTimeZone'").get() as { value: string } | undefined;
-  if (state?.value !== timeZone || installedTriggers(client) < TRIGGER_NAMES.length) rebuildTicketRollups(db, timeZone);
+  if (state?.value !== timeZone || shapeOf(client) !== ROLLUP_SHAPE || installedTriggers(client) < TRIGGER_NAMES.length) {
+    rebuildTicketRollups(db, timeZone);
+  }
   ready.set(client, timeZone);
 }
 
@@ -136,13 +145,17 @@ export function rebuildTicketRollups(db: Db, timeZone: string): void {
     for (const [from, offset] of zonePieces(timeZone)) ins.run(from, offset);
     // Filled in bulk with no trigger firing per row, then the triggers (re)installed.
     for (const name of TRIGGER_NAMES) client.exec(`DROP TRIGGER IF EXISTS ${name}`);
-    // Quantiles need each ticket's durations: this index answers them without reading the table.
-    client.exec('CREATE INDEX IF NOT EXISTS tickets_created_durations ON tickets (created_at, first_response_at, solved_at)');
+    // Quantiles need each ticket's times, channel and assignee: this index answers them without reading the table.
+    client.exec('DROP INDEX IF EXISTS tickets_created_durations');
+    client.exec(`CREATE INDEX IF NOT EXISTS ${TICKET_TIMES_INDEX} ON tickets (created_at, first_response_at, solved_at, channel, assignee)`);
     rebuild(client);
     for (const sql of triggers()) client.exec(sql);
     client
       .prepare("INSERT INTO rollup_state (key, value) VALUES ('ticketTimeZone', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value")
       .run(timeZone);
+    client
+      .prepare("INSERT INTO rollup_state (key, value) VALUES ('ticketRollupShape', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value")
+      .run(ROLLUP_SHAPE);
   })();
   ready.set(client, timeZone);
 }

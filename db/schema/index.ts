@@ -4,3 +4,4 @@ export * from './tickets.ts';
 export * from './rollups.ts';
 export * from './imports.ts';
 export * from './contact.ts';
+export * from './digest.ts';
