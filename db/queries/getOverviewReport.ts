@@ -3,7 +3,7 @@ import type { Db } from '../client.ts';
 import { bySlug, type Catalog } from '../catalog.ts';
 import { ensureTicketRollups } from '../rollups/tickets.ts';
 import { dayFromNumber, dayNumber, fillSeries, periodOf, periodsBetween } from './periods.ts';
-import { MIN_SAMPLE, rate, sampledRate } from './stats.ts';
+import { MIN_SAMPLE, rate } from './stats.ts';
 import { distinctRequesters, splitCombo, ticketDaySums, ticketDim } from './ticket-sql.ts';
 import type { OverviewFigures, OverviewReport, OverviewReportFilters, ReportFilters, TopicRow } from './types.ts';
 import { settleRollups } from '../rollups/catch-up.ts';
