@@ -31,6 +31,7 @@ export const FIGURE_TEXTS: DefinitionSection[] = [
     title: 'Articles',
     route: '/api/reports/articles',
     figures: [
+      { names: ['articles'], text: 'one row per article (every article in `content/` for the locale, plus any slug seen in events), worst first: most flags, then lowest `helpfulLow`, then most views.' },
       { names: ['views'], text: '`view` events of the article.' },
       { names: ['visitors'], text: 'distinct visitors per day, summed over days (visitor ids change daily, so a person on two days counts twice).' },
       { names: ['avgReadSeconds', 'medianReadSeconds'], text: 'mean and median of engaged seconds over page views with engaged seconds > 0 (each page view\'s largest reported `seconds`).' },

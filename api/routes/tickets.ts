@@ -1,5 +1,5 @@
 /** Ticket routes (admin only): POST /api/tickets/import (multipart upload) and GET /api/tickets/imports (history). */
-import { Hono } from 'hono';
+import { Hono, type Context } from 'hono';
 import type { AppEnv } from '../context.ts';
 import { requireAdmin } from '../auth/require-admin.ts';
 import { fail } from '../errors.ts';
@@ -11,6 +11,16 @@ import { importFile } from '../../db/import/run-import.ts';
 import { listImports } from '../../db/queries/list-imports.ts';
 
 const yes = (v: string | undefined) => v !== undefined && ['1', 'true', 'on', 'yes'].includes(v.toLowerCase());
+
+/**
+ * Who ran an upload, for the import history: `dashboard` for the upload page (which calls this route in-process,
+ * so no socket: `X-KB-Ran-By` is believed only then) or a session cookie, `api` for the admin token.
+ */
+function ranBy(c: Context<AppEnv>): string {
+  const inProcess = !(c.env as { incoming?: unknown } | undefined)?.incoming;
+  if (inProcess && c.req.header('x-kb-ran-by') === 'dashboard') return 'dashboard';
+  return c.req.header('authorization')?.startsWith('Bearer ') ? 'api' : 'dashboard';
+}
 
 export const tickets = new Hono<AppEnv>()
   .use(requireAdmin)
@@ -32,6 +42,7 @@ export const tickets = new Hono<AppEnv>()
         timeZone: one('tz'),
         dryRun: yes(one('dryRun')),
         skipInvalid: yes(one('skipInvalid')),
+        ranBy: ranBy(c),
       });
       if (result.errorCount && !result.committed && !(result.dryRun && yes(one('skipInvalid')))) {
         fail(422, `Nothing was imported: ${result.errorCount} ${result.errorCount === 1 ? 'row has an error' : 'rows have errors'}.`, result);

@@ -42,6 +42,8 @@ export interface ImportOptions {
   batchSize?: number;
   /** Which thread maps rows (default `auto`); tests and benchmarks pin one. */
   mapIn?: MapIn;
+  /** Who ran it, for the import history: `cli:<user>@<host>`, `dashboard` or `api`. */
+  ranBy?: string;
 }
 
 export interface ImportResult {
@@ -77,11 +79,16 @@ export async function importFile(db: Db, file: string, opts: ImportOptions): Pro
   const fileName = opts.fileName ?? basename(file);
   const { size } = await stat(file);
 
-  const format = await detectFormat(file);
+  const refused = (err: unknown) => {
+    // A file refused as a whole (not UTF-8, no header, unreadable) is in the history too, with its reason.
+    if (err instanceof ImportFileError && !opts.dryRun) recordRefused(db, source, fileName, opts, started, err);
+    throw err;
+  };
+  const format = await detectFormat(file).catch(refused);
   const staging = new Staging();
   const records = await readInWorker(file, format).catch((err: unknown) => {
     staging.dispose();
-    throw err;
+    return refused(err);
   });
   try {
     const map = compileMapper(opts.profile, records.resolve, zone, opts.profileLabel, records.header);
@@ -131,8 +138,10 @@ export async function importFile(db: Db, file: string, opts: ImportOptions): Pro
       result.committed = !result.dryRun;
     }
     result.durationMs = Date.now() - started;
-    if (!result.dryRun) recordImport(db, result, opts.profileLabel, started);
+    if (!result.dryRun) recordImport(db, result, opts, started);
     return result;
+  } catch (err) {
+    return refused(err);
   } finally {
     await records.close();
     staging.dispose();
@@ -154,12 +163,17 @@ async function writeAll(db: Db, staging: Staging, source: string, result: Import
   result.unchanged = c.unchanged;
 }
 
-function recordImport(db: Db, r: ImportResult, profile: string, startedAt: number) {
+/** How many of an import's problems the history keeps (the answer itself lists the first 100). */
+const ERROR_SAMPLE = 20;
+const sample = (errors: readonly RowError[]) =>
+  errors.length === 0 ? null : errors.slice(0, ERROR_SAMPLE).map((e) => ({ line: e.line, column: e.column, value: e.value, reason: e.reason }));
+
+function recordImport(db: Db, r: ImportResult, opts: ImportOptions, startedAt: number) {
   db.insert(imports)
     .values({
       source: r.source,
       fileName: r.fileName,
-      profile,
+      profile: opts.profileLabel,
       status: r.committed ? 'ok' : 'failed',
       rows: r.rows,
       imported: r.imported,
@@ -167,8 +181,19 @@ function recordImport(db: Db, r: ImportResult, profile: string, startedAt: numbe
       unchanged: r.unchanged,
       skipped: r.skipped,
       errors: r.errorCount,
+      errorSample: sample(r.errors),
+      ranBy: opts.ranBy ?? null,
       startedAt,
       finishedAt: Date.now(),
+    })
+    .run();
+}
+
+function recordRefused(db: Db, source: string, fileName: string, opts: ImportOptions, startedAt: number, err: ImportFileError) {
+  db.insert(imports)
+    .values({
+      source, fileName, profile: opts.profileLabel, status: 'failed', rows: 0, imported: 0, updated: 0, unchanged: 0, skipped: 0,
+      errors: err.errors.length, errorSample: sample(err.errors), ranBy: opts.ranBy ?? null, startedAt, finishedAt: Date.now(),
     })
     .run();
 }

@@ -1,5 +1,5 @@
 /** Recent contact requests with each channel's delivery state, newest first: what /admin/contacts lists. */
-import { desc, inArray, isNull, and, gt } from 'drizzle-orm';
+import { desc, inArray, isNull, and, gt, gte, lt, count } from 'drizzle-orm';
 import type { Db } from '../client.ts';
 import { outboxFor } from '../contact/outbox.ts';
 import { CONTACT_CHANNELS, contactOutbox, contactRequests, type ContactChannel } from '../schema/index.ts';
@@ -22,6 +22,8 @@ export interface RecentContact {
   createdAt: number;
   email: string;
   subject: string;
+  /** What the customer wrote. */
+  message: string;
   account: string | null;
   locale: string;
   fromArticle: string | null;
@@ -35,6 +37,16 @@ const stateOf = (o: { deliveredAt: number | null; attempts: number; nextAttemptA
   if (o.nextAttemptAt === null) return 'gave_up';
   return o.attempts === 0 ? 'waiting' : 'retrying';
 };
+
+/** Stored contact requests created in [start, end) (epoch ms). */
+export function countContactRequests(db: Db, start: number, end: number): number {
+  const [row] = db
+    .select({ n: count() })
+    .from(contactRequests)
+    .where(and(gte(contactRequests.createdAt, start), lt(contactRequests.createdAt, end)))
+    .all();
+  return row?.n ?? 0;
+}
 
 /** The newest `limit` requests; with `failing`, only those with a channel that failed at least once and is not delivered. */
 export function getRecentContacts(db: Db, { limit = 50, failing = false }: { limit?: number; failing?: boolean } = {}): RecentContact[] {
@@ -61,6 +73,7 @@ export function getRecentContacts(db: Db, { limit = 50, failing = false }: { lim
     createdAt: r.createdAt,
     email: r.email,
     subject: r.subject,
+    message: r.message,
     account: r.account,
     locale: r.locale,
     fromArticle: r.fromArticle,

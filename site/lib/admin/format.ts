@@ -67,3 +67,9 @@ export function formatChange(v: number | null | undefined): string {
   const pct = Math.round(v * 100);
   return `${pct > 0 ? '+' : pct < 0 ? '−' : '±'}${Math.abs(pct)}%`;
 }
+
+/** An amount of money in whatever currency KB_COST_PER_TICKET is in: grouped, no symbol ("12,345", "12.50"). */
+export function formatMoney(v: number | null | undefined, fractionDigits = 0): string {
+  if (missing(v)) return DASH;
+  return new Intl.NumberFormat('en', { minimumFractionDigits: fractionDigits, maximumFractionDigits: fractionDigits }).format(v);
+}
