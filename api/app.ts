@@ -2,13 +2,13 @@
 import { Hono } from 'hono';
 import type { AppEnv, Deps } from './context.ts';
 import { onError, onNotFound } from './errors.ts';
-import { health } from './routes/health.ts';
-import { createEventsRoute } from './routes/events.ts';
-import { createIngest } from '../db/ingest/writer.ts';
-import { reports } from './routes/reports.ts';
-import { contact } from './routes/contact.ts';
-import { search } from './routes/search.ts';
-import { tickets } from './routes/tickets.ts';
+import { health } from './admin/health.ts';
+import { createEventsRoute } from './tracking/route.ts';
+import { createIngest } from '../db/tracking/writer.ts';
+import { reports } from './reports/route.ts';
+import { contact } from './contact/route.ts';
+import { search } from './search/route.ts';
+import { tickets } from './tickets/route.ts';
 
 /** `ingest` defaults to a writer on `db`; the runtime passes its own so close() can flush it. */
 export function createApp(given: Omit<Deps, 'ingest'> & { ingest?: Deps['ingest'] }) {

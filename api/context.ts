@@ -1,15 +1,15 @@
 /** What every route can reach through c.var.deps: built once in createApp, never global. */
-import type { Config } from './env.ts';
-import type { Db } from '../db/client.ts';
-import type { Ingest } from '../db/ingest/writer.ts';
-import type { Catalog } from '../db/catalog.ts';
-import type { Outbox } from './contact/outbox.ts';
-import type { SearchService } from '../site/lib/search/service.ts';
+import type { Config } from '../db/shared/config.ts';
+import type { Db } from '../db/sqlite/client.ts';
+import type { Ingest } from '../db/tracking/writer.ts';
+import type { Catalog } from '../db/shared/catalog.ts';
+import type { Outbox } from './contact/delivery.ts';
+import type { SearchService } from './search/service.ts';
 
 export interface Deps {
   db: Db;
   config: Config;
-  /** The admin token every non-public route is checked against (api/auth/token.ts). */
+  /** The admin token every non-public route is checked against (api/admin/token.ts). */
   adminToken: string;
   /** The group-commit writer behind POST /api/events. */
   ingest: Ingest;

@@ -1,7 +1,8 @@
 /** Reads and validates process.env once; nothing else in the project reads process.env. */
 import { resolve } from 'node:path';
 import { z } from 'zod';
-import { parseBusinessHours, parseHolidays, type BusinessHours } from '../db/queries/business-hours.ts';
+import type { Config } from '../db/shared/config.ts';
+import { parseBusinessHours, parseHolidays } from '../db/shared/business-hours.ts';
 
 const intFrom = (fallback: number, min: number, max: number) =>
   z.coerce.number().int().min(min).max(max).default(fallback);
@@ -63,34 +64,6 @@ const EnvSchema = z.object({
     }
     return { ...e, businessHours: hours };
   });
-
-/** The validated configuration the app runs with. */
-export interface Config {
-  dbFile: string;
-  dataDir: string;
-  timeZone: string;
-  adminToken: string | undefined;
-  attributionMinutes: number;
-  slaFirstResponseMinutes: number;
-  siteUrl: string;
-  rateLimitPerMinute: number;
-  /** Take the client address from X-Forwarded-For (set when a reverse proxy sits in front). */
-  trustProxy: boolean;
-  webhookUrl: string | undefined;
-  webhookSecret: string | undefined;
-  smtpUrl: string | undefined;
-  contactTo: string | undefined;
-  /** KB_BUSINESS_HOURS with KB_HOLIDAYS: first response and resolution count business minutes only (SPEC 7.3). */
-  businessHours: BusinessHours | undefined;
-  /** KB_COST_PER_TICKET: what one ticket costs, for costAvoided (SPEC 7.5). */
-  costPerTicket: number | undefined;
-  /** KB_DIGEST_TO: who gets the digest (the scheduled one, and `kb digest` without --to). */
-  digestTo: string[];
-  /** KB_DIGEST_SCHEDULE: the running server sends the digest once per period. */
-  digestSchedule: 'weekly' | undefined;
-  host: string;
-  port: number;
-}
 
 /** Parses an environment (process.env by default) into a Config, or throws one readable error. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {

@@ -1,17 +1,17 @@
 /** Everything one running instance holds: config, database and the Hono app; shared by the server and Astro pages. */
 import { fileURLToPath } from 'node:url';
 import { createApp, type App } from './app.ts';
-import type { Config } from './env.ts';
-import { openMigratedDb } from '../db/migrate.ts';
-import type { Db } from '../db/client.ts';
-import { createIngest, type Ingest } from '../db/ingest/writer.ts';
-import { startCheckpointer } from '../db/checkpointer.ts';
-import { ensureAdminToken, type AdminToken } from './auth/token.ts';
-import { loadSearchDir, type SearchService } from '../site/lib/search/service.ts';
-import type { Catalog } from '../db/catalog.ts';
-import { catalogSource } from '../db/catalog-load.ts';
-import { ensureRollups } from '../db/rollups/rebuild.ts';
-import { createOutbox, type Outbox } from './contact/outbox.ts';
+import type { Config } from '../db/shared/config.ts';
+import { openMigratedDb } from '../db/sqlite/migrate.ts';
+import type { Db } from '../db/sqlite/client.ts';
+import { createIngest, type Ingest } from '../db/tracking/writer.ts';
+import { startCheckpointer } from '../db/sqlite/checkpointer.ts';
+import { ensureAdminToken, type AdminToken } from './admin/token.ts';
+import { loadSearchDir, type SearchService } from './search/service.ts';
+import type { Catalog } from '../db/shared/catalog.ts';
+import { catalogSource } from './content/read-catalog.ts';
+import { ensureRollups } from '../db/reports/rollups/rebuild.ts';
+import { createOutbox, type Outbox } from './contact/delivery.ts';
 import { catalogTitles } from './contact/titles.ts';
 
 const contentDir = fileURLToPath(new URL('../content', import.meta.url));
@@ -25,7 +25,7 @@ export interface Runtime {
   ingest: Ingest;
   /** The article catalog reports join events with, loaded from content/ on first use. */
   catalog: () => Promise<Catalog>;
-  /** Delivers stored contact requests (api/contact/outbox.ts). */
+  /** Delivers stored contact requests (api/contact/delivery.ts). */
   outbox: Outbox;
   /** The lunr indexes of every locale, loaded once from the build (dist/search). */
   search: SearchService;

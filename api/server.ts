@@ -6,7 +6,7 @@ import { pathToFileURL } from 'node:url';
 import { getRequestListener } from '@hono/node-server';
 import sirv from 'sirv';
 import type { App as HonoApp } from './app.ts';
-import { PREFIXED_LOCALES } from '../site/i18n/locales.ts';
+import { PREFIXED_LOCALES } from '../db/shared/locales.ts';
 
 type NodeHandler = (req: IncomingMessage, res: ServerResponse, next?: () => void, locals?: object) => Promise<void>;
 

@@ -5,7 +5,7 @@
  */
 import type Database from 'better-sqlite3';
 import { DateTime } from 'luxon';
-import { normaliseQuery } from '../db/rollups/events.ts';
+import { normaliseQuery } from '../db/reports/rollups/events.ts';
 
 export interface GenerateOptions {
   from: string;

@@ -63,7 +63,7 @@ export default async function importBench(): Promise<string> {
 
   for (const suffix of ['', '-wal', '-shm']) rmSync(dbFile + suffix, { force: true });
   // Exactly what `npm run kb -- import` runs (see package.json), without npm in between.
-  const kbArgs = ['--max-semi-space-size=8', '--import', 'tsx', 'api/cli/main.ts', 'import', csv, '--preset', 'zendesk', '--json'];
+  const kbArgs = ['--max-semi-space-size=8', '--import', 'tsx', 'bin/cli/main.ts', 'import', csv, '--preset', 'zendesk', '--json'];
   console.log('kb import --dry-run (read, map, validate, stage; no writes)…');
   const dry = await timed([...kbArgs, '--dry-run'], { KB_DB: dbFile });
   await plainRead();
@@ -82,7 +82,7 @@ export default async function importBench(): Promise<string> {
   // A running help center has served reports, which installs the ticket-rollup triggers: every stored
   // ticket then also updates its day, dimension and requester rollups. Measure that case too.
   console.log('kb import into a database whose ticket rollups are live…');
-  const reportArgs = ['--import', 'tsx', 'api/cli/main.ts', 'report', 'tickets', '--from', '2026-01-01', '--to', '2026-01-31', '--format', 'json'];
+  const reportArgs = ['--import', 'tsx', 'bin/cli/main.ts', 'report', 'tickets', '--from', '2026-01-01', '--to', '2026-01-31', '--format', 'json'];
   await timed(reportArgs, { KB_DB: dbFile });
   const live = await timed(kbArgs, { KB_DB: dbFile });
   const liveResult = JSON.parse(live.stdout) as { imported: number };

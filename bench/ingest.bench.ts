@@ -6,7 +6,7 @@ import { gzipSync } from 'node:zlib';
 import autocannon from 'autocannon';
 
 type Result = autocannon.Result;
-import { openDb } from '../db/client.ts';
+import { openDb } from '../db/sqlite/client.ts';
 import { buildTracker } from '../site/tracker/build.ts';
 import { startChild, type Child } from './servers/child.ts';
 import { eventBodies, visitorHeaders } from './traffic.ts';

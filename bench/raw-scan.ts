@@ -4,8 +4,8 @@
  */
 import type Database from 'better-sqlite3';
 import { DateTime } from 'luxon';
-import { quantileSorted } from '../db/queries/stats.ts';
-import { csatScore, isSolved } from '../db/queries/ticket-figures.ts';
+import { quantileSorted } from '../db/reports/stats.ts';
+import { csatScore, isSolved } from '../db/reports/ticket-figures.ts';
 
 /** Median and p90 the obvious way, by sorting (the reports pick ranks by selection). */
 function quantiles(values: number[]) {

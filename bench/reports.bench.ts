@@ -7,9 +7,9 @@ import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 import { createApp } from '../api/app.ts';
 import { loadConfig } from '../api/env.ts';
-import { openMigratedDb } from '../db/migrate.ts';
-import { rebuildRollups, rollupTimeZone } from '../db/rollups/rebuild.ts';
-import type { Catalog } from '../db/catalog.ts';
+import { openMigratedDb } from '../db/sqlite/migrate.ts';
+import { rebuildRollups, rollupTimeZone } from '../db/reports/rollups/rebuild.ts';
+import type { Catalog } from '../db/shared/catalog.ts';
 import { generate } from './generate.ts';
 import { rawFigures } from './raw-scan.ts';
 

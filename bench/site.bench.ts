@@ -1,7 +1,7 @@
 /** Site benchmarks: server design (Hono in front), search latency by corpus size, article page weight, build time. */
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
-import { buildSite, needsBuild } from '../api/build.ts';
+import { buildSite, needsBuild } from '../bin/build-site.ts';
 import { serverDesign } from './lib/site-server.ts';
 import { searchLatency } from './lib/site-search.ts';
 import { pageWeight, buildTime } from './lib/site-page.ts';

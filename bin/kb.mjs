@@ -6,4 +6,4 @@ import { register } from 'tsx/esm/api';
 // Same as `npm run kb`: a smaller young generation keeps a big import's peak memory low (bench/results/import.md).
 setFlagsFromString('--max-semi-space-size=8');
 register();
-await import('../api/cli/main.ts');
+await import('./cli/main.ts');

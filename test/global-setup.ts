@@ -1,7 +1,7 @@
 /** Builds the site once before the suite when sources changed, so server and browser tests run the real build. */
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
-import { buildSite, needsBuild } from '../api/build.ts';
+import { buildSite, needsBuild } from '../bin/build-site.ts';
 
 export default async function setup() {
   const root = fileURLToPath(new URL('..', import.meta.url));

@@ -1,6 +1,6 @@
 /** The form's signed render time: `<epoch ms>.<HMAC>`, so "submitted too fast" cannot be beaten by sending an old time. */
 import { createHmac } from 'node:crypto';
-import { tokensMatch } from '../auth/token.ts';
+import { tokensMatch } from '../admin/token.ts';
 
 /** A person needs at least this long to fill in the form. */
 export const MIN_FILL_MS = 3_000;

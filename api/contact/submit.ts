@@ -3,12 +3,12 @@ import { randomUUID } from 'node:crypto';
 import { DateTime } from 'luxon';
 import { countRejection } from '../../db/contact/rejections.ts';
 import { countRequestsSince, storeContactRequest } from '../../db/contact/requests.ts';
-import { getSessionArticles } from '../../db/queries/getSessionArticles.ts';
+import { getSessionArticles } from '../../db/contact/getSessionArticles.ts';
 import type { RejectionReason } from '../../db/schema/index.ts';
 import type { Deps } from '../context.ts';
-import { FIELD, parseFields, type FieldError } from './fields.ts';
+import { FIELD, parseFields, type FieldError } from '../../db/shared/contact-fields.ts';
 import { checkFormToken } from './form-token.ts';
-import { configuredChannels } from './outbox.ts';
+import { configuredChannels } from './delivery.ts';
 import { isSameOrigin, type OriginHeaders } from './same-origin.ts';
 
 /** Stored requests one visitor may send per hour. */

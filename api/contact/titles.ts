@@ -1,5 +1,5 @@
 /** Article titles for deliveries, from the reports' catalog of content/, so the agent reads titles and not only slugs. */
-import type { Catalog } from '../../db/catalog.ts';
+import type { Catalog } from '../../db/shared/catalog.ts';
 import type { TitleLookup } from './payload.ts';
 
 /** Builds a lookup from the runtime's catalog; an unreadable catalog means deliveries carry slugs and URLs only. */

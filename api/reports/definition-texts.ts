@@ -1,5 +1,21 @@
 /** The words of every definition (api/reports/definitions.ts serves them); one entry per figure or group of figures. */
-import type { DefinitionSection } from './definitions.ts';
+
+export type DefinitionGroup = 'overview' | 'articles' | 'search' | 'gaps' | 'tickets' | 'contact' | 'dashboard';
+
+export interface Definition {
+  /** Names as the JSON has them (`contactRate`, `firstResponseMinutes`); each gets an anchor. */
+  names: string[];
+  /** What it counts, in Markdown (only `code` spans and plain text). */
+  text: string;
+}
+
+export interface DefinitionSection {
+  group: DefinitionGroup;
+  title: string;
+  /** The report route, when the section is a report's. */
+  route?: string;
+  figures: Definition[];
+}
 
 const THIN = 'On a series point under 20 in its denominator the rate is `null` (not enough data), in totals and rows it is exact.';
 

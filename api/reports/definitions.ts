@@ -2,24 +2,9 @@
  * Every reported figure's definition, written once: /admin/definitions renders it (one anchor per figure) and
  * `npm run docs:definitions` writes the same tables into docs/reports.md (a test keeps the two equal).
  */
-import { FIGURE_TEXTS } from './definition-texts.ts';
+import { FIGURE_TEXTS, type DefinitionGroup, type DefinitionSection } from './definition-texts.ts';
 
-export type DefinitionGroup = 'overview' | 'articles' | 'search' | 'gaps' | 'tickets' | 'contact' | 'dashboard';
-
-export interface Definition {
-  /** Names as the JSON has them (`contactRate`, `firstResponseMinutes`); each gets an anchor. */
-  names: string[];
-  /** What it counts, in Markdown (only `code` spans and plain text). */
-  text: string;
-}
-
-export interface DefinitionSection {
-  group: DefinitionGroup;
-  title: string;
-  /** The report route, when the section is a report's. */
-  route?: string;
-  figures: Definition[];
-}
+export type { Definition, DefinitionGroup, DefinitionSection } from './definition-texts.ts';
 
 export const DEFINITIONS: readonly DefinitionSection[] = FIGURE_TEXTS;
 

@@ -1,15 +1,15 @@
 /** The five reports by name, so the API route and the CLI run exactly the same queries. */
-import type { Config } from '../env.ts';
-import type { Db } from '../../db/client.ts';
-import type { Catalog } from '../../db/catalog.ts';
-import { getArticleReport } from '../../db/queries/getArticleReport.ts';
-import { getGapsReport } from '../../db/queries/getGapsReport.ts';
-import { getOverviewReport } from '../../db/queries/getOverviewReport.ts';
-import { getSearchReport } from '../../db/queries/getSearchReport.ts';
-import { getTicketReport } from '../../db/queries/getTicketReport.ts';
-import { getContactFormReport } from '../../db/queries/getContactFormReport.ts';
-import type { Interval, Report } from '../../db/queries/types.ts';
-import { previousPeriod } from '../../db/queries/periods.ts';
+import type { Config } from '../../db/shared/config.ts';
+import type { Db } from '../../db/sqlite/client.ts';
+import type { Catalog } from '../../db/shared/catalog.ts';
+import { getArticleReport } from '../../db/reports/getArticleReport.ts';
+import { getGapsReport } from '../../db/reports/getGapsReport.ts';
+import { getOverviewReport } from '../../db/reports/getOverviewReport.ts';
+import { getSearchReport } from '../../db/reports/getSearchReport.ts';
+import { getTicketReport } from '../../db/reports/getTicketReport.ts';
+import { getContactFormReport } from '../../db/reports/getContactFormReport.ts';
+import type { Interval, Report } from '../../db/shared/reports.ts';
+import { previousPeriod } from '../../db/shared/report-range.ts';
 
 export const REPORT_NAMES = ['overview', 'articles', 'search', 'gaps', 'tickets', 'contact'] as const;
 export type ReportName = (typeof REPORT_NAMES)[number];

@@ -1,7 +1,7 @@
 /** Article sets for benchmarks: the real Arduino help center (../shared/data/real/articles) and generated ones. */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import type { SearchSource } from '../../site/lib/search/documents.ts';
+import type { SearchSource } from '../../api/search/documents.ts';
 
 export const REAL_DIR = '/work/shared/data/real/articles/arduino-help-center-content/content';
 

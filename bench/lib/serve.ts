@@ -10,7 +10,7 @@ import { pathToFileURL, fileURLToPath } from 'node:url';
 import { createAdaptorServer } from '@hono/node-server';
 import { createRuntime } from '../../api/runtime.ts';
 import { createServer } from '../../api/server.ts';
-import { loadSearchDir } from '../../site/lib/search/service.ts';
+import { loadSearchDir } from '../../api/search/service.ts';
 import { tempDb } from '../../test/helpers/db.ts';
 
 const distDir = fileURLToPath(new URL('../../dist', import.meta.url));

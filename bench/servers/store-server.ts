@@ -12,7 +12,7 @@ import { getRequestListener } from '@hono/node-server';
 import { Hono } from 'hono';
 import { countRequest } from './cpu.ts';
 import { listenForBench } from './listen.ts';
-import { createGroupCommit } from '../../db/ingest/group-commit.ts';
+import { createGroupCommit } from '../../db/tracking/group-commit.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'kb-bench-store-'));
 const db = new Database(join(dir, 'store.sqlite'));

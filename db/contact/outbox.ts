@@ -1,6 +1,6 @@
 /** The delivery outbox: which (request, channel) pairs are due, claiming one, and recording each attempt's outcome. */
 import { and, asc, eq, isNotNull, isNull, lte, min, sql } from 'drizzle-orm';
-import type { Db } from '../client.ts';
+import type { Db } from '../sqlite/client.ts';
 import { contactOutbox, contactRequests, type ContactChannel } from '../schema/index.ts';
 import type { ContactRequestRow } from './requests.ts';
 

@@ -1,6 +1,6 @@
 /** Counts rejected contact posts per day and reason, so the admin sees how much spam the form turned away. */
 import { and, gte, lte, sql, sum } from 'drizzle-orm';
-import type { Db } from '../client.ts';
+import type { Db } from '../sqlite/client.ts';
 import { contactRejections, type RejectionReason } from '../schema/index.ts';
 
 /** Adds one rejection for a day (YYYY-MM-DD in KB_TZ). */

@@ -1,6 +1,6 @@
 /** Writes and reads stored contact requests: the insert that must commit before the customer is answered. */
 import { and, count, eq, gte } from 'drizzle-orm';
-import type { Db } from '../client.ts';
+import type { Db } from '../sqlite/client.ts';
 import { contactOutbox, contactRequests, type ContactChannel } from '../schema/index.ts';
 
 export type ContactRequestRow = typeof contactRequests.$inferSelect;

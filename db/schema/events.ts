@@ -24,7 +24,7 @@ export const sessions = sqliteTable(
   (t) => [index('sessions_visitor').on(t.visitor)],
 );
 
-/** Every accepted tracking event, as validated by api/schemas/event.ts. Times are epoch milliseconds. */
+/** Every accepted tracking event, as validated by db/shared/event.ts. Times are epoch milliseconds. */
 export const events = sqliteTable(
   'events',
   {

@@ -1,5 +1,5 @@
 /**
- * Report rollups kept up to date at ingest (db/rollups/events.ts). Days are local days (YYYY-MM-DD) in the
+ * Report rollups kept up to date at ingest (db/reports/rollups/events.ts). Days are local days (YYYY-MM-DD) in the
  * zone recorded in rollup_state; every counter row exists once per event locale and once under locale '*'
  * (all locales), so a report with or without a locale filter reads one row per key and stays exact.
  */
@@ -52,7 +52,7 @@ export const articleDays = sqliteTable(
 
 /**
  * Engaged page views per article, locale ('*' = all) and local day (the pv's day) as a histogram of their
- * largest seconds (seconds -> page views), packed in one blob (db/rollups/read-histogram.ts): an exact median
+ * largest seconds (seconds -> page views), packed in one blob (db/reports/rollups/read-histogram.ts): an exact median
  * then reads one row per article-day instead of one per distinct second value or per page view.
  */
 export const articleReadDays = sqliteTable(
@@ -223,7 +223,7 @@ export const ticketDayDims = sqliteTable(
   (t) => [primaryKey({ columns: [t.dim, t.day, t.value] })],
 );
 
-/** Tickets per local day and requester, for distinct requesters over any range (db/rollups/ticket-requesters.ts). */
+/** Tickets per local day and requester, for distinct requesters over any range (db/reports/rollups/ticket-requesters.ts). */
 export const ticketDayRequesters = sqliteTable(
   'ticket_day_requesters',
   {

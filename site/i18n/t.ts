@@ -3,7 +3,7 @@ import { en, type Dictionary, type MessageKey } from './dictionaries/en.ts';
 import { fa } from './dictionaries/fa.ts';
 import { ru } from './dictionaries/ru.ts';
 import { ms } from './dictionaries/ms.ts';
-import type { Locale } from './locales.ts';
+import type { Locale } from '../../db/shared/locales.ts';
 
 const DICTIONARIES: Record<Locale, Dictionary> = { en, fa, ru, ms };
 

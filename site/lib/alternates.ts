@@ -1,6 +1,6 @@
 /** Where each locale's version of a page lives: hreflang links and the language switcher's targets. */
-import { LOCALES, localePath, type Locale } from '../i18n/locales.ts';
-import type { Catalog } from './catalog.ts';
+import { LOCALES, localePath, type Locale } from '../../db/shared/locales.ts';
+import type { Catalog } from './site-catalog.ts';
 
 /** The kind of page, so a translation of the same page can be found. */
 export type PageRef =

@@ -1,6 +1,6 @@
 /** The trail from the help center's home to the current page. */
-import { localePath, type Locale } from '../i18n/locales.ts';
-import type { CategoryMeta } from './catalog.ts';
+import { localePath, type Locale } from '../../db/shared/locales.ts';
+import type { CategoryMeta } from './site-catalog.ts';
 
 export interface Crumb {
   label: string;

@@ -1,11 +1,11 @@
 /** The runtime `astro dev` uses: the real database and config, with search built from the current content. */
 import { createRuntime, type Runtime } from '../../api/runtime.ts';
 import { loadConfig } from '../../api/env.ts';
-import { LOCALE_CODES, localeInfo } from '../i18n/locales.ts';
+import { LOCALE_CODES, localeInfo } from '../../db/shared/locales.ts';
 import { loadCatalog } from './load-catalog.ts';
-import { buildIndex } from './search/build-index.ts';
-import { searchService } from './search/service.ts';
-import { searchSources } from './search/sources.ts';
+import { buildIndex } from '../../api/search/build-index.ts';
+import { searchService } from '../../api/search/service.ts';
+import { searchSources } from './search-sources.ts';
 
 let runtime: Promise<Runtime> | undefined;
 

@@ -1,6 +1,6 @@
 /** Reads both content collections once per build (or dev render) into a checked Catalog. */
 import { getCollection } from 'astro:content';
-import { buildCatalog, type Catalog } from './catalog.ts';
+import { buildCatalog, type Catalog } from './site-catalog.ts';
 
 let cached: Promise<Catalog> | undefined;
 

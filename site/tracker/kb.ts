@@ -1,5 +1,5 @@
 /** The help-center tracker (SPEC 5.1, docs/contracts.md): one closure, no dependencies, no cookies or storage. */
-import type { PageEventDetail, TrackEvent } from '../../api/schemas/event.ts';
+import type { PageEventDetail, TrackEvent } from '../../db/shared/event.ts';
 
 ((d, w, n) => {
   /** Global Privacy Control or Do Not Track: send nothing at all. */

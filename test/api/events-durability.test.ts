@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { openMigratedDb } from '../../db/migrate.ts';
+import { openMigratedDb } from '../../db/sqlite/migrate.ts';
 import { DESKTOP_UA } from '../helpers/browser.ts';
 import { startServerProcess } from '../helpers/process.ts';
 

@@ -9,8 +9,8 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { AxeBuilder } from '@axe-core/playwright';
 import { startServer, type RunningServer } from '../helpers/server.ts';
 import { DESKTOP_UA, humanContext, launchBrowser } from '../helpers/browser.ts';
-import { sessionValue } from '../../api/auth/require-admin.ts';
-import { generateDemo } from '../../api/demo/generate.ts';
+import { sessionValue } from '../../api/admin/require-admin.ts';
+import { generateDemo } from '../../bin/demo/generate.ts';
 
 const XSS = '<img src=x onerror=alert(1)>';
 const contentDir = fileURLToPath(new URL('../../content', import.meta.url));

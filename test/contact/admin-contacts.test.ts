@@ -1,6 +1,6 @@
 import { DateTime } from 'luxon';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { sessionValue } from '../../api/auth/require-admin.ts';
+import { sessionValue } from '../../api/admin/require-admin.ts';
 import { csrfToken } from '../../site/lib/admin/csrf.ts';
 import { contactOutbox, contactRequests } from '../../db/schema/index.ts';
 import { startServer, type RunningServer } from '../helpers/server.ts';

@@ -1,7 +1,7 @@
 /** Admin pages behind the login: redirects, the login form, the cookie it sets, and refusal of cross-site posts. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer, type RunningServer } from '../helpers/server.ts';
-import { sessionValue } from '../../api/auth/require-admin.ts';
+import { sessionValue } from '../../api/admin/require-admin.ts';
 
 const TOKEN = 'dashboard-test-token-0123456789';
 const PAGES = ['/admin', '/admin/articles', '/admin/articles/reset-your-password', '/admin/search', '/admin/gaps', '/admin/tickets', '/admin/import'];

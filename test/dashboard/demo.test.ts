@@ -3,9 +3,9 @@ import { fileURLToPath } from 'node:url';
 import { DateTime } from 'luxon';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createRuntime, type Runtime } from '../../api/runtime.ts';
-import { generateDemo, type DemoSummary } from '../../api/demo/generate.ts';
+import { generateDemo, type DemoSummary } from '../../bin/demo/generate.ts';
 import { tempDb, type TempDb } from '../helpers/db.ts';
-import type { ArticleReport, OverviewReport, SearchReport, TicketReport } from '../../db/queries/types.ts';
+import type { ArticleReport, OverviewReport, SearchReport, TicketReport } from '../../db/shared/reports.ts';
 
 const contentDir = fileURLToPath(new URL('../../content', import.meta.url));
 // Noon on a Wednesday in mid-March: 90 days back covers three month-ends.

@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer, type RunningServer } from '../helpers/server.ts';
-import { sessionValue } from '../../api/auth/require-admin.ts';
+import { sessionValue } from '../../api/admin/require-admin.ts';
 
 const TOKEN = 'import-page-test-token-0123456789';
 let s: RunningServer;

@@ -9,7 +9,7 @@ import { safeNext, sessionCookieOptions } from '../../site/lib/admin/session.ts'
 import { readOutcome, toApiForm } from '../../site/lib/admin/import-form.ts';
 import { topicRows } from '../../site/lib/admin/topics.ts';
 import { visibleGaps, gapLink } from '../../site/lib/admin/gaps.ts';
-import type { GapKind } from '../../db/queries/types.ts';
+import type { GapKind } from '../../db/shared/reports.ts';
 
 const NOW = new Date('2026-03-31T22:30:00Z');
 

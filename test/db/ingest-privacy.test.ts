@@ -1,6 +1,6 @@
 import { readFileSync, existsSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createIngest } from '../../db/ingest/writer.ts';
+import { createIngest } from '../../db/tracking/writer.ts';
 import { eventsApp, type EventsApp } from '../helpers/events.ts';
 import { ingestDb, T0, type IngestDb } from '../helpers/ingest.ts';
 

@@ -1,8 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { getSearchReport } from '../../db/queries/getSearchReport.ts';
-import { catchUpAllRollups, rollupWatermark } from '../../db/rollups/catch-up.ts';
-import { rebuildRollups } from '../../db/rollups/rebuild.ts';
-import { createIngest } from '../../db/ingest/writer.ts';
+import { getSearchReport } from '../../db/reports/getSearchReport.ts';
+import { catchUpAllRollups, rollupWatermark } from '../../db/reports/rollups/catch-up.ts';
+import { rebuildRollups } from '../../db/reports/rollups/rebuild.ts';
+import { createIngest } from '../../db/tracking/writer.ts';
 import { ingestDb, T0, type IngestDb } from '../helpers/ingest.ts';
 
 const day = new Date(T0).toISOString().slice(0, 10);

@@ -2,9 +2,10 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { openMigratedDb } from '../../db/migrate.ts';
-import type { Db } from '../../db/client.ts';
-import { loadConfig, type Config } from '../../api/env.ts';
+import { openMigratedDb } from '../../db/sqlite/migrate.ts';
+import type { Db } from '../../db/sqlite/client.ts';
+import { loadConfig } from '../../api/env.ts';
+import type { Config } from '../../db/shared/config.ts';
 
 export interface TempDb {
   db: Db;

@@ -1,8 +1,8 @@
 /** Shared bits of the import tests: where the fixtures and real data are, running an import, reading tickets back. */
 import { fileURLToPath } from 'node:url';
-import type { Db } from '../../db/client.ts';
-import { loadPreset, loadProfileFile } from '../../db/import/profiles.ts';
-import { importFile, type ImportOptions, type ImportResult } from '../../db/import/run-import.ts';
+import type { Db } from '../../db/sqlite/client.ts';
+import { loadPreset, loadProfileFile } from '../../db/tickets/profiles.ts';
+import { importFile, type ImportOptions, type ImportResult } from '../../db/tickets/run-import.ts';
 
 export const FIXTURES = fileURLToPath(new URL('../fixtures/import/', import.meta.url));
 export const REAL = fileURLToPath(new URL('../../../shared/data/real/', import.meta.url));

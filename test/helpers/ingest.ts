@@ -1,6 +1,6 @@
 /** A temp database with the ingest writer on it, for settling rules driven with explicit times. */
-import type { TrackEvent } from '../../api/schemas/event.ts';
-import { createIngest, type Ingest } from '../../db/ingest/writer.ts';
+import type { TrackEvent } from '../../db/shared/event.ts';
+import { createIngest, type Ingest } from '../../db/tracking/writer.ts';
 import { tempDb, type TempDb } from './db.ts';
 import { DESKTOP_UA } from './browser.ts';
 

@@ -1,4 +1,4 @@
-/** Runs `npm start`'s entry (api/start.ts) as a real child process, to test what survives a crash. */
+/** Runs `npm start`'s entry (bin/start.ts) as a real child process, to test what survives a crash. */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
@@ -13,7 +13,7 @@ export interface ServerProcess {
 
 /** Starts the server on a free port with the given env and waits for its "listening" line. */
 export function startServerProcess(env: Record<string, string>): Promise<ServerProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'api/start.ts'], {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'bin/start.ts'], {
     cwd: root,
     env: { ...process.env, PORT: '0', HOST: '127.0.0.1', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],

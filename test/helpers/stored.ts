@@ -1,5 +1,5 @@
 /** Waits for what the server stored: browser tests check the database, not what the page was seen to send. */
-import type { Db } from '../../db/client.ts';
+import type { Db } from '../../db/sqlite/client.ts';
 
 export type EventRow = Record<string, unknown> & { type: string };
 

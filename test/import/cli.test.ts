@@ -4,7 +4,7 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { openDb } from '../../db/client.ts';
+import { openDb } from '../../db/sqlite/client.ts';
 import { CALLCENTER_PROFILE, FIXTURES, REAL } from '../helpers/import.ts';
 
 let dir: string;

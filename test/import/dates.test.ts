@@ -1,7 +1,7 @@
 /** The numeric date fast path gives the same instants as luxon's own parser, and refuses what luxon refuses. */
 import { describe, expect, it } from 'vitest';
 import { DateTime } from 'luxon';
-import { numericDateParser } from '../../db/import/fast-dates.ts';
+import { numericDateParser } from '../../db/tickets/fast-dates.ts';
 
 const cases: Array<[string, string]> = [
   ['yyyy-MM-dd HH:mm:ss', '2024-03-31 01:30:00'],

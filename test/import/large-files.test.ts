@@ -6,8 +6,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { writeZendeskCsv } from '../../bench/import-data.ts';
-import { ImportFileError } from '../../db/import/errors.ts';
-import { readInWorker } from '../../db/import/worker-source.ts';
+import { ImportFileError } from '../../db/tickets/errors.ts';
+import { readInWorker } from '../../db/tickets/worker-source.ts';
 import { tempDb, type TempDb } from '../helpers/db.ts';
 import { FIXTURES, count, importWith, ticketsOf } from '../helpers/import.ts';
 

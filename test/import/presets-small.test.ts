@@ -1,7 +1,7 @@
 /** The zendesk, freshdesk and generic presets on small files written in the exact export header formats. */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
-import { hashRequester } from '../../db/import/values.ts';
+import { hashRequester } from '../../db/tickets/values.ts';
 import { tempDb, type TempDb } from '../helpers/db.ts';
 import { FIXTURES, importWith, iso, ticketsOf } from '../helpers/import.ts';
 

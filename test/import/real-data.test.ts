@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import { tempDb, type TempDb } from '../helpers/db.ts';
 import { CALLCENTER_PROFILE, FIXTURES, REAL, count, importWith, iso, ticketsOf } from '../helpers/import.ts';
-import type { ImportResult } from '../../db/import/run-import.ts';
+import type { ImportResult } from '../../db/tickets/run-import.ts';
 
 describe('servicenow preset on the real incident export', () => {
   let t: TempDb;

@@ -2,8 +2,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { upsertTickets } from '../../db/import/upsert-tickets.ts';
-import { listImports } from '../../db/queries/list-imports.ts';
+import { upsertTickets } from '../../db/tickets/upsert-tickets.ts';
+import { listImports } from '../../db/tickets/list-imports.ts';
 import { tempDb, type TempDb } from '../helpers/db.ts';
 import { FIXTURES, count, importWith, ticketsOf } from '../helpers/import.ts';
 

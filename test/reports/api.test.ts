@@ -4,7 +4,7 @@ import { promisify } from 'node:util';
 import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../api/app.ts';
-import { loadCatalog } from '../../db/catalog-load.ts';
+import { loadCatalog } from '../../api/content/read-catalog.ts';
 import { tempDb, type TempDb } from '../helpers/db.ts';
 import { catalog } from './catalog-fixture.ts';
 import { addTickets, eventStore } from './store.ts';
@@ -99,7 +99,7 @@ describe('GET /api/reports/*', () => {
     const content = await loadCatalog(`${root}/content`);
     const api = createApp({ db: t.db, config: t.config, adminToken: token, catalog: async () => content });
     const env = { ...process.env, KB_DB: t.file, KB_TZ: 'Europe/Berlin' };
-    const kb = (args: string[]) => run(process.execPath, ['--import', 'tsx', 'api/cli/main.ts', 'report', ...args], { cwd: root, env });
+    const kb = (args: string[]) => run(process.execPath, ['--import', 'tsx', 'bin/cli/main.ts', 'report', ...args], { cwd: root, env });
     for (const name of ['overview', 'tickets']) {
       const fromApi = await (await api.request(`/api/reports/${name}${q}&interval=week`, auth)).json();
       const { stdout } = await kb([name, '--from', '2026-03-01', '--to', '2026-03-07', '--interval', 'week', '--format', 'json']);

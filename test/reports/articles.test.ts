@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { getArticleReport } from '../../db/queries/getArticleReport.ts';
-import { articleFlags } from '../../db/queries/article-flags.ts';
-import { articleFigures, zeroSums } from '../../db/queries/article-figures.ts';
+import { getArticleReport } from '../../db/reports/getArticleReport.ts';
+import { articleFlags } from '../../db/reports/article-flags.ts';
+import { articleFigures, zeroSums } from '../../db/reports/article-figures.ts';
 import { tempDb, type TempDb } from '../helpers/db.ts';
 import { catalog } from './catalog-fixture.ts';
 import { eventStore } from './store.ts';

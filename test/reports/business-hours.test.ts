@@ -2,8 +2,8 @@
 import { DateTime } from 'luxon';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../api/env.ts';
-import { BusinessClock, parseBusinessHours, type BusinessHours } from '../../db/queries/business-hours.ts';
-import { getTicketReport } from '../../db/queries/getTicketReport.ts';
+import { BusinessClock, parseBusinessHours, type BusinessHours } from '../../db/reports/business-hours.ts';
+import { getTicketReport } from '../../db/reports/getTicketReport.ts';
 import { tempDb, type TempDb } from '../helpers/db.ts';
 import { addTickets } from './store.ts';
 

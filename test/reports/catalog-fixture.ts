@@ -1,5 +1,5 @@
 /** A small hand-made catalog for report tests: three articles in two categories. */
-import type { Catalog } from '../../db/catalog.ts';
+import type { Catalog } from '../../db/shared/catalog.ts';
 
 export const catalog: Catalog = {
   articles: [

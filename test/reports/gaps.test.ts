@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { getGapsReport } from '../../db/queries/getGapsReport.ts';
+import { getGapsReport } from '../../db/reports/getGapsReport.ts';
 import { tempDb, type TempDb } from '../helpers/db.ts';
 import { catalog } from './catalog-fixture.ts';
 import { addTickets, eventStore, type EventInput } from './store.ts';

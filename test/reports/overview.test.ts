@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { getOverviewReport } from '../../db/queries/getOverviewReport.ts';
+import { getOverviewReport } from '../../db/reports/getOverviewReport.ts';
 import { tempDb, type TempDb } from '../helpers/db.ts';
 import { catalog } from './catalog-fixture.ts';
 import { addTickets, eventStore } from './store.ts';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { quantileSorted, quantiles } from '../../db/queries/stats.ts';
+import { quantileSorted, quantiles } from '../../db/reports/stats.ts';
 
 describe('quantiles by selection', () => {
   it('equal the interpolated quantiles of the sorted values, with ties, odd and even counts, in any order', () => {

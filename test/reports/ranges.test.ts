@@ -2,8 +2,8 @@
 import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../api/app.ts';
-import { resolveRange } from '../../api/schemas/report-query.ts';
-import { defaultRange, previousPeriod } from '../../db/queries/periods.ts';
+import { resolveRange } from '../../api/reports/query.ts';
+import { defaultRange, previousPeriod } from '../../db/reports/periods.ts';
 import { tempDb, type TempDb } from '../helpers/db.ts';
 import { catalog } from './catalog-fixture.ts';
 import { addTickets, eventStore, type EventInput } from './store.ts';

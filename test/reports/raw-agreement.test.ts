@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generate } from '../../bench/generate.ts';
 import { rawFigures, type RawFigures } from '../../bench/raw-scan.ts';
-import { rebuildRollups } from '../../db/rollups/rebuild.ts';
-import { getArticleReport } from '../../db/queries/getArticleReport.ts';
-import { getOverviewReport } from '../../db/queries/getOverviewReport.ts';
-import { getSearchReport } from '../../db/queries/getSearchReport.ts';
-import { getTicketReport } from '../../db/queries/getTicketReport.ts';
+import { rebuildRollups } from '../../db/reports/rollups/rebuild.ts';
+import { getArticleReport } from '../../db/reports/getArticleReport.ts';
+import { getOverviewReport } from '../../db/reports/getOverviewReport.ts';
+import { getSearchReport } from '../../db/reports/getSearchReport.ts';
+import { getTicketReport } from '../../db/reports/getTicketReport.ts';
 import { tempDb, type TempDb } from '../helpers/db.ts';
 import { catalog } from './catalog-fixture.ts';
 

@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { getArticleReport } from '../../db/queries/getArticleReport.ts';
-import { rebuildRollups } from '../../db/rollups/rebuild.ts';
-import { decodeHistogram, encodeHistogram } from '../../db/rollups/read-histogram.ts';
-import { fillReadSecondsFromPageViews } from '../../db/rollups/read-seconds.ts';
-import { openMigratedDb } from '../../db/migrate.ts';
+import { getArticleReport } from '../../db/reports/getArticleReport.ts';
+import { rebuildRollups } from '../../db/reports/rollups/rebuild.ts';
+import { decodeHistogram, encodeHistogram } from '../../db/reports/rollups/read-histogram.ts';
+import { fillReadSecondsFromPageViews } from '../../db/reports/rollups/read-seconds.ts';
+import { openMigratedDb } from '../../db/sqlite/migrate.ts';
 import { tempDb, type TempDb } from '../helpers/db.ts';
 import { catalog } from './catalog-fixture.ts';
 import { eventStore, type EventInput } from './store.ts';

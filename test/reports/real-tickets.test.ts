@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { getTicketReport } from '../../db/queries/getTicketReport.ts';
+import { getTicketReport } from '../../db/reports/getTicketReport.ts';
 import { tempDb, type TempDb } from '../helpers/db.ts';
 import { CALLCENTER_PROFILE, REAL, importWith } from '../helpers/import.ts';
 

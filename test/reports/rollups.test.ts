@@ -1,8 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { generate } from '../../bench/generate.ts';
-import { applyEventRollups, type StoredEvent } from '../../db/rollups/events.ts';
-import { ensureRollups, rebuildRollups, rollupTimeZone } from '../../db/rollups/rebuild.ts';
-import { getOverviewReport } from '../../db/queries/getOverviewReport.ts';
+import { applyEventRollups, type StoredEvent } from '../../db/reports/rollups/events.ts';
+import { ensureRollups, rebuildRollups, rollupTimeZone } from '../../db/reports/rollups/rebuild.ts';
+import { getOverviewReport } from '../../db/reports/getOverviewReport.ts';
 import { createRuntime } from '../../api/runtime.ts';
 import { tempDb, type TempDb } from '../helpers/db.ts';
 import { catalog } from './catalog-fixture.ts';

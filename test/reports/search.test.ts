@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { getSearchReport } from '../../db/queries/getSearchReport.ts';
+import { getSearchReport } from '../../db/reports/getSearchReport.ts';
 import { tempDb, type TempDb } from '../helpers/db.ts';
 import { eventStore } from './store.ts';
 

@@ -1,7 +1,7 @@
 /** SPEC 7.5: an edit's before/after says whether the change is significant (two-proportion z-test at 95%). */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { getArticleReport } from '../../db/queries/getArticleReport.ts';
-import { significantChange, twoProportionZ } from '../../db/queries/stats.ts';
+import { getArticleReport } from '../../db/reports/getArticleReport.ts';
+import { significantChange, twoProportionZ } from '../../db/reports/stats.ts';
 import { tempDb, type TempDb } from '../helpers/db.ts';
 import { catalog } from './catalog-fixture.ts';
 import { eventStore, type EventInput } from './store.ts';

@@ -1,12 +1,12 @@
 /**
- * Test data for reports: events go through the real ingest writer (db/ingest/writer.ts: visitor hash,
+ * Test data for reports: events go through the real ingest writer (db/tracking/writer.ts: visitor hash,
  * sessions, contact attribution, search `clicked`, rollups in the same transaction), one call per event at
  * its own time; tickets are rows of the tickets table as the importer writes them.
  */
 import { DateTime } from 'luxon';
 import { tickets, ticketTags } from '../../db/schema/index.ts';
-import { createIngest } from '../../db/ingest/writer.ts';
-import { TrackEventSchema } from '../../api/schemas/event.ts';
+import { createIngest } from '../../db/tracking/writer.ts';
+import { TrackEventSchema } from '../../db/shared/event.ts';
 import type { TempDb } from '../helpers/db.ts';
 
 export interface EventInput {

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
-import { ensureTicketRollups, rebuildTicketRollups } from '../../db/rollups/tickets.ts';
-import { getTicketReport } from '../../db/queries/getTicketReport.ts';
+import { ensureTicketRollups, rebuildTicketRollups } from '../../db/reports/rollups/tickets.ts';
+import { getTicketReport } from '../../db/reports/getTicketReport.ts';
 import { tempDb, type TempDb } from '../helpers/db.ts';
 import { importWith, REAL } from '../helpers/import.ts';
 

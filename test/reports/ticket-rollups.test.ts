@@ -1,8 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
-import { ensureTicketRollups, rebuildTicketRollups } from '../../db/rollups/tickets.ts';
-import { getTicketReport } from '../../db/queries/getTicketReport.ts';
-import { getOverviewReport } from '../../db/queries/getOverviewReport.ts';
+import { ensureTicketRollups, rebuildTicketRollups } from '../../db/reports/rollups/tickets.ts';
+import { getTicketReport } from '../../db/reports/getTicketReport.ts';
+import { getOverviewReport } from '../../db/reports/getOverviewReport.ts';
 import { catalog } from './catalog-fixture.ts';
 import { tickets, ticketTags } from '../../db/schema/index.ts';
 import { tempDb, type TempDb } from '../helpers/db.ts';

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { getTicketReport } from '../../db/queries/getTicketReport.ts';
-import { FORECAST_METHOD, forecastTickets, mape } from '../../db/queries/ticket-forecast.ts';
-import { addDays } from '../../db/queries/periods.ts';
+import { getTicketReport } from '../../db/reports/getTicketReport.ts';
+import { FORECAST_METHOD, forecastTickets, mape } from '../../db/reports/ticket-forecast.ts';
+import { addDays } from '../../db/reports/periods.ts';
 import { tempDb, type TempDb } from '../helpers/db.ts';
 import { addTickets } from './store.ts';
 

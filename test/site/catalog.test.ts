@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildCatalog, type CatalogInput } from '../../site/lib/catalog.ts';
+import { buildCatalog, type CatalogInput } from '../../site/lib/site-catalog.ts';
 import { alternates } from '../../site/lib/alternates.ts';
 import { tableOfContents } from '../../site/lib/toc.ts';
 import { breadcrumbs } from '../../site/lib/breadcrumbs.ts';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { LOCALES, localePath, splitLocale } from '../../site/i18n/locales.ts';
+import { LOCALES, localePath, splitLocale } from '../../db/shared/locales.ts';
 import { translator } from '../../site/i18n/t.ts';
 import { en } from '../../site/i18n/dictionaries/en.ts';
 import { fa } from '../../site/i18n/dictionaries/fa.ts';

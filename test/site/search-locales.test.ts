@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { buildIndex } from '../../site/lib/search/build-index.ts';
-import { LocaleSearch } from '../../site/lib/search/searcher.ts';
-import { normalize, terms } from '../../site/lib/search/normalize.ts';
-import type { SearchSource } from '../../site/lib/search/documents.ts';
+import { buildIndex } from '../../api/search/build-index.ts';
+import { LocaleSearch } from '../../api/search/searcher.ts';
+import { normalize, terms } from '../../api/search/normalize.ts';
+import type { SearchSource } from '../../api/search/documents.ts';
 
 const doc = (slug: string, title: string, body: string): SearchSource => ({
   slug,

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { buildIndex } from '../../site/lib/search/build-index.ts';
-import { LocaleSearch } from '../../site/lib/search/searcher.ts';
-import type { SearchSource } from '../../site/lib/search/documents.ts';
+import { buildIndex } from '../../api/search/build-index.ts';
+import { LocaleSearch } from '../../api/search/searcher.ts';
+import type { SearchSource } from '../../api/search/documents.ts';
 
 const article = (slug: string, title: string, body: string, description = `About ${title.toLowerCase()}.`): SearchSource => ({
   slug,
@@ -90,7 +90,7 @@ describe('search index', () => {
 
 describe('search documents', () => {
   it('reads tables as cells, not pipes', async () => {
-    const { markdownText } = await import('../../site/lib/markdown-text.ts');
+    const { markdownText } = await import('../../api/content/markdown-text.ts');
     const { text, headings } = markdownText('## Fees\n\n| Plan | Fee |\n|---|---:|\n| Solo | 2% |\n\nDone.');
     expect(headings).toEqual(['Fees']);
     expect(text).toBe('Plan · Fee\nSolo · 2%\nDone.');

@@ -1,6 +1,6 @@
 /** Cross-site request protection for admin forms: an Origin / Sec-Fetch-Site check plus a CSRF token. */
 import { createHmac, randomBytes } from 'node:crypto';
-import { tokensMatch } from '../../../api/auth/token.ts';
+import { tokensMatch } from '../../../api/admin/token.ts';
 
 /** Name of the hidden form field every data-changing admin form carries. */
 export const CSRF_FIELD = 'csrf';

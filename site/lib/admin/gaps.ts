@@ -1,5 +1,5 @@
 /** Labels, filters and links for rows of the writers' queue (SPEC 7.2a). */
-import type { GapRow } from '../../../db/queries/types.ts';
+import type { GapRow } from '../../../db/shared/reports.ts';
 
 export const GAP_KINDS: Record<string, { label: string; tone: string }> = {
   zero_result_query: { label: 'no results', tone: 'badge-bad' },

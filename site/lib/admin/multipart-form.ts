@@ -4,8 +4,8 @@
  * request.formData() would buffer a 1 GB export whole (SPEC 6: a 1 GB file must not need 1 GB of memory).
  */
 import { openAsBlob } from 'node:fs';
-import { receiveUpload } from '../../../api/uploads/receive-upload.ts';
-import { IMPORT_UPLOAD } from '../../../api/uploads/import-upload.ts';
+import { receiveUpload } from '../../../api/http/receive-upload.ts';
+import { IMPORT_UPLOAD } from '../../../api/tickets/import-upload.ts';
 
 export interface DiskForm {
   form: FormData;

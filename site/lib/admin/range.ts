@@ -1,6 +1,6 @@
 /** The dashboard's date range: from/to/interval/locale read from the page URL, with presets, in KB_TZ. */
 import { DateTime } from 'luxon';
-import { defaultRange, DEFAULT_RANGE_DAYS } from '../../../db/queries/periods.ts';
+import { defaultRange, DEFAULT_RANGE_DAYS } from '../../../db/shared/report-range.ts';
 
 export const INTERVALS = ['day', 'week', 'month'] as const;
 export type Interval = (typeof INTERVALS)[number];

@@ -1,5 +1,5 @@
 /** The dashboard's login session: cookie attributes, where to go after login, who is logged in. */
-import { isAdminRequest, SESSION_COOKIE, sessionValue } from '../../../api/auth/require-admin.ts';
+import { isAdminRequest, SESSION_COOKIE, sessionValue } from '../../../api/admin/require-admin.ts';
 
 export { SESSION_COOKIE, sessionValue };
 

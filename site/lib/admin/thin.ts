@@ -1,5 +1,5 @@
 /** "Not enough data" for rates in dashboard rows (SPEC 7.5): a rate resting on under 20 in its denominator is not shown. */
-import { MIN_SAMPLE } from '../../../db/queries/stats.ts';
+import { MIN_SAMPLE } from '../../../db/shared/reports.ts';
 import { formatRate } from './format.ts';
 
 /** The rate as text, or "not enough data" when its denominator is under the minimum sample. */

@@ -1,6 +1,6 @@
 /** Turns the tickets report's lists into the bar lists and tables of /admin/tickets. */
-import type { TicketForecast, TicketReport } from '../../../db/queries/types.ts';
-import { MIN_SAMPLE } from '../../../db/queries/stats.ts';
+import type { TicketForecast, TicketReport } from '../../../db/shared/reports.ts';
+import { MIN_SAMPLE } from '../../../db/shared/reports.ts';
 import { formatPointChange, formatRate } from './format.ts';
 
 export interface Bar {

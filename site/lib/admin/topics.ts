@@ -1,5 +1,5 @@
 /** The per-topic table on /admin: each category's reads against its tickets, and how both moved since the previous period. */
-import type { TopicRow } from '../../../db/queries/types.ts';
+import type { TopicRow } from '../../../db/shared/reports.ts';
 
 export interface TopicView {
   category: string;

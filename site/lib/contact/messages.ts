@@ -1,5 +1,5 @@
 /** The contact form's error messages in the page's language, keyed `field:code`, for the server render and the script. */
-import { LIMITS, type ErrorCode, type FieldError, type FieldName } from '../../../api/contact/fields.ts';
+import { LIMITS, type ErrorCode, type FieldError, type FieldName } from '../../../db/shared/contact-fields.ts';
 import type { Translator } from '../../i18n/t.ts';
 import type { MessageKey } from '../../i18n/dictionaries/en.ts';
 

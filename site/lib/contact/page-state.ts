@@ -3,9 +3,9 @@ import type { Runtime } from '../../../api/runtime.ts';
 import { clientOf } from '../../../api/contact/client.ts';
 import { sentPath } from '../../../api/contact/paths.ts';
 import { submitContact } from '../../../api/contact/submit.ts';
-import type { Locale } from '../../i18n/locales.ts';
+import type { Locale } from '../../../db/shared/locales.ts';
 import { translator } from '../../i18n/t.ts';
-import { resolveClientIp } from '../../../api/client-ip.ts';
+import { resolveClientIp } from '../../../api/http/client-ip.ts';
 import { errorsFromQuery, messageFor } from './messages.ts';
 
 export interface ShownError {

@@ -1,9 +1,9 @@
 /** Writes each locale's serialised lunr index at build time; the search-index integration moves it out of public files. */
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { LOCALE_CODES, type Locale, localeInfo } from '../../i18n/locales.ts';
+import { LOCALE_CODES, type Locale, localeInfo } from '../../../db/shared/locales.ts';
 import { loadCatalog } from '../../lib/load-catalog.ts';
-import { buildIndex } from '../../lib/search/build-index.ts';
-import { searchSources } from '../../lib/search/sources.ts';
+import { buildIndex } from '../../../api/search/build-index.ts';
+import { searchSources } from '../../lib/search-sources.ts';
 
 export const getStaticPaths: GetStaticPaths = () => LOCALE_CODES.map((locale) => ({ params: { locale } }));
 

@@ -1,0 +1,68 @@
+/** POST /api/contact: the contact form's public endpoint (JSON or a plain form post); admin: list requests, retry delivery. */
+import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { zValidator } from '@hono/zod-validator';
+import { z } from 'zod';
+import { requireAdmin } from '../admin/require-admin.ts';
+import { retryRequest } from '../../db/contact/outbox.ts';
+import { getRecentContacts } from '../../db/contact/getRecentContacts.ts';
+import { isSameOrigin } from './same-origin.ts';
+import type { AppEnv } from '../context.ts';
+import { fail } from '../errors.ts';
+import { clientIp } from '../http/client-ip.ts';
+import { clientOf } from './client.ts';
+import { contactPath, sentPath } from './paths.ts';
+import { submitContact } from './submit.ts';
+
+const MAX_BODY = 32 * 1024;
+
+export const contact = new Hono<AppEnv>().post(
+  '/',
+  bodyLimit({ maxSize: MAX_BODY, onError: () => fail(413, `The request is larger than ${MAX_BODY / 1024} KB.`) }),
+  async (c) => {
+    const type = c.req.header('content-type') ?? '';
+    const isForm = type.startsWith('application/x-www-form-urlencoded');
+    if (!isForm && !type.startsWith('application/json')) {
+      fail(415, 'Send the form as application/json or application/x-www-form-urlencoded.');
+    }
+    const raw = isForm ? await c.req.parseBody() : await c.req.json<unknown>().catch(() => fail(400, 'The body is not valid JSON.'));
+    if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) fail(400, 'The body must be a JSON object of form fields.');
+    const body = raw as Record<string, unknown>;
+    const at = Date.now();
+    const client = clientOf(c.var.deps.db, { url: c.req.url, headers: c.req.raw.headers, ip: clientIp(c, c.var.deps.config.trustProxy) }, at);
+    const result = submitContact(c.var.deps, body, client, at);
+    const locale = typeof body.locale === 'string' ? body.locale : 'en';
+
+    if (isForm) {
+      // Without JavaScript: back to a page either way (303 so a reload does not post again).
+      if (result.ok) return c.redirect(sentPath(result.locale), 303);
+      const q = new URLSearchParams({ errors: result.errors.map((e) => `${e.field}:${e.code}`).join(',') });
+      if (typeof body.from === 'string' && body.from) q.set('from', body.from);
+      return c.redirect(`${contactPath(locale)}?${q}`, 303);
+    }
+    if (!result.ok) fail(result.status, result.message, result.errors);
+    return c.json({ id: result.key, status: 'received', confirmation: sentPath(result.locale) }, 201);
+  },
+)
+  .get(
+    '/requests',
+    requireAdmin,
+    zValidator('query', z.object({ limit: z.coerce.number().int().min(1).max(500).default(50), failing: z.enum(['0', '1']).default('0') }), (r) => {
+      if (!r.success) fail(400, 'limit must be 1..500 and failing 0 or 1.', r.error.issues.map((i) => ({ field: i.path.join('.'), message: i.message })));
+    }),
+    (c) => {
+      const q = c.req.valid('query');
+      return c.json({ requests: getRecentContacts(c.var.deps.db, { limit: q.limit, failing: q.failing === '1' }) });
+    },
+  )
+  .post('/requests/:id/retry', requireAdmin, (c) => {
+    // The admin cookie is SameSite=Strict; refusing foreign Origins as well keeps cross-site posts out entirely.
+    const headers = { origin: c.req.header('origin'), secFetchSite: c.req.header('sec-fetch-site'), requestUrl: c.req.url };
+    if (!isSameOrigin(headers, c.var.deps.config.siteUrl)) fail(403, 'Retries can only be asked for from this site or with the admin token.');
+    const id = Number(c.req.param('id'));
+    if (!Number.isInteger(id) || id < 1) fail(400, 'The request id must be a positive whole number.');
+    const rescheduled = retryRequest(c.var.deps.db, id, Date.now());
+    if (rescheduled === 0) fail(404, `Request ${id} does not exist or has nothing left to deliver.`);
+    c.var.deps.outbox?.wake();
+    return c.json({ id, rescheduled }, 202);
+  });

@@ -1,0 +1,34 @@
+/** GET /api/search?q=&locale=&limit=: search-as-you-type answers from the index the server holds. */
+import { Hono } from 'hono';
+import { zValidator } from '@hono/zod-validator';
+import { z } from 'zod';
+import type { AppEnv } from '../context.ts';
+import { fail } from '../errors.ts';
+import { DEFAULT_LOCALE, LOCALE_CODES } from '../../db/shared/locales.ts';
+import { MAX_QUERY_LENGTH } from '../../db/shared/limits.ts';
+
+const SearchQuery = z.object({
+  q: z.string().max(MAX_QUERY_LENGTH, `must be at most ${MAX_QUERY_LENGTH} characters`).default(''),
+  locale: z
+    .enum(LOCALE_CODES as [string, ...string[]], { error: `must be one of ${LOCALE_CODES.join(', ')}` })
+    .default(DEFAULT_LOCALE),
+  limit: z.coerce.number().int().min(1, 'must be at least 1').max(50, 'must be at most 50').default(10),
+});
+
+export const search = new Hono<AppEnv>().get(
+  '/',
+  zValidator('query', SearchQuery, (result) => {
+    if (!result.success) {
+      const details = result.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`);
+      fail(400, 'The search query is not valid.', details);
+    }
+  }),
+  (c) => {
+    const { q, locale, limit } = c.req.valid('query');
+    const service = c.var.deps.search ?? fail(503, 'Search is not available: the server started without an index.');
+    const answer = service.search(q, locale, limit);
+    // Same query, same answer until the next build; a short cache spares repeated keystrokes.
+    c.header('Cache-Control', 'public, max-age=60');
+    return c.json({ query: q, locale, total: answer.total, results: answer.results });
+  },
+);

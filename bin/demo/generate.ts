@@ -1,0 +1,66 @@
+/** `kb demo`'s generator: 90 days of sessions and tickets written through the ingest writer and the importer's upsert. */
+import { DateTime } from 'luxon';
+import type { Config } from '../../db/shared/config.ts';
+import type { Db } from '../../db/sqlite/client.ts';
+import { createIngest } from '../../db/tracking/writer.ts';
+import { loadDemoContent } from './content.ts';
+import { createRandom } from './random.ts';
+import { buildStory, type Story } from './story.ts';
+import { daySessions } from './traffic.ts';
+import { dayTickets } from './tickets.ts';
+import { upsertTickets } from '../../db/tickets/upsert-tickets.ts';
+import { WEEKDAY_TRAFFIC } from './phrases.ts';
+
+export interface DemoOptions {
+  contentDir: string;
+  days: number;
+  seed: number;
+  /** The last day is the one containing this time (defaults to now). */
+  now?: number;
+  /** Help-center sessions on an ordinary weekday at the start. */
+  sessionsPerDay?: number;
+  /** Helpdesk tickets on an ordinary weekday (web-form tickets from contacts come on top). */
+  ticketsPerDay?: number;
+  onDay?: (done: number, total: number) => void;
+}
+
+export interface DemoSummary {
+  days: number;
+  events: number;
+  tickets: number;
+  from: string;
+  to: string;
+  story: Story;
+}
+
+/** Fills an open, migrated database. Days are written in order, so sessions and attribution settle as they would live. */
+export async function generateDemo(db: Db, config: Config, options: DemoOptions): Promise<DemoSummary> {
+  const now = options.now ?? Date.now();
+  const zone = config.timeZone;
+  const last = DateTime.fromMillis(now, { zone }).startOf('day');
+  const first = last.minus({ days: options.days - 1 });
+  const rng = createRandom(options.seed);
+  const story = buildStory(loadDemoContent(options.contentDir));
+  const ingest = createIngest(db, config, { clock: () => first.toMillis() });
+  let events = 0;
+  let ticketCount = 0;
+  try {
+    for (let i = 0; i < options.days; i++) {
+      const day = first.plus({ days: i });
+      const progress = options.days > 1 ? i / (options.days - 1) : 1;
+      const sessions = Math.round((options.sessionsPerDay ?? 420) * WEEKDAY_TRAFFIC[day.weekday]! * (1 + 0.2 * progress) * rng.logNormal(1, 0.08));
+      const { events: sent, contacts } = daySessions(rng, story, day.toMillis(), sessions, progress);
+      const today = sent.filter((e) => e.ts <= now).sort((a, b) => a.ts - b.ts);
+      // Submitted without awaiting each other, so the writer commits them in large group transactions.
+      await Promise.all(today.map((e) => ingest.store([e.event], { ip: e.ip, userAgent: e.userAgent, now: e.ts })));
+      events += today.length;
+      const tickets = dayTickets(rng, story, day, progress, options.ticketsPerDay ?? 38, contacts, now);
+      upsertTickets(db, tickets, { source: 'demo-helpdesk' });
+      ticketCount += tickets.length;
+      options.onDay?.(i + 1, options.days);
+    }
+  } finally {
+    await ingest.close();
+  }
+  return { days: options.days, events, tickets: ticketCount, from: first.toISODate()!, to: last.toISODate()!, story };
+}

@@ -1,0 +1,39 @@
+/** Builds the site if needed and serves site + API + dashboard for a config: what `npm start` and `npm run demo` run. */
+import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
+import type { Config } from '../db/shared/config.ts';
+import { buildSite, needsBuild } from './build-site.ts';
+import { createRuntime, type Runtime } from '../api/runtime.ts';
+import { createServer } from '../api/server.ts';
+
+export interface Serving {
+  url: string;
+  kb: Runtime;
+  stop(): Promise<void>;
+}
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const distDir = join(root, 'dist');
+
+/** Listens on config.host:config.port; SIGINT/SIGTERM stop the server and flush pending writes. */
+export async function serve(config: Config, { announceToken = true } = {}): Promise<Serving> {
+  if (needsBuild(root, distDir)) {
+    console.log('Building the help center…');
+    await buildSite(root, distDir);
+  }
+  const kb = await createRuntime(config);
+  if (announceToken && kb.admin.created) console.log(`Admin token (shown once; \`npm run kb -- token\` prints it again): ${kb.admin.token}`);
+  const server = await createServer({ app: kb.app, distDir, locals: { kb } });
+  await new Promise<void>((resolve) => server.listen(config.port, config.host, resolve));
+  const addr = server.address();
+  const port = typeof addr === 'object' && addr ? addr.port : config.port;
+  const url = `http://${config.host}:${port}`;
+  const stop = async () => {
+    server.close();
+    await kb.close();
+  };
+  const onSignal = () => void stop().then(() => process.exit(0));
+  process.once('SIGINT', onSignal);
+  process.once('SIGTERM', onSignal);
+  return { url, kb, stop };
+}

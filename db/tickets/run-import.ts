@@ -1,0 +1,199 @@
+/**
+ * importFile(): read (worker thread) -> map -> stage (validate all) -> write in chunks; the one path the CLI and
+ * the API use.
+ */
+import { stat } from 'node:fs/promises';
+import { basename } from 'node:path';
+import type { Db } from '../sqlite/client.ts';
+import { imports } from '../schema/index.ts';
+import { detectFormat } from './detect.ts';
+import { ErrorList, ImportFileError, ProfileError, type RowError } from './errors.ts';
+import { compileMapper } from './map-row.ts';
+import { isTimeZone, type Profile } from './profile-schema.ts';
+import { Staging } from './staging.ts';
+import { readInWorker } from './worker-source.ts';
+import { RAW, type MapIn, type StagedRecord, type WireRecord } from './worker-protocol.ts';
+import { writeStaged } from './write-staged.ts';
+import { withTicketRollupsSuspended } from '../reports/rollups/tickets.ts';
+
+/** From this many rows on, an import suspends the ticket-rollup triggers and rebuilds the rollups once. */
+const BULK_ROWS = 20_000;
+
+export interface ImportProgress {
+  phase: 'read' | 'write';
+  done: number;
+  total: number;
+}
+
+export interface ImportOptions {
+  profile: Profile;
+  /** How errors name the profile: `preset zendesk` or the mapping file's path. */
+  profileLabel: string;
+  /** Overrides the profile's source (default: the profile's, else `import`). */
+  source?: string;
+  /** Zone for dates without an offset (default: the profile's, else UTC). */
+  timeZone?: string;
+  dryRun?: boolean;
+  skipInvalid?: boolean;
+  /** The name to record (an upload's original name); default the file's base name. */
+  fileName?: string;
+  onProgress?: (p: ImportProgress) => void;
+  /** Rows per write transaction (default 5000). */
+  batchSize?: number;
+  /** Which thread maps rows (default `auto`); tests and benchmarks pin one. */
+  mapIn?: MapIn;
+  /** Who ran it, for the import history: `cli:<user>@<host>`, `dashboard` or `api`. */
+  ranBy?: string;
+}
+
+export interface ImportResult {
+  source: string;
+  fileName: string;
+  /** Records read from the file. */
+  rows: number;
+  imported: number;
+  updated: number;
+  unchanged: number;
+  /** Records not stored: bad rows and repeated ids with --skip-invalid, every record when the file was refused. */
+  skipped: number;
+  /** The first 100 problems. */
+  errors: RowError[];
+  errorCount: number;
+  /** False when bad rows stopped the import (nothing was written). */
+  committed: boolean;
+  dryRun: boolean;
+  durationMs: number;
+}
+
+const SOURCE_RE = /^[a-z0-9][a-z0-9_.-]{0,63}$/i;
+
+const isStaged = (r: WireRecord): r is StagedRecord => typeof r[1] === 'string';
+
+/** Imports one file. File-level problems throw ImportFileError/ProfileError; bad rows come back in the result. */
+export async function importFile(db: Db, file: string, opts: ImportOptions): Promise<ImportResult> {
+  const started = Date.now();
+  const source = opts.source ?? opts.profile.source ?? 'import';
+  if (!SOURCE_RE.test(source)) throw new ProfileError(`Source "${source}" must be letters, digits, _ . - (at most 64).`);
+  const zone = opts.timeZone ?? opts.profile.timeZone ?? 'UTC';
+  if (!isTimeZone(zone)) throw new ProfileError(`Time zone "${zone}" is not an IANA zone such as Europe/Berlin.`);
+  const fileName = opts.fileName ?? basename(file);
+  const { size } = await stat(file);
+
+  const refused = (err: unknown) => {
+    // A file refused as a whole (not UTF-8, no header, unreadable) is in the history too, with its reason.
+    if (err instanceof ImportFileError && !opts.dryRun) recordRefused(db, source, fileName, opts, started, err);
+    throw err;
+  };
+  const format = await detectFormat(file).catch(refused);
+  const staging = new Staging();
+  const records = await readInWorker(file, format).catch((err: unknown) => {
+    staging.dispose();
+    return refused(err);
+  });
+  try {
+    const map = compileMapper(opts.profile, records.resolve, zone, opts.profileLabel, records.header);
+    const errors = new ErrorList();
+    let rows = 0;
+    let badRows = 0;
+    for await (const batch of records.records({ profile: opts.profile, zone, label: opts.profileLabel, mapIn: opts.mapIn ?? 'auto' })) {
+      opts.onProgress?.({ phase: 'read', done: records.bytesRead(), total: size });
+      for (const record of batch) {
+        rows++;
+        const rec = record[1] === RAW ? map(record, record[0]) : record;
+        if (isStaged(rec)) staging.add(rec);
+        else {
+          badRows++;
+          for (let i = 2; i < rec.length; i++) errors.add(rec[i] as RowError);
+        }
+      }
+    }
+    // The reader's thread and heap are of no more use: free them before the write phase.
+    await records.close();
+    const repeated = staging.finish();
+    badRows += repeated.count;
+    const reason = (first: number) => `duplicate ticket id (first on line ${first})`;
+    errors.merge(repeated.first.map((r) => ({ line: r.line, column: null, value: r.externalId, reason: reason(r.firstLine) })), repeated.count);
+    opts.onProgress?.({ phase: 'read', done: size, total: size });
+    const result: ImportResult = {
+      source,
+      fileName,
+      rows,
+      imported: 0,
+      updated: 0,
+      unchanged: 0,
+      skipped: badRows,
+      errors: errors.listed,
+      errorCount: errors.count,
+      committed: false,
+      dryRun: opts.dryRun === true,
+      durationMs: 0,
+    };
+    if (rows === 0) throw new ImportFileError('The file has a header but no rows.');
+    if (errors.count && !opts.skipInvalid) {
+      result.skipped = rows;
+    } else {
+      const write = () => writeAll(db, staging, source, result, opts);
+      // Per-row rollup triggers cost more than one rebuild once a file is large (bench/results/import.md).
+      await (!opts.dryRun && staging.count >= BULK_ROWS ? withTicketRollupsSuspended(db, write) : write());
+      result.committed = !result.dryRun;
+    }
+    result.durationMs = Date.now() - started;
+    if (!result.dryRun) recordImport(db, result, opts, started);
+    return result;
+  } catch (err) {
+    return refused(err);
+  } finally {
+    await records.close();
+    staging.dispose();
+  }
+}
+
+async function writeAll(db: Db, staging: Staging, source: string, result: ImportResult, opts: ImportOptions) {
+  staging.close();
+  const total = staging.count;
+  const c = await writeStaged(db, staging.file, {
+    source,
+    now: Date.now(),
+    dryRun: opts.dryRun === true,
+    chunkRows: opts.batchSize ?? 5000,
+    onChunk: (done) => opts.onProgress?.({ phase: 'write', done, total }),
+  });
+  result.imported = c.imported;
+  result.updated = c.updated;
+  result.unchanged = c.unchanged;
+}
+
+/** How many of an import's problems the history keeps (the answer itself lists the first 100). */
+const ERROR_SAMPLE = 20;
+const sample = (errors: readonly RowError[]) =>
+  errors.length === 0 ? null : errors.slice(0, ERROR_SAMPLE).map((e) => ({ line: e.line, column: e.column, value: e.value, reason: e.reason }));
+
+function recordImport(db: Db, r: ImportResult, opts: ImportOptions, startedAt: number) {
+  db.insert(imports)
+    .values({
+      source: r.source,
+      fileName: r.fileName,
+      profile: opts.profileLabel,
+      status: r.committed ? 'ok' : 'failed',
+      rows: r.rows,
+      imported: r.imported,
+      updated: r.updated,
+      unchanged: r.unchanged,
+      skipped: r.skipped,
+      errors: r.errorCount,
+      errorSample: sample(r.errors),
+      ranBy: opts.ranBy ?? null,
+      startedAt,
+      finishedAt: Date.now(),
+    })
+    .run();
+}
+
+function recordRefused(db: Db, source: string, fileName: string, opts: ImportOptions, startedAt: number, err: ImportFileError) {
+  db.insert(imports)
+    .values({
+      source, fileName, profile: opts.profileLabel, status: 'failed', rows: 0, imported: 0, updated: 0, unchanged: 0, skipped: 0,
+      errors: err.errors.length, errorSample: sample(err.errors), ranBy: opts.ranBy ?? null, startedAt, finishedAt: Date.now(),
+    })
+    .run();
+}
