@@ -13,6 +13,7 @@ import { catalogSource } from './content/read-catalog.ts';
 import { ensureRollups } from '../db/reports/rollups/rebuild.ts';
 import { createOutbox, type Outbox } from './contact/delivery.ts';
 import { catalogTitles } from './contact/titles.ts';
+import { startDigestSchedule, type DigestSchedule } from './digest/schedule.ts';
 
 const contentDir = fileURLToPath(new URL('../content', import.meta.url));
 
@@ -29,6 +30,8 @@ export interface Runtime {
   outbox: Outbox;
   /** The lunr indexes of every locale, loaded once from the build (dist/search). */
   search: SearchService;
+  /** KB_DIGEST_SCHEDULE=weekly: sends the weekly digest once per week (api/digest/schedule.ts); absent otherwise. */
+  digest: DigestSchedule | undefined;
   /** Releases what the runtime holds (flushes pending writes, closes the database). */
   close(): Promise<void>;
 }
@@ -49,6 +52,7 @@ export async function createRuntime(config: Config, options: RuntimeOptions = {}
   const catalog = catalogSource(contentDir);
   const outbox = createOutbox({ db, config, titles: catalogTitles(catalog) });
   const app = createApp({ db, config, adminToken: admin.token, ingest, catalog, outbox, search });
+  const digest = config.digestSchedule === 'weekly' ? startDigestSchedule({ db, config, catalog }) : undefined;
   return {
     config,
     db,
@@ -58,7 +62,9 @@ export async function createRuntime(config: Config, options: RuntimeOptions = {}
     catalog,
     outbox,
     search,
+    digest,
     async close() {
+      await digest?.stop();
       await outbox.close();
       await ingest.close();
       await checkpointer.stop();
