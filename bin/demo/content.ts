@@ -12,6 +12,8 @@ export interface DemoArticle {
   updated: string | undefined;
   /** Locales this article exists in. */
   locales: string[];
+  /** Its title and tags in each of those locales: what a reader there types into search. */
+  localized: Record<string, { title: string; tags: string[] }>;
 }
 
 export interface DemoCategory {
@@ -53,11 +55,12 @@ export function loadDemoContent(contentDir: string, defaultLocale = 'en'): DemoC
       for (const file of mdFiles(join(contentDir, 'articles', locale, category))) {
         const slug = basename(file, '.md');
         const known = articles.get(slug);
+        const { data, body } = readMarkdown(join(contentDir, 'articles', locale, category, file));
         if (known) {
           known.locales.push(locale);
+          known.localized[locale] = { title: String(data.title ?? known.title), tags: strings(data.tags) };
           continue;
         }
-        const { data, body } = readMarkdown(join(contentDir, 'articles', locale, category, file));
         const updated = data.updated instanceof Date ? data.updated.toISOString().slice(0, 10) : data.updated ? String(data.updated) : undefined;
         articles.set(slug, {
           slug,
@@ -67,6 +70,7 @@ export function loadDemoContent(contentDir: string, defaultLocale = 'en'): DemoC
           words: body.split(/\s+/).filter(Boolean).length,
           updated,
           locales: [locale],
+          localized: { [locale]: { title: String(data.title ?? slug), tags: strings(data.tags) } },
         });
       }
     }

@@ -10,6 +10,7 @@ import { daySessions } from './traffic.ts';
 import { dayTickets } from './tickets.ts';
 import { upsertTickets } from '../../db/tickets/upsert-tickets.ts';
 import { WEEKDAY_TRAFFIC } from './phrases.ts';
+import { storeDemoRequests } from './contact-requests.ts';
 
 export interface DemoOptions {
   contentDir: string;
@@ -28,6 +29,8 @@ export interface DemoSummary {
   days: number;
   events: number;
   tickets: number;
+  /** Contact requests stored (forms sent through the help center's own contact page). */
+  requests: number;
   from: string;
   to: string;
   story: Story;
@@ -40,16 +43,17 @@ export async function generateDemo(db: Db, config: Config, options: DemoOptions)
   const last = DateTime.fromMillis(now, { zone }).startOf('day');
   const first = last.minus({ days: options.days - 1 });
   const rng = createRandom(options.seed);
-  const story = buildStory(loadDemoContent(options.contentDir));
+  const story = buildStory(loadDemoContent(options.contentDir), { first: first.toISODate()!, last: last.toISODate()! });
   const ingest = createIngest(db, config, { clock: () => first.toMillis() });
   let events = 0;
   let ticketCount = 0;
+  let requests = 0;
   try {
     for (let i = 0; i < options.days; i++) {
       const day = first.plus({ days: i });
       const progress = options.days > 1 ? i / (options.days - 1) : 1;
       const sessions = Math.round((options.sessionsPerDay ?? 420) * WEEKDAY_TRAFFIC[day.weekday]! * (1 + 0.2 * progress) * rng.logNormal(1, 0.08));
-      const { events: sent, contacts } = daySessions(rng, story, day.toMillis(), sessions, progress);
+      const { events: sent, contacts } = daySessions(rng, story, day.toMillis(), sessions, progress, day.toISODate()!);
       const today = sent.filter((e) => e.ts <= now).sort((a, b) => a.ts - b.ts);
       // Submitted without awaiting each other, so the writer commits them in large group transactions.
       await Promise.all(today.map((e) => ingest.store([e.event], { ip: e.ip, userAgent: e.userAgent, now: e.ts })));
@@ -57,10 +61,11 @@ export async function generateDemo(db: Db, config: Config, options: DemoOptions)
       const tickets = dayTickets(rng, story, day, progress, options.ticketsPerDay ?? 38, contacts, now);
       upsertTickets(db, tickets, { source: 'demo-helpdesk' });
       ticketCount += tickets.length;
+      requests += storeDemoRequests(db, rng, contacts, now);
       options.onDay?.(i + 1, options.days);
     }
   } finally {
     await ingest.close();
   }
-  return { days: options.days, events, tickets: ticketCount, from: first.toISODate()!, to: last.toISODate()!, story };
+  return { days: options.days, events, tickets: ticketCount, requests, from: first.toISODate()!, to: last.toISODate()!, story };
 }

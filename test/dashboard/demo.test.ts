@@ -96,4 +96,47 @@ describe('demo data', () => {
     expect(y).toEqual(x);
     expect(z).not.toEqual(x);
   });
+
+  it('speaks the language of each locale: searches, comments and contact messages', async () => {
+    const cyrillic = /[\u0400-\u04FF]/;
+    const arabicScript = /[\u0600-\u06FF]/;
+    const ru = await report<SearchReport>('search', `${all()}&locale=ru`);
+    expect(ru.queries.length).toBeGreaterThan(3);
+    for (const q of ru.queries) expect(q.query, q.query).toMatch(cyrillic);
+    expect(ru.zeroResultQueries.map((q) => q.query)).toContain('подарочные сертификаты');
+    const fa = await report<ArticleReport>('articles', `${all()}&locale=fa`);
+    const comments = fa.articles.flatMap((a) => a.comments);
+    expect(comments.length).toBeGreaterThan(0);
+    for (const c of comments) expect(c.text, c.text).toMatch(arabicScript);
+    const ms = await report<SearchReport>('search', `${all()}&locale=ms`);
+    expect(ms.zeroResultQueries.map((q) => q.query)).toContain('kad hadiah');
+    const requests = kb.db.$client.prepare('SELECT locale, subject, message, viewed_articles AS viewed FROM contact_requests').all() as Array<{ locale: string; subject: string; message: string; viewed: string }>;
+    const byLocale = (l: string) => requests.filter((r) => r.locale === l);
+    expect(byLocale('ru').every((r) => cyrillic.test(r.message) && cyrillic.test(r.subject))).toBe(true);
+    expect(byLocale('fa').every((r) => arabicScript.test(r.message))).toBe(true);
+    expect(byLocale('fa').length + byLocale('ru').length + byLocale('ms').length).toBeGreaterThan(0);
+    expect(requests.filter((r) => JSON.parse(r.viewed).length > 0).length).toBe(requests.length);
+  });
+
+  it('stores a contact request for every form the tracker saw sent, so the two counts agree', async () => {
+    const contact = await report<{ totals: { submitted: number } }>('contact', all());
+    expect(summary.requests).toBeGreaterThan(50);
+    expect(contact.totals.submitted).toBe(summary.requests);
+  });
+
+  it('has a rewrite that worked when an article was updated inside the days: contacts after reading fall, significantly', async () => {
+    const t = tempDb({ KB_ADMIN_TOKEN: 'demo-rewrite-token-0123456789' });
+    try {
+      const s = await generateDemo(t.db, t.config, { contentDir, days: 60, seed: 5, now: Date.UTC(2026, 11, 1, 12), sessionsPerDay: 160 });
+      expect(s.story.rewrite).toEqual({ slug: 'fix-calendar-sync-problems', date: '2026-11-03' });
+      const { getArticleReport } = await import('../../db/reports/getArticleReport.ts');
+      const { loadCatalog } = await import('../../api/content/read-catalog.ts');
+      const r = getArticleReport(t.db, { from: s.from, to: s.to, interval: 'day', timeZone: 'UTC', article: 'fix-calendar-sync-problems' }, await loadCatalog(contentDir));
+      const change = r.articles[0]!.changes.find((c) => c.date === '2026-11-03')!;
+      expect(change.before.contactRate!).toBeGreaterThan(change.after.contactRate! * 2.5);
+      expect(change.significant).toBe(true);
+    } finally {
+      t.cleanup();
+    }
+  }, 120_000);
 });
