@@ -103,6 +103,7 @@ export const FIGURE_TEXTS: DefinitionSection[] = [
     route: '/api/reports/tickets',
     figures: [
       { names: ['tickets'], text: 'tickets created (local day of `created_at`). Also per `weekdays` (Mon=1..Sun=7, local), `channels`, `types`, `tags` (tickets carrying the tag).' },
+      { names: ['weekdays', 'types', 'tags'], text: 'tickets created per local weekday (Mon=1..Sun=7, `name`), per ticket type, and per tag (a ticket with two tags counts once under each), most first.' },
       { names: ['solved'], text: 'created in the period and solved (status `solved` or `closed`, any case).' },
       { names: ['firstResponseMinutes'], text: '`{ median, mean, p90 }` of first_response_at - created_at over tickets with a first response. Quantiles interpolate linearly between ranks (Excel `PERCENTILE.INC`, numpy default). With `KB_BUSINESS_HOURS`, business minutes only.' },
       { names: ['slaBreaches'], text: 'tickets whose first response took longer than `KB_SLA_FIRST_RESPONSE_MINUTES` (echoed as `totals.slaFirstResponseMinutes`), counted on the same clock.' },
@@ -145,6 +146,7 @@ export const FIGURE_TEXTS: DefinitionSection[] = [
       { names: ['contactRequests'], text: "requests customers sent through this help center's contact form, stored before the customer saw the confirmation, each with its message and the articles read in its session before it." },
       { names: ['rejected'], text: 'posts the contact form refused, per reason: `honeypot` (the hidden field was filled: a bot), `too_fast` (sent sooner after the page loaded than a person types), `bad_token` and `expired` (the form\'s one-time token was wrong or old), `rate_limited` (too many from one visitor), `cross_site` (sent from another site). Nothing of them is stored.' },
       { names: ['change'], text: 'on a KPI card: the figure against the previous period of the same length that ends the day before `from` (`compare=previous`): counts as a relative change, rates in percentage points; green when the change is good news (more views, fewer contacts), red when it is not, grey under 5% or with nothing to compare.' },
+      { names: ['resultsShown'], text: 'on a query\'s page: how many results its searches showed, as the tracker reported them (`results` of the `search` event; 0 = no results), with how many searches showed each count and when the last one did.' },
       { names: ['notEnoughData'], text: 'a rate resting on under 20 sessions, views, votes or searches (its denominator) is not shown or plotted: one view with a contact is not a 100% contact rate.' },
     ],
   },
