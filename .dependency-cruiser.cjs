@@ -39,14 +39,14 @@ module.exports = {
     },
     {
       name: 'api-reaches-storage-through-the-store',
-      severity: 'warn',
+      severity: 'error',
       comment: 'Above db/, storage is reached through the Store interface (db/store.ts) and openStore (db/open-store.ts) only.',
       from: { path: '^(api|bin)/' },
       to: { path: '^db/', pathNot: '^db/(shared/|store\\.ts$|open-store\\.ts$)' },
     },
     {
       name: 'site-imports-no-storage',
-      severity: 'warn',
+      severity: 'error',
       comment: 'Pages get data through the API in-process (site/lib/api.ts); of db/ they import the shared definitions only.',
       from: { path: '^site/' },
       to: { path: '^db/', pathNot: '^db/shared/' },
@@ -66,7 +66,7 @@ module.exports = {
     },
     {
       name: 'sqlite-driver-only-in-db',
-      severity: 'warn',
+      severity: 'error',
       comment: 'Only the SQLite adapter (db/) names better-sqlite3; everything else holds a Store.',
       from: { path: '^(api|bin|site)/' },
       to: { path: 'node_modules/(better-sqlite3|drizzle-orm/better-sqlite3)' },

@@ -1,18 +1,16 @@
 /** What every route can reach through c.var.deps: built once in createApp, never global. */
 import type { Config } from '../db/shared/config.ts';
-import type { Db } from '../db/sqlite/client.ts';
-import type { Ingest } from '../db/tracking/writer.ts';
 import type { Catalog } from '../db/shared/catalog.ts';
+import type { Store } from '../db/store.ts';
 import type { Outbox } from './contact/delivery.ts';
 import type { SearchService } from './search/service.ts';
 
 export interface Deps {
-  db: Db;
+  /** All storage, behind the one storage interface (db/store.ts). */
+  store: Store;
   config: Config;
   /** The admin token every non-public route is checked against (api/admin/token.ts). */
   adminToken: string;
-  /** The group-commit writer behind POST /api/events. */
-  ingest: Ingest;
   /** The article catalog for reports (titles, categories, words, edits), read once from content/. */
   catalog?: () => Promise<Catalog>;
   /** The contact outbox, woken when a request is stored; absent in tests that build the app alone. */

@@ -2,10 +2,9 @@
 import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import type { ErrorBody, ErrorDetail } from '../db/shared/errors.ts';
 
-export interface ErrorBody {
-  error: { code: string; message: string; details?: unknown };
-}
+export type { ErrorBody, ErrorDetail };
 
 const CODES: Record<number, string> = {
   400: 'bad_request',
@@ -21,23 +20,32 @@ const CODES: Record<number, string> = {
   503: 'unavailable',
 };
 
-/** Throws with a status, a sentence a person can act on, and optional details (e.g. a list of field problems). */
-export function fail(status: ContentfulStatusCode, message: string, details?: unknown): never {
-  throw new HTTPException(status, { message, cause: details === undefined ? undefined : { details } });
+interface Cause {
+  details?: ErrorDetail[];
+  extra?: Record<string, unknown>;
 }
 
-/** Builds the envelope for a status. */
-export function errorBody(status: number, message: string, details?: unknown): ErrorBody {
-  const error: ErrorBody['error'] = { code: CODES[status] ?? `http_${status}`, message };
-  if (details !== undefined) error.details = details;
+/**
+ * Throws with a status, a sentence a person can act on, and the problems and where they are (`details`);
+ * `extra` adds facts of the failure beside them (an import's counts).
+ */
+export function fail(status: ContentfulStatusCode, message: string, details?: ErrorDetail[], extra?: Record<string, unknown>): never {
+  throw new HTTPException(status, { message, cause: { details, extra } satisfies Cause });
+}
+
+/** Builds the envelope for a status. A 400 or 422 always lists details: the message itself when nothing finer is known. */
+export function errorBody(status: number, message: string, details?: ErrorDetail[], extra?: Record<string, unknown>): ErrorBody {
+  const error: ErrorBody['error'] = { code: CODES[status] ?? `http_${status}`, message, ...extra };
+  const listed = details ?? (status === 400 || status === 422 ? [{ path: '', message }] : undefined);
+  if (listed !== undefined) error.details = listed;
   return { error };
 }
 
 /** app.onError: HTTPExceptions keep their status and message; anything else is a logged 500. */
 export function onError(err: Error, c: Context) {
   if (err instanceof HTTPException) {
-    const cause = err.cause as { details?: unknown } | undefined;
-    return c.json(errorBody(err.status, err.message, cause?.details), err.status);
+    const cause = err.cause as Cause | undefined;
+    return c.json(errorBody(err.status, err.message, cause?.details, cause?.extra), err.status);
   }
   console.error(err);
   return c.json(errorBody(500, 'Something went wrong on our side; the error was logged.'), 500);

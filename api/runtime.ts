@@ -1,16 +1,13 @@
-/** Everything one running instance holds: config, database and the Hono app; shared by the server and Astro pages. */
+/** Everything one running instance holds: config, store and the Hono app; shared by the server and Astro pages. */
 import { fileURLToPath } from 'node:url';
 import { createApp, type App } from './app.ts';
 import type { Config } from '../db/shared/config.ts';
-import { openMigratedDb } from '../db/sqlite/migrate.ts';
-import type { Db } from '../db/sqlite/client.ts';
-import { createIngest, type Ingest } from '../db/tracking/writer.ts';
-import { startCheckpointer } from '../db/sqlite/checkpointer.ts';
+import type { Catalog } from '../db/shared/catalog.ts';
+import type { Store } from '../db/store.ts';
+import { openStore } from '../db/open-store.ts';
 import { ensureAdminToken, type AdminToken } from './admin/token.ts';
 import { loadSearchDir, type SearchService } from './search/service.ts';
-import type { Catalog } from '../db/shared/catalog.ts';
 import { catalogSource } from './content/read-catalog.ts';
-import { ensureRollups } from '../db/reports/rollups/rebuild.ts';
 import { createOutbox, type Outbox } from './contact/delivery.ts';
 import { catalogTitles } from './contact/titles.ts';
 import { startDigestSchedule, type DigestSchedule } from './digest/schedule.ts';
@@ -19,11 +16,10 @@ const contentDir = fileURLToPath(new URL('../content', import.meta.url));
 
 export interface Runtime {
   config: Config;
-  db: Db;
+  /** All storage (db/store.ts); also used without HTTP, e.g. by the demo generator. */
+  store: Store;
   app: App;
   admin: AdminToken;
-  /** The events writer (group commit); also used without HTTP, e.g. by the demo generator. */
-  ingest: Ingest;
   /** The article catalog reports join events with, loaded from content/ on first use. */
   catalog: () => Promise<Catalog>;
   /** Delivers stored contact requests (api/contact/delivery.ts). */
@@ -32,7 +28,7 @@ export interface Runtime {
   search: SearchService;
   /** KB_DIGEST_SCHEDULE=weekly: sends the weekly digest once per week (api/digest/schedule.ts); absent otherwise. */
   digest: DigestSchedule | undefined;
-  /** Releases what the runtime holds (flushes pending writes, closes the database). */
+  /** Releases what the runtime holds (stops the digest and the outbox, flushes pending writes, closes the store). */
   close(): Promise<void>;
 }
 
@@ -41,24 +37,23 @@ export interface RuntimeOptions {
   search?: SearchService;
 }
 
-/** Opens and migrates the database and builds the app around it. */
+/** Opens (creating and migrating) the store and builds the app around it. */
 export async function createRuntime(config: Config, options: RuntimeOptions = {}): Promise<Runtime> {
   const search = options.search ?? loadSearchDir(fileURLToPath(new URL('../dist/search', import.meta.url)));
-  const db = openMigratedDb(config.dbFile);
+  const store = await openStore(config, { checkpointer: true });
   const admin = ensureAdminToken(config);
-  ensureRollups(db, config);
-  const checkpointer = startCheckpointer(db, config.dbFile);
-  const ingest = createIngest(db, config);
+  await store.admin.ensureRollups();
+  // Starts ingest now, so events a crash left stored but not rolled up are applied before the first request.
+  await store.tracking.flush();
   const catalog = catalogSource(contentDir);
-  const outbox = createOutbox({ db, config, titles: catalogTitles(catalog) });
-  const app = createApp({ db, config, adminToken: admin.token, ingest, catalog, outbox, search });
-  const digest = config.digestSchedule === 'weekly' ? startDigestSchedule({ db, config, catalog }) : undefined;
+  const outbox = createOutbox({ store, config, titles: catalogTitles(catalog) });
+  const app = createApp({ store, config, adminToken: admin.token, catalog, outbox, search });
+  const digest = config.digestSchedule === 'weekly' ? startDigestSchedule({ store, config, catalog }) : undefined;
   return {
     config,
-    db,
+    store,
     app,
     admin,
-    ingest,
     catalog,
     outbox,
     search,
@@ -66,9 +61,7 @@ export async function createRuntime(config: Config, options: RuntimeOptions = {}
     async close() {
       await digest?.stop();
       await outbox.close();
-      await ingest.close();
-      await checkpointer.stop();
-      db.$client.close();
+      await store.admin.close();
     },
   };
 }

@@ -5,7 +5,7 @@
  */
 import type Database from 'better-sqlite3';
 import { DateTime } from 'luxon';
-import { normaliseQuery } from '../db/reports/rollups/events.ts';
+import { normalizeQuery } from '../db/tracking/event-fields.ts';
 
 export interface GenerateOptions {
   from: string;
@@ -99,7 +99,7 @@ export function generate(db: Database.Database, o: GenerateOptions): { events: n
         if (rnd() < 0.35) {
           const query = pick(queries);
           const results = zeroQueries.has(query) ? 0 : 1 + Math.floor(rnd() * 8);
-          lastSearch = emit({ type: 'search', query, queryNorm: normaliseQuery(query), results });
+          lastSearch = emit({ type: 'search', query, queryNorm: normalizeQuery(query), results });
           ts += 2_000 + Math.floor(rnd() * 10_000);
           if (results > 0 && rnd() < 0.6) {
             emit({ type: 'search_click', query, position: 1 + Math.floor(rnd() * results) });

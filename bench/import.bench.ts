@@ -107,7 +107,7 @@ export default async function importBench(): Promise<string> {
     row('`kb import --dry-run` (read, map, check, stage; no ticket writes)', dry, ROWS),
     row('`kb import --preset zendesk`, new database', first, ROWS),
     row('`kb import` of the same file again (all unchanged)', again, ROWS),
-    row('`kb import`, new database with live ticket rollups (triggers installed by a report)', live, ROWS),
+    row('`kb import`, new database with live ticket rollups (built by a report)', live, ROWS),
     '',
     'How it runs: a worker thread reads and parses the file (csv-parse, the same options as the baseline) and',
     'posts 256 records at a time as one JSON string with only the columns the profile reads; the main thread maps',

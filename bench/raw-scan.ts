@@ -5,7 +5,7 @@
 import type Database from 'better-sqlite3';
 import { DateTime } from 'luxon';
 import { quantileSorted } from '../db/reports/stats.ts';
-import { csatScore, isSolved } from '../db/reports/ticket-figures.ts';
+import { csatScore, isSolved } from '../db/shared/ticket-rules.ts';
 
 /** Median and p90 the obvious way, by sorting (the reports pick ranks by selection). */
 function quantiles(values: number[]) {

@@ -2,7 +2,8 @@
 import { existsSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-const SOURCES = ['site', 'content', 'astro.config.mjs', 'package-lock.json'];
+// The build reads site/ and content/, and what site/ imports: api/ (the search index builder) and db/shared/.
+const SOURCES = ['site', 'content', 'api', 'db/shared', 'astro.config.mjs', 'package-lock.json'];
 
 function newestMtime(path: string): number {
   if (!existsSync(path)) return 0;

@@ -2,7 +2,7 @@
 import { Hono } from 'hono';
 import type { AppEnv } from '../context.ts';
 
-export const health = new Hono<AppEnv>().get('/', (c) => {
-  const row = c.var.deps.db.$client.prepare('select 1 as ok').get() as { ok: number };
-  return c.json({ status: row.ok === 1 ? 'ok' : 'degraded' });
+export const health = new Hono<AppEnv>().get('/', async (c) => {
+  const ok = await c.var.deps.store.admin.health().catch(() => false);
+  return c.json({ status: ok ? 'ok' : 'degraded' });
 });

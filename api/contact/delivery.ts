@@ -1,7 +1,6 @@
 /** The outbox worker: delivers stored requests on each configured channel, retrying with backoff, across restarts. */
-import type { Db } from '../../db/sqlite/client.ts';
-import { claimItem, dueItems, markDelivered, markFailed, nextDueAt, releaseItem, type DueItem } from '../../db/contact/outbox.ts';
-import type { ContactChannel } from '../../db/schema/index.ts';
+import type { DueItem, Store } from '../../db/store.ts';
+import type { ContactChannel } from '../../db/shared/contact.ts';
 import type { Config } from '../../db/shared/config.ts';
 import { retryDelay } from './backoff.ts';
 import { createMailer, type Mailer } from './email.ts';
@@ -27,7 +26,7 @@ export interface Outbox {
 }
 
 export interface OutboxOptions {
-  db: Db;
+  store: Store;
   config: Config;
   /** Gives the article-title lookup for one pass (deliveries then carry titles beside slugs). */
   titles?: () => Promise<TitleLookup>;
@@ -46,7 +45,8 @@ export function configuredChannels(config: Config): ContactChannel[] {
   return out;
 }
 
-export function createOutbox({ db, config, titles, now = Date.now, random = Math.random }: OutboxOptions): Outbox {
+export function createOutbox({ store, config, titles, now = Date.now, random = Math.random }: OutboxOptions): Outbox {
+  const { contact } = store;
   const channels = configuredChannels(config);
   const mailer: Mailer | undefined = config.smtpUrl && config.contactTo ? createMailer({ smtpUrl: config.smtpUrl, to: config.contactTo }) : undefined;
   const shutdown = new AbortController();
@@ -65,25 +65,25 @@ export function createOutbox({ db, config, titles, now = Date.now, random = Math
   };
 
   const attemptOne = async ({ item, request }: DueItem, titleOf: TitleLookup | undefined): Promise<boolean> => {
-    if (!claimItem(db, item, now() + LEASE_MS)) return false;
+    if (!(await contact.claim(item, now() + LEASE_MS))) return false;
     try {
       await send(item.channel, buildPayload(request, config.siteUrl, titleOf), item.attempts + 1);
-      markDelivered(db, item, now());
+      await contact.markDelivered(item, now());
       return true;
     } catch (err) {
       if (shutdown.signal.aborted) {
-        releaseItem(db, item, now());
+        await contact.release(item, now());
         return false;
       }
       const delay = retryDelay(item.attempts + 1, random);
-      markFailed(db, item, now(), errorText(err), delay === null ? null : now() + delay);
+      await contact.markFailed(item, now(), errorText(err), delay === null ? null : now() + delay);
       return false;
     }
   };
 
   const pass = async (at: number) => {
     let delivered = 0;
-    const due = dueItems(db, at, 100);
+    const due = await contact.dueItems(at, 100);
     if (due.length === 0) return 0;
     const titleOf = await titles?.();
     for (const one of due) {
@@ -93,10 +93,11 @@ export function createOutbox({ db, config, titles, now = Date.now, random = Math
     return delivered;
   };
 
-  const schedule = () => {
+  const schedule = async () => {
     clearTimeout(timer);
     if (stopped) return;
-    const next = nextDueAt(db);
+    const next = await contact.nextDueAt();
+    if (stopped) return;
     const wait = next === undefined ? POLL_MS : Math.min(POLL_MS, Math.max(0, next - now()));
     timer = setTimeout(() => outbox.wake(), wait);
     timer.unref();
@@ -104,7 +105,8 @@ export function createOutbox({ db, config, titles, now = Date.now, random = Math
 
   const enqueue = (at: () => number): Promise<number> => {
     const run = queue.then(() => (stopped ? 0 : pass(at())));
-    queue = run.catch((err: unknown) => console.error('contact outbox:', err)).finally(schedule);
+    const report = (err: unknown) => console.error('contact outbox:', err);
+    queue = run.catch(report).finally(() => schedule().catch(report));
     return run;
   };
 

@@ -1,5 +1,5 @@
 /** What a stored request looks like to the helpdesk: the webhook's JSON body and the email's text, built from one row. */
-import type { ContactRequestRow } from '../../db/contact/requests.ts';
+import type { ContactRequestRow } from '../../db/store.ts';
 
 export interface ArticleRef {
   slug: string;

@@ -1,20 +1,19 @@
 /** POST /api/contact: the contact form's public endpoint (JSON or a plain form post); admin: list requests, retry delivery. */
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
-import { zValidator } from '@hono/zod-validator';
 import { z } from 'zod';
 import { requireAdmin } from '../admin/require-admin.ts';
-import { retryRequest } from '../../db/contact/outbox.ts';
-import { getRecentContacts } from '../../db/contact/getRecentContacts.ts';
 import { isSameOrigin } from './same-origin.ts';
 import type { AppEnv } from '../context.ts';
 import { fail } from '../errors.ts';
+import { validated } from '../http/validate.ts';
 import { clientIp } from '../http/client-ip.ts';
 import { clientOf } from './client.ts';
 import { contactPath, sentPath } from './paths.ts';
 import { submitContact } from './submit.ts';
 
 const MAX_BODY = 32 * 1024;
+const isoDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a day written YYYY-MM-DD');
 
 export const contact = new Hono<AppEnv>().post(
   '/',
@@ -29,8 +28,8 @@ export const contact = new Hono<AppEnv>().post(
     if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) fail(400, 'The body must be a JSON object of form fields.');
     const body = raw as Record<string, unknown>;
     const at = Date.now();
-    const client = clientOf(c.var.deps.db, { url: c.req.url, headers: c.req.raw.headers, ip: clientIp(c, c.var.deps.config.trustProxy) }, at);
-    const result = submitContact(c.var.deps, body, client, at);
+    const client = await clientOf(c.var.deps.store, { url: c.req.url, headers: c.req.raw.headers, ip: clientIp(c, c.var.deps.config.trustProxy) }, at);
+    const result = await submitContact(c.var.deps, body, client, at);
     const locale = typeof body.locale === 'string' ? body.locale : 'en';
 
     if (isForm) {
@@ -40,29 +39,54 @@ export const contact = new Hono<AppEnv>().post(
       if (typeof body.from === 'string' && body.from) q.set('from', body.from);
       return c.redirect(`${contactPath(locale)}?${q}`, 303);
     }
-    if (!result.ok) fail(result.status, result.message, result.errors);
+    if (!result.ok) fail(result.status, result.message, result.errors.map((e) => ({ path: e.field, message: e.message, code: e.code })));
     return c.json({ id: result.key, status: 'received', confirmation: sentPath(result.locale) }, 201);
   },
 )
   .get(
     '/requests',
     requireAdmin,
-    zValidator('query', z.object({ limit: z.coerce.number().int().min(1).max(500).default(50), failing: z.enum(['0', '1']).default('0') }), (r) => {
-      if (!r.success) fail(400, 'limit must be 1..500 and failing 0 or 1.', r.error.issues.map((i) => ({ field: i.path.join('.'), message: i.message })));
-    }),
-    (c) => {
+    validated('query', z.object({ limit: z.coerce.number().int().min(1).max(500).default(50), failing: z.enum(['0', '1']).default('0') }), 'limit must be 1..500 and failing 0 or 1.'),
+    async (c) => {
       const q = c.req.valid('query');
-      return c.json({ requests: getRecentContacts(c.var.deps.db, { limit: q.limit, failing: q.failing === '1' }) });
+      return c.json({ requests: await c.var.deps.store.contact.recent({ limit: q.limit, failing: q.failing === '1' }) });
     },
   )
-  .post('/requests/:id/retry', requireAdmin, (c) => {
-    // The admin cookie is SameSite=Strict; refusing foreign Origins as well keeps cross-site posts out entirely.
-    const headers = { origin: c.req.header('origin'), secFetchSite: c.req.header('sec-fetch-site'), requestUrl: c.req.url };
-    if (!isSameOrigin(headers, c.var.deps.config.siteUrl)) fail(403, 'Retries can only be asked for from this site or with the admin token.');
-    const id = Number(c.req.param('id'));
-    if (!Number.isInteger(id) || id < 1) fail(400, 'The request id must be a positive whole number.');
-    const rescheduled = retryRequest(c.var.deps.db, id, Date.now());
-    if (rescheduled === 0) fail(404, `Request ${id} does not exist or has nothing left to deliver.`);
-    c.var.deps.outbox?.wake();
-    return c.json({ id, rescheduled }, 202);
-  });
+  .get(
+    '/requests/count',
+    requireAdmin,
+    validated('query', z.object({ from: isoDay, to: isoDay }).refine((q) => q.from <= q.to, { message: 'must not be after to', path: ['from'] }), 'from and to must be days written YYYY-MM-DD, from not after to.'),
+    async (c) => {
+      // Requests stored over local days in KB_TZ: what "forms submitted" (tracker events) is compared with.
+      const { from, to } = c.req.valid('query');
+      return c.json({ from, to, stored: await c.var.deps.store.contact.countRequests(from, to) });
+    },
+  )
+  .get(
+    '/rejections',
+    requireAdmin,
+    validated('query', z.object({ from: isoDay, to: isoDay }).refine((q) => q.from <= q.to, { message: 'must not be after to', path: ['from'] }), 'from and to must be days written YYYY-MM-DD, from not after to.'),
+    async (c) => {
+      // Posts the form turned away per reason over local days in KB_TZ (nothing of them was stored).
+      const { from, to } = c.req.valid('query');
+      return c.json({ from, to, reasons: await c.var.deps.store.contact.rejectionTotals(from, to) });
+    },
+  )
+  .post(
+    '/requests/:id/retry',
+    requireAdmin,
+    async (c, next) => {
+      // The admin cookie is SameSite=Strict; refusing foreign Origins as well keeps cross-site posts out entirely.
+      const headers = { origin: c.req.header('origin'), secFetchSite: c.req.header('sec-fetch-site'), requestUrl: c.req.url };
+      if (!isSameOrigin(headers, c.var.deps.config.siteUrl)) fail(403, 'Retries can only be asked for from this site or with the admin token.');
+      await next();
+    },
+    validated('param', z.object({ id: z.coerce.number().int().min(1) }), 'The request id must be a positive whole number.'),
+    async (c) => {
+      const { id } = c.req.valid('param');
+      const rescheduled = await c.var.deps.store.contact.retry(id, Date.now());
+      if (rescheduled === 0) fail(404, `Request ${id} does not exist or has nothing left to deliver.`);
+      c.var.deps.outbox?.wake();
+      return c.json({ id, rescheduled }, 202);
+    },
+  );

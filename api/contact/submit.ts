@@ -1,10 +1,7 @@
 /** Takes one posted contact form: turns spam away (counted), validates, stores the request, then wakes the outbox. */
 import { randomUUID } from 'node:crypto';
 import { DateTime } from 'luxon';
-import { countRejection } from '../../db/contact/rejections.ts';
-import { countRequestsSince, storeContactRequest } from '../../db/contact/requests.ts';
-import { getSessionArticles } from '../../db/contact/getSessionArticles.ts';
-import type { RejectionReason } from '../../db/schema/index.ts';
+import type { RejectionReason } from '../../db/shared/contact.ts';
 import type { Deps } from '../context.ts';
 import { FIELD, parseFields, type FieldError } from '../../db/shared/contact-fields.ts';
 import { checkFormToken } from './form-token.ts';
@@ -39,12 +36,13 @@ const STATUS: Record<RejectionReason, 403 | 422 | 429> = {
 const str = (v: unknown) => (typeof v === 'string' ? v : undefined);
 
 /** What submitContact needs from the running instance (the API route's deps, or the page's Astro.locals.kb). */
-export type SubmitDeps = Pick<Deps, 'db' | 'config' | 'adminToken' | 'outbox'>;
+export type SubmitDeps = Pick<Deps, 'store' | 'config' | 'adminToken' | 'outbox'>;
 
-export function submitContact(deps: SubmitDeps, raw: Record<string, unknown>, client: Client, at = Date.now()): SubmitResult {
-  const { db, config } = deps;
-  const reject = (reason: RejectionReason): SubmitResult => {
-    countRejection(db, DateTime.fromMillis(at, { zone: config.timeZone }).toISODate()!, reason);
+export async function submitContact(deps: SubmitDeps, raw: Record<string, unknown>, client: Client, at = Date.now()): Promise<SubmitResult> {
+  const { config } = deps;
+  const { contact } = deps.store;
+  const reject = async (reason: RejectionReason): Promise<SubmitResult> => {
+    await contact.countRejection(DateTime.fromMillis(at, { zone: config.timeZone }).toISODate()!, reason);
     return { ok: false, status: STATUS[reason], rejected: reason, message: SPAM_MESSAGES[reason], errors: [{ field: 'form', code: reason, message: SPAM_MESSAGES[reason] }] };
   };
 
@@ -58,13 +56,12 @@ export function submitContact(deps: SubmitDeps, raw: Record<string, unknown>, cl
     const count = parsed.errors.length;
     return { ok: false, status: 422, message: `The form has ${count} problem${count === 1 ? '' : 's'}: ${parsed.errors.map((e) => e.message).join(' ')}`, errors: parsed.errors };
   }
-  if (client.visitor && countRequestsSince(db, client.visitor, at - 60 * 60_000) >= REQUESTS_PER_HOUR) return reject('rate_limited');
+  if (client.visitor && (await contact.countRequestsSince(client.visitor, at - 60 * 60_000)) >= REQUESTS_PER_HOUR) return reject('rate_limited');
 
   const input = parsed.value;
-  const session = client.visitor ? getSessionArticles(db, client.visitor, at) : { sessionId: null, articles: [] };
+  const session = client.visitor ? await contact.sessionArticles(client.visitor, at) : { sessionId: null, articles: [] };
   const key = randomUUID();
-  const id = storeContactRequest(
-    db,
+  const id = await contact.storeRequest(
     {
       key,
       createdAt: at,

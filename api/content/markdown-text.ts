@@ -1,4 +1,4 @@
-/** Plain text and headings of a Markdown body, for search documents and reading time. */
+/** Plain text and headings of a Markdown body, for search documents. */
 import { fromMarkdown } from 'mdast-util-from-markdown';
 import { toString } from 'mdast-util-to-string';
 import type { Nodes, Parents } from 'mdast';
@@ -40,10 +40,4 @@ function tableRows(block: string): string {
     .filter((line) => !/^\s*\|?[\s:|-]+\|?\s*$/.test(line))
     .map((line) => (line.trim().startsWith('|') ? line.split('|').map((c) => c.trim()).filter(Boolean).join(' · ') : line))
     .join('\n');
-}
-
-/** Minutes a reader needs at ~200 words a minute, never less than one. */
-export function readingMinutes(text: string): number {
-  const words = text.match(/[\p{L}\p{N}]+/gu)?.length ?? 0;
-  return Math.max(1, Math.round(words / 200));
 }

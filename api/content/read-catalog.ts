@@ -1,10 +1,10 @@
-/** Reads the article catalog from content/ (front matter, word counts) and the edit dates from git history. */
+/** The one reader of content/ outside Astro: the article catalog (front matter, word counts, git edit dates) for reports and the demo. */
 import { execFile } from 'node:child_process';
 import { readdir, readFile } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 import { promisify } from 'node:util';
 import { parse as parseYaml } from 'yaml';
-import type { Catalog, CatalogArticle, CatalogCategory } from '../../db/shared/catalog.ts';
+import { countWords, type Catalog, type CatalogArticle, type CatalogCategory } from '../../db/shared/catalog.ts';
 
 const run = promisify(execFile);
 
@@ -37,15 +37,6 @@ const str = (file: string, data: Record<string, unknown>, field: string): string
 const strings = (v: unknown): string[] => (Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : []);
 const date = (v: unknown): string | null =>
   v instanceof Date ? v.toISOString().slice(0, 10) : typeof v === 'string' && /^\d{4}-\d{2}-\d{2}/.test(v) ? v.slice(0, 10) : null;
-
-/** Words a reader reads: Markdown syntax, code and link targets left out. */
-export function countWords(markdown: string): number {
-  const text = markdown
-    .replace(/```[\s\S]*?```/g, ' ')
-    .replace(/\]\([^)]*\)/g, ']')
-    .replace(/<[^>]+>/g, ' ');
-  return (text.match(/[\p{L}\p{N}][\p{L}\p{N}'’_-]*/gu) ?? []).length;
-}
 
 /** Commit dates (YYYY-MM-DD) of a file, following renames; [] when git or the history is not there. */
 async function gitDates(file: string): Promise<string[]> {
@@ -99,6 +90,7 @@ export async function loadCatalog(contentDir: string, { git = true } = {}): Prom
       locale: parts[0]!,
       category: typeof data.category === 'string' ? data.category : parts[1]!,
       title: str(file, data, 'title'),
+      tags: strings(data.tags),
       words: countWords(body),
       updated,
       edits: [...edits].sort(),

@@ -1,7 +1,7 @@
 /** The digest's figures, read through the report registry: the very numbers GET /api/reports/* answers for the week. */
 import type { Config } from '../../db/shared/config.ts';
 import type { Catalog } from '../../db/shared/catalog.ts';
-import type { Db } from '../../db/sqlite/client.ts';
+import type { Store } from '../../db/store.ts';
 import type { ArticleRow, GapRow, OverviewFigures, QueryRow } from '../../db/shared/reports.ts';
 import { runReport } from '../reports/registry.ts';
 import type { DigestPeriod } from './period.ts';
@@ -21,25 +21,24 @@ export interface DigestData {
   gaps: GapRow[];
 }
 
-export function collectDigest(db: Db, config: Config, catalog: Catalog, period: DigestPeriod): DigestData {
+export async function collectDigest(store: Store, config: Config, catalog: Catalog, period: DigestPeriod): Promise<DigestData> {
   const week = { from: period.from, to: period.to, interval: 'day' as const };
-  const overview = runReport('overview', db, config, catalog, { ...week, compare: 'previous' }) as unknown as {
-    totals: OverviewFigures;
-    previous: { totals: OverviewFigures };
-    costPerTicket: number | null;
-  };
-  const articles = runReport('articles', db, config, catalog, week) as unknown as { articles: ArticleRow[] };
-  const search = runReport('search', db, config, catalog, week) as unknown as { zeroResultQueries: QueryRow[] };
-  const gaps = runReport('gaps', db, config, catalog, week) as unknown as { gaps: GapRow[] };
+  const [overview, articles, search, gaps] = await Promise.all([
+    runReport('overview', store, config, catalog, { ...week, compare: 'previous' }),
+    runReport('articles', store, config, catalog, week),
+    runReport('search', store, config, catalog, week),
+    runReport('gaps', store, config, catalog, week),
+  ]);
+  const o = overview as unknown as { totals: OverviewFigures; previous: { totals: OverviewFigures }; costPerTicket: number | null };
   return {
     period,
-    overview: { totals: overview.totals, previous: overview.previous.totals },
-    costPerTicket: overview.costPerTicket,
-    articles: articles.articles
+    overview: { totals: o.totals, previous: o.previous.totals },
+    costPerTicket: o.costPerTicket,
+    articles: (articles as unknown as { articles: ArticleRow[] }).articles
       .filter((a) => a.contactsAfterRead > 0)
       .sort((a, b) => b.contactsAfterRead - a.contactsAfterRead || b.sessions - a.sessions || a.slug.localeCompare(b.slug))
       .slice(0, DIGEST_ROWS),
-    zeroResultQueries: search.zeroResultQueries.slice(0, DIGEST_ROWS),
-    gaps: gaps.gaps.slice(0, DIGEST_ROWS),
+    zeroResultQueries: (search as unknown as { zeroResultQueries: QueryRow[] }).zeroResultQueries.slice(0, DIGEST_ROWS),
+    gaps: (gaps as unknown as { gaps: GapRow[] }).gaps.slice(0, DIGEST_ROWS),
   };
 }

@@ -6,15 +6,14 @@
 import { randomUUID } from 'node:crypto';
 import type { Config } from '../../db/shared/config.ts';
 import type { Catalog } from '../../db/shared/catalog.ts';
-import type { Db } from '../../db/sqlite/client.ts';
-import { claimDigestPeriod, markDigestFailed, markDigestSent } from '../../db/digest/sends.ts';
+import type { Store } from '../../db/store.ts';
 import { collectDigest } from './collect.ts';
 import { sendDigest } from './mailer.ts';
 import { lastCompleteWeek } from './period.ts';
 import { renderDigest } from './render.ts';
 
 export interface DigestScheduleOptions {
-  db: Db;
+  store: Store;
   config: Config;
   catalog: () => Promise<Catalog>;
   now?: () => number;
@@ -37,7 +36,7 @@ export interface DigestSchedule {
 }
 
 export function startDigestSchedule(o: DigestScheduleOptions): DigestSchedule {
-  const { db, config } = o;
+  const { store, config } = o;
   const now = o.now ?? Date.now;
   const leaseMs = o.leaseMs ?? 10 * 60_000;
   const retryMs = o.retryMs ?? 15 * 60_000;
@@ -52,16 +51,16 @@ export function startDigestSchedule(o: DigestScheduleOptions): DigestSchedule {
     const to = config.digestTo;
     const at = now();
     if (!config.smtpUrl || to.length === 0) return 'not-due';
-    if (!claimDigestPeriod(db, { period: period.id, owner, now: at, staleBefore: at - leaseMs, recipients: to.join(', ') })) return 'not-due';
+    if (!(await store.digest.claim({ period: period.id, owner, now: at, staleBefore: at - leaseMs, recipients: to.join(', ') }))) return 'not-due';
     try {
-      const message = renderDigest(collectDigest(db, config, await o.catalog(), period), config.siteUrl);
+      const message = renderDigest(await collectDigest(store, config, await o.catalog(), period), config.siteUrl);
       await sendDigest({ smtpUrl: config.smtpUrl, from: config.contactTo ?? to[0]!, to, period: period.id }, message);
-      markDigestSent(db, period.id, owner, now());
+      await store.digest.markSent(period.id, owner, now());
       log(`Digest for ${period.from} – ${period.to} sent to ${to.join(', ')}.`);
       return 'sent';
     } catch (err) {
       const reason = err instanceof Error ? err.message : String(err);
-      markDigestFailed(db, { period: period.id, owner, error: reason, retryAt: now() + retryMs, leaseMs });
+      await store.digest.markFailed({ period: period.id, owner, error: reason, retryAt: now() + retryMs, leaseMs });
       log(`Digest for ${period.from} – ${period.to} not sent (${reason}); trying again in ${Math.round(retryMs / 60_000)} min.`);
       return 'failed';
     }

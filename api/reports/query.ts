@@ -1,6 +1,7 @@
 /** The query every report takes (SPEC 7): from, to, interval, locale, format, and which list a CSV holds. */
 import { DateTime } from 'luxon';
 import { z } from 'zod';
+import { INTERVALS } from '../../db/shared/reports.ts';
 import { addDays, daysIn, defaultRange, DEFAULT_RANGE_DAYS } from '../../db/shared/report-range.ts';
 
 /** Longest range a report may cover, so one request cannot ask for decades of days. */
@@ -15,7 +16,7 @@ export const ReportQuerySchema = z
   .object({
     from: isoDate.optional(),
     to: isoDate.optional(),
-    interval: z.enum(['day', 'week', 'month']).default('day'),
+    interval: z.enum(INTERVALS).default('day'),
     locale: z.string().regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})?$/, 'must be a locale code such as en or fa').optional(),
     format: z.enum(['json', 'csv']).default('json'),
     /** CSV only: `series` (default), `totals`, or the name of a list such as `articles` or `queries`. */
@@ -46,12 +47,4 @@ export function resolveRange(q: Pick<ReportQuery, 'from' | 'to'>, timeZone: stri
   const days = daysIn(from, to);
   if (days > MAX_RANGE_DAYS) return `the range covers ${days} days; at most ${MAX_RANGE_DAYS} are allowed`;
   return { from, to };
-}
-
-/** Turns zod issues into `field: message` lines a person can act on. */
-export function issueList(error: z.ZodError): Array<{ field: string; message: string }> {
-  return error.issues.map((i) => ({
-    field: i.path.join('.') || (i.code === 'unrecognized_keys' ? i.keys.join(', ') : '(query)'),
-    message: i.code === 'unrecognized_keys' ? `unknown parameter; allowed: from, to, interval, locale, format, list, article, compare` : i.message,
-  }));
 }

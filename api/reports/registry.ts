@@ -1,18 +1,11 @@
-/** The five reports by name, so the API route and the CLI run exactly the same queries. */
+/** The reports by name, so the API route, the CLI and the digest run exactly the same queries. */
 import type { Config } from '../../db/shared/config.ts';
-import type { Db } from '../../db/sqlite/client.ts';
 import type { Catalog } from '../../db/shared/catalog.ts';
-import { getArticleReport } from '../../db/reports/getArticleReport.ts';
-import { getGapsReport } from '../../db/reports/getGapsReport.ts';
-import { getOverviewReport } from '../../db/reports/getOverviewReport.ts';
-import { getSearchReport } from '../../db/reports/getSearchReport.ts';
-import { getTicketReport } from '../../db/reports/getTicketReport.ts';
-import { getContactFormReport } from '../../db/reports/getContactFormReport.ts';
-import type { Interval, Report } from '../../db/shared/reports.ts';
+import type { Store } from '../../db/store.ts';
+import type { Interval, Report, ReportName } from '../../db/shared/reports.ts';
 import { previousPeriod } from '../../db/shared/report-range.ts';
 
-export const REPORT_NAMES = ['overview', 'articles', 'search', 'gaps', 'tickets', 'contact'] as const;
-export type ReportName = (typeof REPORT_NAMES)[number];
+export { REPORT_NAMES, type ReportName } from '../../db/shared/reports.ts';
 
 export interface ReportRequest {
   from: string;
@@ -33,36 +26,40 @@ export interface PreviousTotals {
   totals: object;
 }
 
-/** Runs one report with the configured zone and SLA; with `compare`, the same report again for the period before. */
-export function runReport(name: ReportName, db: Db, config: Config, catalog: Catalog, req: ReportRequest): AnyReport {
-  const report = runOne(name, db, config, catalog, req, false);
+/** Runs one report with the configured zone, SLA, business hours and cost; with `compare`, the same report again for the period before. */
+export async function runReport(name: ReportName, store: Store, config: Config, catalog: Catalog, req: ReportRequest): Promise<AnyReport> {
+  const report = await runOne(name, store, config, catalog, req, false);
   if (req.compare !== 'previous') return report;
   // The same query over the previous range (STYLE: a comparison period is the same query called twice).
   const before = previousPeriod(req.from, req.to);
-  const previous: PreviousTotals = { ...before, totals: runOne(name, db, config, catalog, { ...req, ...before }, true).totals };
+  const previous: PreviousTotals = { ...before, totals: (await runOne(name, store, config, catalog, { ...req, ...before }, true)).totals };
   return { ...report, previous };
 }
 
-function runOne(name: ReportName, db: Db, config: Config, catalog: Catalog, req: ReportRequest, totalsOnly: boolean): AnyReport {
+/** One report; `totalsOnly` lets it skip what only its lists need (edits' before/after, per-agent medians, the forecast). */
+async function runOne(name: ReportName, store: Store, config: Config, catalog: Catalog, req: ReportRequest, totalsOnly: boolean): Promise<AnyReport> {
   const filters = { from: req.from, to: req.to, interval: req.interval, timeZone: config.timeZone, ...(req.locale ? { locale: req.locale } : {}) };
-  switch (name) {
-    case 'overview':
-      return getOverviewReport(db, { ...filters, costPerTicket: config.costPerTicket }, catalog) as unknown as AnyReport;
-    case 'articles':
-      // Totals need the read-time medians but not the before/after of every edit.
-      return getArticleReport(db, { ...filters, ...(req.article ? { article: req.article } : {}) }, catalog, { readTimes: true, changes: !totalsOnly }) as unknown as AnyReport;
-    case 'search':
-      return getSearchReport(db, filters) as unknown as AnyReport;
-    case 'gaps':
-      return getGapsReport(db, filters, catalog) as unknown as AnyReport;
-    case 'tickets':
-      return getTicketReport(db, {
-        ...filters,
-        slaFirstResponseMinutes: config.slaFirstResponseMinutes,
-        ...(config.businessHours ? { businessHours: config.businessHours } : {}),
-        totalsOnly,
-      }) as unknown as AnyReport;
-    case 'contact':
-      return getContactFormReport(db, filters) as unknown as AnyReport;
-  }
+  const { reports } = store;
+  const report = await (() => {
+    switch (name) {
+      case 'overview':
+        return reports.overview({ ...filters, costPerTicket: config.costPerTicket }, catalog);
+      case 'articles':
+        return reports.articles({ ...filters, ...(req.article ? { article: req.article } : {}), totalsOnly }, catalog);
+      case 'search':
+        return reports.search(filters);
+      case 'gaps':
+        return reports.gaps(filters, catalog);
+      case 'tickets':
+        return reports.tickets({
+          ...filters,
+          slaFirstResponseMinutes: config.slaFirstResponseMinutes,
+          ...(config.businessHours ? { businessHours: config.businessHours } : {}),
+          totalsOnly,
+        });
+      case 'contact':
+        return reports.contact(filters);
+    }
+  })();
+  return report as unknown as AnyReport;
 }

@@ -1,9 +1,9 @@
 /** GET /api/search?q=&locale=&limit=: search-as-you-type answers from the index the server holds. */
 import { Hono } from 'hono';
-import { zValidator } from '@hono/zod-validator';
 import { z } from 'zod';
 import type { AppEnv } from '../context.ts';
 import { fail } from '../errors.ts';
+import { validated } from '../http/validate.ts';
 import { DEFAULT_LOCALE, LOCALE_CODES } from '../../db/shared/locales.ts';
 import { MAX_QUERY_LENGTH } from '../../db/shared/limits.ts';
 
@@ -17,12 +17,7 @@ const SearchQuery = z.object({
 
 export const search = new Hono<AppEnv>().get(
   '/',
-  zValidator('query', SearchQuery, (result) => {
-    if (!result.success) {
-      const details = result.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`);
-      fail(400, 'The search query is not valid.', details);
-    }
-  }),
+  validated('query', SearchQuery, 'The search query is not valid.'),
   (c) => {
     const { q, locale, limit } = c.req.valid('query');
     const service = c.var.deps.search ?? fail(503, 'Search is not available: the server started without an index.');

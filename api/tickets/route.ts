@@ -1,14 +1,18 @@
 /** Ticket routes (admin only): POST /api/tickets/import (multipart upload) and GET /api/tickets/imports (history). */
 import { Hono, type Context } from 'hono';
+import { z } from 'zod';
 import type { AppEnv } from '../context.ts';
 import { requireAdmin } from '../admin/require-admin.ts';
 import { fail } from '../errors.ts';
+import { validated } from '../http/validate.ts';
 import { receiveUpload } from '../http/receive-upload.ts';
 import { IMPORT_UPLOAD } from './import-upload.ts';
-import { ImportFileError, ProfileError } from '../../db/tickets/errors.ts';
-import { resolveProfile } from '../../db/tickets/resolve-profile.ts';
-import { importFile } from '../../db/tickets/run-import.ts';
-import { listImports } from '../../db/tickets/list-imports.ts';
+import { ImportFileError, ProfileError, resolveProfile, type RowError } from '../../db/store.ts';
+import type { ErrorDetail } from '../../db/shared/errors.ts';
+
+/** Row problems in the details shape: the column as the path, with the file line and column. */
+const rowDetails = (errors: readonly RowError[]): ErrorDetail[] =>
+  errors.map((e) => ({ path: e.column ?? '', message: e.value === null ? e.reason : `${e.reason} (value: ${JSON.stringify(e.value)})`, line: e.line, ...(e.column ? { column: e.column } : {}) }));
 
 const yes = (v: string | undefined) => v !== undefined && ['1', 'true', 'on', 'yes'].includes(v.toLowerCase());
 
@@ -34,7 +38,7 @@ export const tickets = new Hono<AppEnv>()
         mappingName: 'the uploaded mapping profile',
         maps: (upload.fields.get('map') ?? []).flatMap((m) => m.split('\n')).map((m) => m.trim()).filter(Boolean),
       });
-      const result = await importFile(c.var.deps.db, upload.path, {
+      const result = await c.var.deps.store.tickets.importFile(upload.path, {
         profile,
         profileLabel: label,
         fileName: upload.fileName,
@@ -45,17 +49,27 @@ export const tickets = new Hono<AppEnv>()
         ranBy: ranBy(c),
       });
       if (result.errorCount && !result.committed && !(result.dryRun && yes(one('skipInvalid')))) {
-        fail(422, `Nothing was imported: ${result.errorCount} ${result.errorCount === 1 ? 'row has an error' : 'rows have errors'}.`, result);
+        fail(422, `Nothing was imported: ${result.errorCount} ${result.errorCount === 1 ? 'row has an error' : 'rows have errors'}.`, rowDetails(result.errors), { result });
       }
       return c.json(result);
     } catch (err) {
-      if (err instanceof ProfileError) fail(400, err.message);
+      if (err instanceof ProfileError) fail(400, err.message, [{ path: one('mapping') ? 'mapping' : 'preset', message: err.message }]);
       if (err instanceof ImportFileError) {
-        fail(422, err.message, { imported: 0, updated: 0, unchanged: 0, skipped: 0, errors: err.errors, errorCount: err.errors.length });
+        const result = { imported: 0, updated: 0, unchanged: 0, skipped: 0, errors: err.errors, errorCount: err.errors.length };
+        fail(422, err.message, rowDetails(err.errors), { result });
       }
       throw err;
     } finally {
       await upload.dispose();
     }
   })
-  .get('/imports', (c) => c.json({ imports: listImports(c.var.deps.db) }));
+  .get(
+    '/imports',
+    validated('query', z.object({ limit: z.coerce.number().int().min(1).max(500).default(20), offset: z.coerce.number().int().min(0).max(1_000_000).default(0) }), 'limit must be 1..500 and offset 0 or more.'),
+    async (c) => {
+      const { limit, offset } = c.req.valid('query');
+      const { tickets: t } = c.var.deps.store;
+      const [imports, total] = await Promise.all([t.listImports(limit, offset), t.countImports()]);
+      return c.json({ imports, total, limit, offset });
+    },
+  );

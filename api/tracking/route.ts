@@ -9,7 +9,7 @@ import { clientIp } from '../http/client-ip.ts';
 import { isBot } from './is-bot.ts';
 import { createRateLimiter } from '../http/rate-limit.ts';
 import { EventBatchSchema, MAX_BATCH, MAX_BODY_BYTES, TrackEventSchema, type TrackEvent } from '../../db/shared/event.ts';
-import { describeIssues } from '../http/issues.ts';
+import { invalid } from '../http/validate.ts';
 
 const tooLarge = `The request body is over ${MAX_BODY_BYTES / 1024} KB; send fewer events per request (at most ${MAX_BATCH}).`;
 
@@ -34,7 +34,7 @@ function parseEvents(body: unknown): TrackEvent[] {
   const isBatch = typeof body === 'object' && body !== null && 'events' in body;
   const parsed = isBatch ? EventBatchSchema.safeParse(body) : TrackEventSchema.safeParse(body);
   if (!parsed.success) {
-    fail(400, 'Some events are not valid; nothing of this request was stored.', describeIssues(parsed.error.issues, body));
+    invalid('Some events are not valid; nothing of this request was stored.', parsed.error.issues, body);
   }
   return 'events' in parsed.data ? parsed.data.events : [parsed.data];
 }
@@ -62,7 +62,7 @@ export function createEventsRoute(config: Config) {
   });
 
   route.post('/', async (c) => {
-    const { ingest } = c.var.deps;
+    const { tracking } = c.var.deps.store;
     const events = parseEvents(await readJson(c.req.raw));
     const userAgent = c.req.header('user-agent') ?? '';
     // Bots get the same quiet answer as people, so they learn nothing; a missing user agent is not a browser.
@@ -72,7 +72,7 @@ export function createEventsRoute(config: Config) {
       c.header('Retry-After', '60');
       fail(429, `Too many events from this visitor (limit ${config.rateLimitPerMinute} a minute); try again shortly.`);
     }
-    const accepted = await ingest.store(events, { ip, userAgent });
+    const accepted = await tracking.store(events, { ip, userAgent });
     return c.json({ accepted }, 202);
   });
 

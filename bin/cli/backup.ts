@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { Command } from 'commander';
 import { loadConfig } from '../../api/env.ts';
-import { openDb } from '../../db/sqlite/client.ts';
+import { openStore } from '../../db/open-store.ts';
 
 export function backupCommand() {
   return new Command('backup')
@@ -13,14 +13,14 @@ export function backupCommand() {
     .action(async (file: string, opts: { force?: boolean }) => {
       const config = loadConfig();
       const target = resolve(file);
-      if (!existsSync(config.dbFile)) throw new Error(`No database at ${config.dbFile} (set KB_DB).`);
       if (existsSync(target) && !opts.force) throw new Error(`${target} exists; pass --force to overwrite it.`);
-      const db = openDb(config.dbFile);
+      // A backup copies the database as it is: no migration, and no new file when KB_DB points nowhere.
+      const store = await openStore(config, { migrate: false, mustExist: true });
       try {
-        await db.$client.backup(target);
+        await store.admin.backup(target);
       } finally {
-        db.$client.close();
+        await store.admin.close();
       }
-      console.log(`Backed up ${config.dbFile} to ${target}.`);
+      console.log(`Backed up ${store.describe} to ${target}.`);
     });
 }

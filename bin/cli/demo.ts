@@ -5,7 +5,7 @@ import { resolve } from 'node:path';
 import { Command, InvalidArgumentError } from 'commander';
 import { SingleBar, Presets } from 'cli-progress';
 import { loadConfig } from '../../api/env.ts';
-import { openMigratedDb } from '../../db/sqlite/migrate.ts';
+import { openStore } from '../../db/open-store.ts';
 import { generateDemo } from '../demo/generate.ts';
 import { serve } from '../serve.ts';
 
@@ -52,11 +52,11 @@ export function demoCommand() {
 
 async function generate(config: ReturnType<typeof loadConfig>, flags: DemoFlags) {
   const started = performance.now();
-  const db = openMigratedDb(config.dbFile);
+  const store = await openStore(config);
   const bar = process.stdout.isTTY ? new SingleBar({ format: 'Generating demo |{bar}| {value}/{total} days', hideCursor: true }, Presets.shades_classic) : undefined;
   bar?.start(flags.days, 0);
   try {
-    const s = await generateDemo(db, config, { contentDir: flags.content, days: flags.days, seed: flags.seed, onDay: (done) => bar?.update(done) });
+    const s = await generateDemo(store, config, { contentDir: flags.content, days: flags.days, seed: flags.seed, onDay: (done) => bar?.update(done) });
     bar?.stop();
     const seconds = ((performance.now() - started) / 1000).toFixed(1);
     console.log(`Demo database ${config.dbFile}: ${s.events.toLocaleString('en')} events, ${s.tickets.toLocaleString('en')} tickets and ${s.requests.toLocaleString('en')} contact requests, ${s.from} to ${s.to} (${seconds} s).`);
@@ -64,6 +64,6 @@ async function generate(config: ReturnType<typeof loadConfig>, flags: DemoFlags)
     bar?.stop();
     throw err;
   } finally {
-    db.$client.close();
+    await store.admin.close();
   }
 }

@@ -7,8 +7,7 @@ import { collectDigest } from '../../api/digest/collect.ts';
 import { sendDigest } from '../../api/digest/mailer.ts';
 import { DIGEST_PERIODS, lastCompleteWeek } from '../../api/digest/period.ts';
 import { renderDigest } from '../../api/digest/render.ts';
-import { openMigratedDb } from '../../db/sqlite/migrate.ts';
-import { ensureRollups } from '../../db/reports/rollups/rebuild.ts';
+import { openStore } from '../../db/open-store.ts';
 
 const contentDir = fileURLToPath(new URL('../../content', import.meta.url));
 
@@ -25,10 +24,10 @@ export function digestCommand() {
       if (!opts.print && config.digestTo.length === 0) throw new Error('say who gets it: --to <address> or KB_DIGEST_TO');
       if (!opts.print && !config.smtpUrl) throw new Error('KB_SMTP_URL is not set: the digest is sent by e-mail (or use --print)');
       const period = lastCompleteWeek(config.timeZone);
-      const db = openMigratedDb(config.dbFile);
+      const store = await openStore(config);
       try {
-        ensureRollups(db, config);
-        const message = renderDigest(collectDigest(db, config, await loadCatalog(contentDir), period), config.siteUrl);
+        await store.admin.ensureRollups();
+        const message = renderDigest(await collectDigest(store, config, await loadCatalog(contentDir), period), config.siteUrl);
         if (opts.print) {
           process.stdout.write(`Subject: ${message.subject}\n\n${message.text}\n`);
           return;
@@ -36,7 +35,7 @@ export function digestCommand() {
         await sendDigest({ smtpUrl: config.smtpUrl!, from: config.contactTo ?? config.digestTo[0]!, to: config.digestTo, period: period.id }, message);
         console.log(`Sent the digest for ${period.from} – ${period.to} to ${config.digestTo.join(', ')}.`);
       } finally {
-        db.$client.close();
+        await store.admin.close();
       }
     });
 }

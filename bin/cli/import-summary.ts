@@ -1,5 +1,5 @@
 /** The text summary `kb import` prints: counts, time and the listed errors. */
-import type { ImportResult } from '../../db/tickets/run-import.ts';
+import type { ImportResult } from '../../db/store.ts';
 
 const n = (v: number) => v.toLocaleString('en-US');
 

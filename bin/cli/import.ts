@@ -3,11 +3,8 @@ import { hostname, userInfo } from 'node:os';
 import { Command } from 'commander';
 import cliProgress from 'cli-progress';
 import { loadConfig } from '../../api/env.ts';
-import { openMigratedDb } from '../../db/sqlite/migrate.ts';
-import { ImportFileError } from '../../db/tickets/errors.ts';
-import { resolveProfile } from '../../db/tickets/resolve-profile.ts';
-import { presetNames } from '../../db/tickets/profiles.ts';
-import { importFile, type ImportProgress, type ImportResult } from '../../db/tickets/run-import.ts';
+import { openStore } from '../../db/open-store.ts';
+import { ImportFileError, presetNames, resolveProfile, type ImportProgress, type ImportResult } from '../../db/store.ts';
 import { formatSummary } from './import-summary.ts';
 
 export interface ImportCommandOptions {
@@ -58,10 +55,10 @@ export function cliUser(): string {
 export async function runImportCommand(file: string, opts: ImportCommandOptions): Promise<ImportResult> {
   const { profile, label } = resolveProfile({ preset: opts.preset, mapping: opts.mapping, maps: opts.map });
   const config = loadConfig();
-  const db = openMigratedDb(config.dbFile);
+  const store = await openStore(config);
   const bar = opts.json ? undefined : progressBar();
   try {
-    const result = await importFile(db, file, {
+    const result = await store.tickets.importFile(file, {
       profile,
       profileLabel: label,
       source: opts.source,
@@ -76,7 +73,7 @@ export async function runImportCommand(file: string, opts: ImportCommandOptions)
     return result;
   } finally {
     bar?.stop();
-    db.$client.close();
+    await store.admin.close();
   }
 }
 

@@ -1,4 +1,4 @@
-/** `kb <command>`: one subcommand per file in api/cli/commands/, each with its own --help. */
+/** `kb <command>`: one subcommand per file in bin/cli/, each with its own --help. */
 import { Command } from 'commander';
 
 // Only the command being run is loaded: a big import then carries no report, demo or server code in memory.

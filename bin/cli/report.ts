@@ -2,10 +2,10 @@
 import { Argument, Command, Option } from 'commander';
 import { fileURLToPath } from 'node:url';
 import { loadConfig } from '../../api/env.ts';
-import { openMigratedDb } from '../../db/sqlite/migrate.ts';
+import { openStore } from '../../db/open-store.ts';
 import { loadCatalog } from '../../api/content/read-catalog.ts';
-import { ensureRollups } from '../../db/reports/rollups/rebuild.ts';
-import { ReportQuerySchema, issueList, resolveRange } from '../../api/reports/query.ts';
+import { ReportQuerySchema, resolveRange } from '../../api/reports/query.ts';
+import { describeIssues } from '../../api/http/validate.ts';
 import { REPORT_NAMES, runReport, type ReportName } from '../../api/reports/registry.ts';
 import { csvLists, reportToCsv } from '../../api/reports/csv.ts';
 import { reportToTable } from '../../api/reports/table.ts';
@@ -26,17 +26,18 @@ export function reportCommand() {
     .addOption(new Option('--compare <period>', 'also the totals of the period of the same length just before').choices(['previous']))
     .action(async (name: ReportName, opts: Record<string, string | undefined>) => {
       const { format, ...query } = opts;
-      const parsed = ReportQuerySchema.safeParse(Object.fromEntries(Object.entries(query).filter(([, v]) => v !== undefined)));
-      if (!parsed.success) throw new Error(issueList(parsed.error).map((i) => `--${i.field}: ${i.message}`).join('\n'));
+      const given = Object.fromEntries(Object.entries(query).filter(([, v]) => v !== undefined));
+      const parsed = ReportQuerySchema.safeParse(given);
+      if (!parsed.success) throw new Error(describeIssues(parsed.error.issues, given).map((i) => `--${i.path}: ${i.message}`).join('\n'));
       const config = loadConfig();
       const range = resolveRange(parsed.data, config.timeZone);
       if (typeof range === 'string') throw new Error(range);
-      const db = openMigratedDb(config.dbFile);
+      const store = await openStore(config);
       try {
-        ensureRollups(db, config);
+        await store.admin.ensureRollups();
         const catalog = await loadCatalog(contentDir);
         const q = parsed.data;
-        const report = runReport(name, db, config, catalog, { ...range, interval: q.interval, locale: q.locale, article: q.article, compare: q.compare });
+        const report = await runReport(name, store, config, catalog, { ...range, interval: q.interval, locale: q.locale, article: q.article, compare: q.compare });
         if (format === 'json') process.stdout.write(JSON.stringify(report, null, 2) + '\n');
         else if (format === 'csv') {
           const list = q.list ?? 'series';
@@ -44,7 +45,7 @@ export function reportCommand() {
           process.stdout.write(reportToCsv(report, list));
         } else process.stdout.write(reportToTable(name, report));
       } finally {
-        db.$client.close();
+        await store.admin.close();
       }
     });
 }

@@ -2,21 +2,19 @@
  * The demo's contact requests: each contact form sent in the demo traffic, stored with a message in its language, as
  * the contact page stores it on a server with no delivery channel (the demo sends nothing anywhere).
  */
-import type { Db } from '../../db/sqlite/client.ts';
-import { storeContactRequest } from '../../db/contact/requests.ts';
+import type { Store } from '../../db/store.ts';
 import { messagesFor } from './contact-messages.ts';
 import type { Random } from './random.ts';
 import type { DemoContact } from './traffic.ts';
 
 /** Stores the day's sent forms as the contact page would. */
-export function storeDemoRequests(db: Db, rng: Random, contacts: readonly DemoContact[], now: number): number {
+export async function storeDemoRequests(store: Store, rng: Random, contacts: readonly DemoContact[], now: number): Promise<number> {
   let stored = 0;
   for (const c of contacts) {
     if (c.ts > now) continue;
     const { subject, message } = rng.pick(messagesFor(c.locale, c.category));
     const key = `${rng.int(0, 2 ** 31 - 1).toString(16).padStart(8, '0')}-demo-${c.ts.toString(16)}`;
-    storeContactRequest(
-      db,
+    await store.contact.storeRequest(
       {
         key,
         createdAt: c.ts,

@@ -1,14 +1,13 @@
-/** `kb demo`'s generator: 90 days of sessions and tickets written through the ingest writer and the importer's upsert. */
+/** `kb demo`'s generator: 90 days of sessions and tickets written through the store (ingest and the importer's upsert). */
 import { DateTime } from 'luxon';
 import type { Config } from '../../db/shared/config.ts';
-import type { Db } from '../../db/sqlite/client.ts';
-import { createIngest } from '../../db/tracking/writer.ts';
-import { loadDemoContent } from './content.ts';
+import type { Store } from '../../db/store.ts';
+import { demoContent } from './content.ts';
+import { loadCatalog } from '../../api/content/read-catalog.ts';
 import { createRandom } from './random.ts';
 import { buildStory, type Story } from './story.ts';
 import { daySessions } from './traffic.ts';
 import { dayTickets } from './tickets.ts';
-import { upsertTickets } from '../../db/tickets/upsert-tickets.ts';
 import { WEEKDAY_TRAFFIC } from './phrases.ts';
 import { storeDemoRequests } from './contact-requests.ts';
 
@@ -36,15 +35,14 @@ export interface DemoSummary {
   story: Story;
 }
 
-/** Fills an open, migrated database. Days are written in order, so sessions and attribution settle as they would live. */
-export async function generateDemo(db: Db, config: Config, options: DemoOptions): Promise<DemoSummary> {
+/** Fills a store. Days are written in order, so sessions and attribution settle as they would live. */
+export async function generateDemo(store: Store, config: Config, options: DemoOptions): Promise<DemoSummary> {
   const now = options.now ?? Date.now();
   const zone = config.timeZone;
   const last = DateTime.fromMillis(now, { zone }).startOf('day');
   const first = last.minus({ days: options.days - 1 });
   const rng = createRandom(options.seed);
-  const story = buildStory(loadDemoContent(options.contentDir), { first: first.toISODate()!, last: last.toISODate()! });
-  const ingest = createIngest(db, config, { clock: () => first.toMillis() });
+  const story = buildStory(demoContent(await loadCatalog(options.contentDir, { git: false })), { first: first.toISODate()!, last: last.toISODate()! });
   let events = 0;
   let ticketCount = 0;
   let requests = 0;
@@ -56,16 +54,16 @@ export async function generateDemo(db: Db, config: Config, options: DemoOptions)
       const { events: sent, contacts } = daySessions(rng, story, day.toMillis(), sessions, progress, day.toISODate()!);
       const today = sent.filter((e) => e.ts <= now).sort((a, b) => a.ts - b.ts);
       // Submitted without awaiting each other, so the writer commits them in large group transactions.
-      await Promise.all(today.map((e) => ingest.store([e.event], { ip: e.ip, userAgent: e.userAgent, now: e.ts })));
+      await Promise.all(today.map((e) => store.tracking.store([e.event], { ip: e.ip, userAgent: e.userAgent, now: e.ts })));
       events += today.length;
       const tickets = dayTickets(rng, story, day, progress, options.ticketsPerDay ?? 38, contacts, now);
-      upsertTickets(db, tickets, { source: 'demo-helpdesk' });
+      await store.tickets.upsert(tickets, { source: 'demo-helpdesk' });
       ticketCount += tickets.length;
-      requests += storeDemoRequests(db, rng, contacts, now);
+      requests += await storeDemoRequests(store, rng, contacts, now);
       options.onDay?.(i + 1, options.days);
     }
   } finally {
-    await ingest.close();
+    await store.tracking.flush();
   }
   return { days: options.days, events, tickets: ticketCount, requests, from: first.toISODate()!, to: last.toISODate()!, story };
 }

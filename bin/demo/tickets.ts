@@ -1,34 +1,14 @@
 /** One day of helpdesk tickets in the canonical shape (SPEC 6): weekday rhythm, a month-end peak, one improving topic. */
 import { DateTime } from 'luxon';
-import type { Channel } from '../../db/schema/tickets.ts';
+import type { Channel } from '../../db/shared/ticket-channels.ts';
+import type { CanonicalTicket } from '../../db/store.ts';
 import type { Random } from './random.ts';
 import { ticketTrend, type Story } from './story.ts';
 import type { DemoContact } from './traffic.ts';
 import { HOUR_WEIGHTS, WEEKDAY_TICKETS } from './phrases.ts';
 
-/** A ticket as the importer's canonical upsert (db/tickets/upsert-tickets.ts) takes it; it hashes the requester. */
-export interface DemoTicket {
-  externalId: string;
-  createdAt: number;
-  firstResponseAt: number | null;
-  solvedAt: number | null;
-  status: string;
-  channel: Channel;
-  type: string | null;
-  priority: string;
-  subject: string;
-  requester: string;
-  assignee: string | null;
-  group: string;
-  replies: number | null;
-  reopens: number;
-  csat: string | null;
-  handleSeconds: number | null;
-  waitSeconds: number | null;
-  abandoned: boolean | null;
-  article: string | null;
-  tags: string[];
-}
+/** A demo ticket: the store's canonical ticket (tickets.upsert hashes the requester), with the fields the generator always sets. */
+export type DemoTicket = CanonicalTicket & { createdAt: number; channel: Channel; tags: string[] };
 
 const AGENTS = ['Amira Haddad', 'Ben Okafor', 'Chloe Martin', 'Dmitri Volkov', 'Elif Yilmaz', 'Farid Rahimi', 'Grace Lee', 'Hugo Silva'];
 const CHANNELS: [Channel, number][] = [['email', 40], ['web', 18], ['chat', 20], ['phone', 16], ['social', 4], ['sms', 2]];

@@ -4,6 +4,7 @@ import type { Random } from './random.ts';
 import { behaviourOn, readTrend, ticketTrend, type ArticleProfile, type Story } from './story.ts';
 import { HOUR_WEIGHTS, REFERRERS, USER_AGENTS } from './phrases.ts';
 import { phrasesFor } from './locale-phrases.ts';
+import { expectedReadSeconds } from '../../db/shared/catalog.ts';
 
 export interface SentEvent {
   ts: number;
@@ -61,7 +62,7 @@ function read(rng: Random, v: Visit, p: ArticleProfile, story: Story, progress: 
   const base = { pv, path, article: p.article.slug, locale };
   send(v, { type: 'view', ...base, ...(referrer ? { referrer } : {}) }, rng.int(1, 20));
   if (!v.viewed.includes(p.article.slug)) v.viewed.push(p.article.slug);
-  const expected = Math.max(20, (p.article.words / 200) * 60);
+  const expected = Math.max(20, expectedReadSeconds(p.article.words));
   const seconds = Math.min(1800, Math.max(2, Math.round(rng.logNormal(expected * p.readShare, 0.55))));
   const scroll = Math.min(100, Math.round((seconds / expected) * 100 * rng.logNormal(1.1, 0.25)));
   if (seconds > 15) send(v, { type: 'read', ...base, seconds: 15, scroll: Math.min(scroll, 40) }, 15);

@@ -3,35 +3,8 @@ import { desc, inArray, isNull, and, gt, gte, lt, count } from 'drizzle-orm';
 import type { Db } from '../sqlite/client.ts';
 import { rangeMs } from '../reports/periods.ts';
 import { outboxFor } from './outbox.ts';
-import { CONTACT_CHANNELS, contactOutbox, contactRequests, type ContactChannel } from '../schema/index.ts';
-
-export type DeliveryState = 'delivered' | 'waiting' | 'retrying' | 'gave_up';
-
-export interface ChannelDelivery {
-  channel: ContactChannel;
-  state: DeliveryState;
-  attempts: number;
-  lastError: string | null;
-  /** Epoch ms; null once delivered or given up. */
-  nextAttemptAt: number | null;
-  deliveredAt: number | null;
-}
-
-export interface RecentContact {
-  id: number;
-  key: string;
-  createdAt: number;
-  email: string;
-  subject: string;
-  /** What the customer wrote. */
-  message: string;
-  account: string | null;
-  locale: string;
-  fromArticle: string | null;
-  viewedArticles: string[];
-  status: 'queued' | 'delivered' | 'undeliverable';
-  channels: ChannelDelivery[];
-}
+import { CONTACT_CHANNELS, contactOutbox, contactRequests } from '../schema/index.ts';
+import type { ChannelDelivery, DeliveryState, RecentContact } from '../shared/contact.ts';
 
 const stateOf = (o: { deliveredAt: number | null; attempts: number; nextAttemptAt: number | null }): DeliveryState => {
   if (o.deliveredAt !== null) return 'delivered';

@@ -3,22 +3,15 @@
  * several processes on one database send it once; a claim not marked sent goes stale and may be taken over.
  */
 import type { Db } from '../sqlite/client.ts';
+import type { DigestClaim, DigestSend } from '../shared/digest.ts';
 
-export interface DigestSend {
-  period: string;
-  claimedBy: string;
-  claimedAt: number;
-  sentAt: number | null;
-  recipients: string;
-  attempts: number;
-  lastError: string | null;
-}
+export type { DigestClaim, DigestSend } from '../shared/digest.ts';
 
 /**
  * Claims `period` for `owner` when it is not sent and nobody holds a live claim (one made after `staleBefore`).
  * One statement (an upsert whose update only happens on a stale, unsent row), so two processes cannot both win.
  */
-export function claimDigestPeriod(db: Db, c: { period: string; owner: string; now: number; staleBefore: number; recipients: string }): boolean {
+export function claimDigestPeriod(db: Db, c: DigestClaim): boolean {
   const row = db.$client
     .prepare(
       `INSERT INTO digest_sends (period, claimed_by, claimed_at, recipients, attempts) VALUES (?, ?, ?, ?, 1)

@@ -31,7 +31,7 @@ export function getArticleReport(
   db: Db,
   filters: ArticleReportFilters,
   catalog: Catalog,
-  parts: ArticleReportParts = { readTimes: true, changes: true },
+  parts: ArticleReportParts = { readTimes: true, changes: filters.totalsOnly !== true },
 ): ArticleReport {
   settleRollups(db, filters.timeZone); // rollups trail ingest by a fraction of a second
   const client = db.$client;

@@ -4,25 +4,9 @@ import type { Db } from '../sqlite/client.ts';
 import { localDayFn } from './rollups/local-day.ts';
 import { fillSeries, periodOf, periodsBetween, rangeMs } from './periods.ts';
 import { MIN_SAMPLE, sampledRate } from './stats.ts';
-import type { Rate, Report, ReportFilters } from '../shared/reports.ts';
+import type { ContactFormFigures, ContactFormReport, Rate, ReportFilters } from '../shared/reports.ts';
 
-/** Definitions are in docs/contact.md; sessions count in the period of their first qualifying event. */
-export interface ContactFormFigures {
-  /** Sessions with at least one `suggest_shown` event. */
-  deflectorShown: number;
-  /** Sessions with at least one `suggest_click` event. */
-  deflectorClicked: number;
-  /** `contact` events with `via: "form"` (each submitted form). */
-  submitted: number;
-  /** Sessions with a `suggest_click` and no `contact` via form at or after their first `suggest_click`. */
-  implicitDeflections: number;
-  /** deflectorClicked / deflectorShown. */
-  clickRate: Rate;
-  /** implicitDeflections / deflectorShown. */
-  implicitDeflectionRate: Rate;
-}
-
-export type ContactFormReport = Report<ContactFormFigures>;
+export type { ContactFormFigures, ContactFormReport } from '../shared/reports.ts';
 
 type Counts = Pick<ContactFormFigures, 'deflectorShown' | 'deflectorClicked' | 'submitted' | 'implicitDeflections'>;
 const zero = (): Counts => ({ deflectorShown: 0, deflectorClicked: 0, submitted: 0, implicitDeflections: 0 });

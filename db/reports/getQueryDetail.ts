@@ -1,24 +1,16 @@
 /** One search query's drill-down: its figures in a range, the result counts customers saw then, and the locales it came from. */
 import type { Db } from '../sqlite/client.ts';
-import { normaliseQuery } from './rollups/events.ts';
+import { normalizeQuery } from '../tracking/event-fields.ts';
 import { settleRollups } from './rollups/catch-up.ts';
 import { rangeMs } from './periods.ts';
 import { rate } from './stats.ts';
-import type { QueryRow, ReportFilters } from '../shared/reports.ts';
+import type { QueryDetail, ReportFilters } from '../shared/reports.ts';
 
-export interface QueryDetail {
-  /** The normalised query (SPEC 7.2). */
-  query: string;
-  figures: QueryRow;
-  /** How many results the searches showed then (the tracker's `results`), most frequent first. */
-  resultCounts: Array<{ results: number; searches: number; lastAt: number }>;
-  /** Searches of it per page locale, most first: which language's index to run it against now. */
-  locales: Array<{ locale: string; searches: number }>;
-}
+export type { QueryDetail } from '../shared/reports.ts';
 
 export function getQueryDetail(db: Db, filters: Omit<ReportFilters, 'interval'> & { query: string }): QueryDetail {
   settleRollups(db, filters.timeZone);
-  const query = normaliseQuery(filters.query);
+  const query = normalizeQuery(filters.query);
   const locale = filters.locale ?? '*';
   const s = db.$client
     .prepare(

@@ -1,23 +1,7 @@
-/** Turns ticket sums and durations into the KPIs of SPEC 7.3; the solved and CSAT rules in one place. */
+/** Turns ticket sums and durations into the KPIs of SPEC 7.3 (the solved and CSAT rules: db/shared/ticket-rules.ts). */
 import { quantiles, rate, sampledRate } from './stats.ts';
 import type { TicketDaySums } from './ticket-reads.ts';
 import type { TicketFigures } from '../shared/reports.ts';
-
-export const SOLVED_STATUSES = ['solved', 'closed'] as const;
-export const CSAT_GOOD = ['good', '4', '5'] as const;
-export const CSAT_RATED = ['good', 'bad', '1', '2', '3', '4', '5'] as const;
-const SOLVED = new Set<string>(SOLVED_STATUSES);
-const GOOD = new Set<string>(CSAT_GOOD);
-const BAD = new Set<string>(CSAT_RATED.filter((v) => !GOOD.has(v)));
-
-export const isSolved = (status: string | null) => status !== null && SOLVED.has(status.toLowerCase());
-
-/** 1 good, 0 not good, null when not rated (offered but unanswered, or no survey). */
-export function csatScore(csat: string | null): 1 | 0 | null {
-  if (csat === null) return null;
-  const v = csat.trim().toLowerCase();
-  return GOOD.has(v) ? 1 : BAD.has(v) ? 0 : null;
-}
 
 /** Sums of one period (or the totals) plus its per-ticket durations, turned into the KPIs of SPEC 7.3. */
 export class TicketPeriod {

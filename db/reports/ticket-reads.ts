@@ -1,6 +1,5 @@
 /** Reads the ticket rollups (db/reports/rollups/tickets.ts) for a range of local day numbers, and per-ticket durations. */
 import type Database from 'better-sqlite3';
-import { TICKET_TIMES_INDEX } from './rollups/ticket-index.ts';
 
 /** The additive sums of one local day (ticket_days). */
 export interface TicketDaySums {
@@ -93,7 +92,8 @@ export type TicketColumn = keyof typeof COLUMNS;
  */
 export function ticketColumn(db: Database.Database, column: TicketColumn, start: number, end: number): unknown[] {
   return db
-    .prepare(`SELECT ${COLUMNS[column]} FROM tickets INDEXED BY ${TICKET_TIMES_INDEX} WHERE created_at >= ? AND created_at < ? ORDER BY created_at`)
+    // tickets_created_durations (db/schema/tickets.ts) covers every column read here.
+    .prepare(`SELECT ${COLUMNS[column]} FROM tickets INDEXED BY tickets_created_durations WHERE created_at >= ? AND created_at < ? ORDER BY created_at`)
     .pluck()
     .all(start, end);
 }

@@ -1,11 +1,9 @@
 /** Contact form tables: stored support requests, their delivery outbox, and counts of rejected (spam) posts. */
 import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 
-export const CONTACT_CHANNELS = ['webhook', 'email'] as const;
-export type ContactChannel = (typeof CONTACT_CHANNELS)[number];
+import { CONTACT_CHANNELS, REJECTION_REASONS } from '../shared/contact.ts';
 
-export const REJECTION_REASONS = ['honeypot', 'too_fast', 'bad_token', 'expired', 'rate_limited', 'cross_site'] as const;
-export type RejectionReason = (typeof REJECTION_REASONS)[number];
+export { CONTACT_CHANNELS, REJECTION_REASONS, type ContactChannel, type RejectionReason } from '../shared/contact.ts';
 
 /** One row per request a customer sent through the contact form; written before the customer sees the confirmation. */
 export const contactRequests = sqliteTable(

@@ -1,11 +1,14 @@
 /** The article catalog the reports join events with: titles, categories, word counts, edit dates (from content/). */
+import { DEFAULT_LOCALE } from './locales.ts';
 
 export interface CatalogArticle {
   slug: string;
   locale: string;
   category: string;
   title: string;
-  /** Words in the body, for expectedReadSeconds (200 words per minute). */
+  /** Front matter `tags`. */
+  tags: string[];
+  /** Words in the body (countWords), for expectedReadSeconds and the article page's "N min read". */
   words: number;
   /** Front matter `updated`, YYYY-MM-DD. */
   updated: string | null;
@@ -29,8 +32,6 @@ export interface Catalog {
   problems: string[];
 }
 
-export const DEFAULT_LOCALE = 'en';
-
 export const emptyCatalog = (): Catalog => ({ articles: [], categories: [], problems: [] });
 
 /** Picks one entry per slug: the given locale's, else the default locale's, else the first found. */
@@ -44,5 +45,20 @@ export function bySlug<T extends { slug: string; locale: string }>(items: readon
   return out;
 }
 
-/** Expected read time at 200 words per minute, in whole seconds. */
-export const expectedReadSeconds = (words: number) => Math.round((words / 200) * 60);
+/** Words a reader reads: Markdown syntax, code and link targets left out. */
+export function countWords(markdown: string): number {
+  const text = markdown
+    .replace(/```[\s\S]*?```/g, ' ')
+    .replace(/\]\([^)]*\)/g, ']')
+    .replace(/<[^>]+>/g, ' ');
+  return (text.match(/[\p{L}\p{N}][\p{L}\p{N}'’_-]*/gu) ?? []).length;
+}
+
+/** Words a reader reads a minute: the one rate behind expected read times and "N min read". */
+export const WORDS_PER_MINUTE = 200;
+
+/** Expected read time in whole seconds. */
+export const expectedReadSeconds = (words: number) => Math.round((words / WORDS_PER_MINUTE) * 60);
+
+/** Whole minutes shown as "N min read", never less than one. */
+export const readingMinutes = (words: number) => Math.max(1, Math.round(words / WORDS_PER_MINUTE));

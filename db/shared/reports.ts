@@ -1,7 +1,9 @@
 /** Shapes shared by every report (SPEC 7): the filters a report takes and the result envelope it answers. */
 import type { BusinessHours } from './business-hours.ts';
 
-export type Interval = 'day' | 'week' | 'month';
+/** The periods a report's series can be cut in. */
+export const INTERVALS = ['day', 'week', 'month'] as const;
+export type Interval = (typeof INTERVALS)[number];
 
 /**
  * Below this many in its denominator (sessions, views, votes, searches, tickets: whatever the rate divides by), a
@@ -104,6 +106,8 @@ export interface ArticleRow extends ArticleFigures {
 export interface ArticleReportFilters extends ReportFilters {
   /** Only this article (series and list); the dashboard's article page. */
   article?: string;
+  /** Only what `totals` needs (compare=previous): no before/after of every edit. */
+  totalsOnly?: boolean;
 }
 
 export interface ArticleReport extends Report<ArticleFigures> {
@@ -301,4 +305,43 @@ export interface OverviewReport extends Report<OverviewFigures> {
   /** KB_COST_PER_TICKET as configured (null when unset): what costAvoided multiplies by. */
   costPerTicket: number | null;
   topics: TopicRow[];
+}
+
+// ---- 4.1 Contact form deflection ---------------------------------------------------------------
+
+/** Definitions are in docs/contact.md; sessions count in the period of their first qualifying event. */
+export interface ContactFormFigures {
+  /** Sessions with at least one `suggest_shown` event. */
+  deflectorShown: number;
+  /** Sessions with at least one `suggest_click` event. */
+  deflectorClicked: number;
+  /** `contact` events with `via: "form"` (each submitted form). */
+  submitted: number;
+  /** Sessions with a `suggest_click` and no `contact` via form at or after their first `suggest_click`. */
+  implicitDeflections: number;
+  /** deflectorClicked / deflectorShown. */
+  clickRate: Rate;
+  /** implicitDeflections / deflectorShown. */
+  implicitDeflectionRate: Rate;
+}
+
+export type ContactFormReport = Report<ContactFormFigures>;
+
+// ---- Names -------------------------------------------------------------------------------------
+
+/** Every report by the name the API (`/api/reports/<name>`), the CLI (`kb report <name>`) and the dashboard use. */
+export const REPORT_NAMES = ['overview', 'articles', 'search', 'gaps', 'tickets', 'contact'] as const;
+export type ReportName = (typeof REPORT_NAMES)[number];
+
+// ---- A query's drill-down (/admin/search/query) ---------------------------------------------------------
+
+/** One search query in a range: its figures, the result counts it showed, the page locales it came from. */
+export interface QueryDetail {
+  /** The normalised query (SPEC 7.2). */
+  query: string;
+  figures: QueryRow;
+  /** How many results the searches showed then (the tracker's `results`), most frequent first. */
+  resultCounts: Array<{ results: number; searches: number; lastAt: number }>;
+  /** Searches of it per page locale, most first: which language's index to run it against now. */
+  locales: Array<{ locale: string; searches: number }>;
 }

@@ -1,5 +1,5 @@
 /** Turns one source's raw text into a canonical value for its field (dates, durations, counts, channel...). */
-import { CHANNELS, type Channel } from '../schema/channels.ts';
+import { CHANNELS, type Channel } from '../shared/ticket-channels.ts';
 import { slotOf, type FieldName } from './ticket-fields.ts';
 import type { Profile, SourceSpec } from './profile-schema.ts';
 import { DateReader, hashRequester, readBoolean, readCount, readCsat, readDuration, type Converted } from './values.ts';

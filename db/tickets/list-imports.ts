@@ -2,8 +2,9 @@
 import { count, desc } from 'drizzle-orm';
 import type { Db } from '../sqlite/client.ts';
 import { imports } from '../schema/index.ts';
+import type { ImportRecord } from '../shared/imports.ts';
 
-export type ImportRecord = typeof imports.$inferSelect;
+export type { ImportRecord } from '../shared/imports.ts';
 
 /** `limit` imports from `offset` on, newest first. */
 export function listImports(db: Db, limit = 20, offset = 0): ImportRecord[] {

@@ -1,5 +1,5 @@
 /** The canonical ticket fields of SPEC 6 that a profile can fill, and the row shape the writer stores. */
-import type { Channel } from '../schema/channels.ts';
+import type { Channel } from '../shared/ticket-channels.ts';
 
 export const TIME_FIELDS = ['created_at', 'first_response_at', 'solved_at'] as const;
 export const TEXT_FIELDS = ['status', 'type', 'priority', 'subject', 'requester', 'assignee', 'group', 'article'] as const;

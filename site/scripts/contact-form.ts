@@ -10,7 +10,7 @@ interface Answer {
   results: { slug: string; title: string; url: string; category: string; snippet: string }[];
 }
 interface ApiError {
-  error?: { details?: { field: string; code: string }[] };
+  error?: { details?: { path: string; code?: string }[] };
 }
 
 /** Subject first, then the message, cut at a word boundary to what search accepts. */
@@ -112,7 +112,8 @@ export function enhanceContactForm(): void {
       });
       const answer = (await res.json().catch(() => ({}))) as ApiError & { confirmation?: string };
       if (res.status === 201 && answer.confirmation) return location.assign(answer.confirmation);
-      showErrors(answer.error?.details ?? [{ field: 'form', code: 'network' }]);
+      const problems = (answer.error?.details ?? []).map((d) => ({ field: d.path || 'form', code: d.code ?? 'network' }));
+      showErrors(problems.length ? problems : [{ field: 'form', code: 'network' }]);
     } catch {
       showErrors([{ field: 'form', code: 'network' }]);
     }

@@ -10,14 +10,14 @@ describe('GET /api/health', () => {
   afterEach(() => t.cleanup());
 
   it('answers ok when the database answers', async () => {
-    const app = createApp({ db: t.db, config: t.config, adminToken: 'test-admin-token-123456' });
+    const app = createApp({ store: t.store, config: t.config, adminToken: 'test-admin-token-123456' });
     const res = await app.request('/api/health');
     expect(res.status).toBe(200);
     expect(await res.json()).toEqual({ status: 'ok' });
   });
 
   it('answers unknown API paths with the JSON error envelope', async () => {
-    const app = createApp({ db: t.db, config: t.config, adminToken: 'test-admin-token-123456' });
+    const app = createApp({ store: t.store, config: t.config, adminToken: 'test-admin-token-123456' });
     const res = await app.request('/api/nope');
     expect(res.status).toBe(404);
     expect(await res.json()).toMatchObject({ error: { code: 'not_found' } });

@@ -6,6 +6,7 @@ import { startServer, type RunningServer } from '../helpers/server.ts';
 import { startReceiver, type Receiver } from '../helpers/receivers.ts';
 import { waitForEvents } from '../helpers/stored.ts';
 import { contactRequests } from '../../db/schema/index.ts';
+import { dbOf } from '../helpers/db.ts';
 
 const ARTICLE = 'change-your-email-address';
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -42,7 +43,7 @@ describe('the contact page in Chromium', () => {
     await suggestions.first().waitFor({ state: 'visible' });
     const titles = await suggestions.locator('.title').allTextContents();
     expect(titles).toContain('Change your email address');
-    const shown = await waitForEvents(server.kb.db, (rows) => rows.filter((r) => r.type === 'suggest_shown'));
+    const shown = await waitForEvents(dbOf(server.kb), (rows) => rows.filter((r) => r.type === 'suggest_shown'));
     expect(shown[0]).toMatchObject({ query: 'How do I change my login email', path: '/contact' });
     expect(Number(shown[0]!.results)).toBeGreaterThan(0);
 
@@ -50,7 +51,7 @@ describe('the contact page in Chromium', () => {
     const position = titles.indexOf('Change your email address') + 1;
     await suggestions.nth(position - 1).click();
     await page.waitForURL(/\/articles\/change-your-email-address/);
-    const [click] = await waitForEvents(server.kb.db, (rows) => rows.filter((r) => r.type === 'suggest_click'));
+    const [click] = await waitForEvents(dbOf(server.kb), (rows) => rows.filter((r) => r.type === 'suggest_click'));
     expect(click).toMatchObject({ article: ARTICLE, position });
     await page.goBack();
     await page.waitForURL(/\/contact/);
@@ -63,9 +64,9 @@ describe('the contact page in Chromium', () => {
     await page.waitForURL(/\/contact\/sent$/);
     expect(await page.locator('h1').textContent()).toBe('Thanks, your request was sent');
 
-    const [contact] = await waitForEvents(server.kb.db, (rows) => rows.filter((r) => r.type === 'contact' && r.via === 'form'));
+    const [contact] = await waitForEvents(dbOf(server.kb), (rows) => rows.filter((r) => r.type === 'contact' && r.via === 'form'));
     expect(contact).toMatchObject({ path: '/contact' });
-    const [request] = server.kb.db.select().from(contactRequests).all();
+    const [request] = dbOf(server.kb).select().from(contactRequests).all();
     expect(request).toMatchObject({ subject: 'Login email still old', fromArticle: ARTICLE, locale: 'en' });
     expect(request!.viewedArticles).toContain(ARTICLE);
     await server.kb.outbox.idle();
@@ -93,7 +94,7 @@ describe('the contact page in Chromium', () => {
     await page.click('button[type="submit"]');
     await page.waitForURL(/\/ru\/contact\/sent$/);
     expect(await page.locator('h1').textContent()).toBe('Спасибо, ваш запрос отправлен');
-    const stored = server.kb.db.select().from(contactRequests).all().filter((r) => r.locale === 'ru');
+    const stored = dbOf(server.kb).select().from(contactRequests).all().filter((r) => r.locale === 'ru');
     expect(stored.map((r) => r.subject)).toEqual(['Счёт']);
     await context.close();
   });

@@ -26,7 +26,7 @@ let anchors: Set<string>;
 
 beforeAll(async () => {
   s = await startServer({ KB_ADMIN_TOKEN: 'pages-test-token-0123456789', KB_COST_PER_TICKET: '14', KB_BUSINESS_HOURS: 'Mon-Fri 09:00-17:00' });
-  await generateDemo(s.kb.db, s.kb.config, { contentDir, days: 60, seed: 3, sessionsPerDay: 70, ticketsPerDay: 20 });
+  await generateDemo(s.kb.store, s.kb.config, { contentDir, days: 60, seed: 3, sessionsPerDay: 70, ticketsPerDay: 20 });
   browser = await launchBrowser();
   mkdirSync(shots, { recursive: true });
   const page = await (await context(1280)).newPage();

@@ -3,6 +3,7 @@ import type { Browser, Page } from 'playwright-core';
 import { humanContext, launchBrowser } from '../helpers/browser.ts';
 import { startServer, type RunningServer } from '../helpers/server.ts';
 import { storedEvents, waitForEvents, type EventRow } from '../helpers/stored.ts';
+import { dbOf } from '../helpers/db.ts';
 
 const ARTICLE = 'add-a-vat-or-tax-id';
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -28,12 +29,12 @@ describe('tracking on the built help center (Chromium)', () => {
   async function open(path: string) {
     const context = await humanContext(browser);
     const page = await context.newPage();
-    const known = new Set(storedEvents(server.kb.db, 'view').map((r) => r.pv));
+    const known = new Set(storedEvents(dbOf(server.kb), 'view').map((r) => r.pv));
     await page.goto(`${server.url}${path}`);
-    const [view] = await waitForEvents(server.kb.db, (rows) => rows.filter((r) => r.type === 'view' && !known.has(r.pv)));
+    const [view] = await waitForEvents(dbOf(server.kb), (rows) => rows.filter((r) => r.type === 'view' && !known.has(r.pv)));
     return { context, page, view: view!, pv: view!.pv as string };
   }
-  const mine = (pv: string, type: string) => storedEvents(server.kb.db, type).filter((r) => r.pv === pv);
+  const mine = (pv: string, type: string) => storedEvents(dbOf(server.kb), type).filter((r) => r.pv === pv);
 
   it('records a view of an article with its slug and locale', async () => {
     const { context, view } = await open(`/articles/${ARTICLE}`);
@@ -48,7 +49,7 @@ describe('tracking on the built help center (Chromium)', () => {
     await page.mouse.wheel(0, 20_000);
     await sleep(1000);
     await hide(page);
-    const [read] = await waitForEvents(server.kb.db, () => mine(pv, 'read'));
+    const [read] = await waitForEvents(dbOf(server.kb), () => mine(pv, 'read'));
     expect(Number(read!.seconds)).toBeGreaterThanOrEqual(4);
     expect(Number(read!.seconds)).toBeLessThanOrEqual(8);
     expect(Number(read!.scroll)).toBeGreaterThanOrEqual(90);
@@ -60,7 +61,7 @@ describe('tracking on the built help center (Chromium)', () => {
     await page.getByRole('button', { name: 'No', exact: true }).click();
     await page.locator('textarea[name="comment"]').fill('The screenshots are out of date');
     await page.locator('form[data-vote-comment] button[type="submit"]').click();
-    const votes = await waitForEvents(server.kb.db, () => {
+    const votes = await waitForEvents(dbOf(server.kb), () => {
       const rows = mine(pv, 'vote');
       return rows.length >= 2 && rows;
     });
@@ -74,7 +75,7 @@ describe('tracking on the built help center (Chromium)', () => {
   it('records "Contact support" on an article, attributed to that article', async () => {
     const { context, page, pv } = await open(`/articles/${ARTICLE}`);
     await page.locator('a[data-kb-contact]').first().click();
-    const [contact] = await waitForEvents(server.kb.db, () => mine(pv, 'contact'));
+    const [contact] = await waitForEvents(dbOf(server.kb), () => mine(pv, 'contact'));
     expect(contact).toMatchObject({ via: 'cta', article: ARTICLE, attributed_article: ARTICLE });
     await context.close();
   });
@@ -91,10 +92,10 @@ describe('tracking on the built help center (Chromium)', () => {
     expect(Number(searches[0]!.results)).toBeGreaterThan(0);
 
     await page.locator('[role="option"][data-position="1"]').first().click();
-    const [click] = await waitForEvents(server.kb.db, () => mine(pv, 'search_click'));
+    const [click] = await waitForEvents(dbOf(server.kb), () => mine(pv, 'search_click'));
     expect(click).toMatchObject({ query: 'invoice', position: 1 });
     await page.waitForURL(/\/articles\//);
-    await waitForEvents(server.kb.db, () => mine(pv, 'search').filter((s: EventRow) => s.clicked === 1));
+    await waitForEvents(dbOf(server.kb), () => mine(pv, 'search').filter((s: EventRow) => s.clicked === 1));
     expect(mine(pv, 'search')).toHaveLength(1);
     await context.close();
   });
@@ -102,13 +103,13 @@ describe('tracking on the built help center (Chromium)', () => {
   it('records a click on a result of the /search page', async () => {
     const { context, page, pv } = await open('/search?q=invoice');
     await page.locator('[data-search-results] a[data-position="2"]').click();
-    const [click] = await waitForEvents(server.kb.db, () => mine(pv, 'search_click'));
+    const [click] = await waitForEvents(dbOf(server.kb), () => mine(pv, 'search_click'));
     expect(click).toMatchObject({ position: 2 });
     await context.close();
   });
 
   it('records nothing from a visitor with Global Privacy Control on', async () => {
-    const before = storedEvents(server.kb.db).length;
+    const before = storedEvents(dbOf(server.kb)).length;
     const context = await humanContext(browser);
     await context.addInitScript(() =>
       Object.defineProperty(Navigator.prototype, 'globalPrivacyControl', { get: () => true }),
@@ -119,7 +120,7 @@ describe('tracking on the built help center (Chromium)', () => {
     await sleep(1500);
     await page.close({ runBeforeUnload: true });
     await sleep(1000);
-    expect(storedEvents(server.kb.db).length).toBe(before);
+    expect(storedEvents(dbOf(server.kb)).length).toBe(before);
     await context.close();
   });
 });

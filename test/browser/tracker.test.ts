@@ -3,6 +3,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { humanContext, launchBrowser } from '../helpers/browser.ts';
 import { startServer, type RunningServer } from '../helpers/server.ts';
 import { storedEvents, waitForEvents, type EventRow } from '../helpers/stored.ts';
+import { dbOf } from '../helpers/db.ts';
 
 // A page of another site embedding the snippet, served from the real server's origin so /kb.js and
 // /api/events are the real ones. The site's own pages are covered in tracker-site.test.ts.
@@ -45,12 +46,12 @@ describe('tracker on an embedding page (Chromium)', () => {
     await context.route(`${server.url}/embed`, (route) => route.fulfill({ contentType: 'text/html', body: EMBED_PAGE }));
     const page = await context.newPage();
     await page.goto(`${server.url}/embed`);
-    const [view] = await waitForEvents(server.kb.db, (rows) => rows.filter((r) => r.type === 'view' && !seen.has(r.pv)));
+    const [view] = await waitForEvents(dbOf(server.kb), (rows) => rows.filter((r) => r.type === 'view' && !seen.has(r.pv)));
     seen.add(view!.pv);
     return { context, page, pv: view!.pv as string, view: view! };
   }
   const seen = new Set<unknown>();
-  const readsOf = (pv: string) => storedEvents(server.kb.db, 'read').filter((r) => r.pv === pv);
+  const readsOf = (pv: string) => storedEvents(dbOf(server.kb), 'read').filter((r) => r.pv === pv);
   const maxSeconds = (rows: EventRow[]) => Math.max(...rows.map((r) => Number(r.seconds)));
 
   it('records a view with the page, locale and article', async () => {
@@ -64,7 +65,7 @@ describe('tracker on an embedding page (Chromium)', () => {
     const { context, page, pv } = await open();
     await sleep(6000);
     await hide(page);
-    const reads = await waitForEvents(server.kb.db, () => readsOf(pv));
+    const reads = await waitForEvents(dbOf(server.kb), () => readsOf(pv));
     expect(maxSeconds(reads)).toBeGreaterThanOrEqual(4);
     expect(maxSeconds(reads)).toBeLessThanOrEqual(8);
     await context.close();
@@ -79,7 +80,7 @@ describe('tracker on an embedding page (Chromium)', () => {
     await sleep(2000);
     await page.close({ runBeforeUnload: true });
     await sleep(500);
-    const reads = await waitForEvents(server.kb.db, () => readsOf(pv).filter((r) => Number(r.seconds) >= 3));
+    const reads = await waitForEvents(dbOf(server.kb), () => readsOf(pv).filter((r) => Number(r.seconds) >= 3));
     expect(maxSeconds(reads)).toBeLessThanOrEqual(6);
     await context.close();
   });
@@ -91,7 +92,7 @@ describe('tracker on an embedding page (Chromium)', () => {
     await page.mouse.wheel(0, 5000);
     await sleep(1200);
     await page.close({ runBeforeUnload: true });
-    const reads = await waitForEvents(server.kb.db, () => readsOf(pv).filter((r) => Number(r.scroll) >= 90));
+    const reads = await waitForEvents(dbOf(server.kb), () => readsOf(pv).filter((r) => Number(r.scroll) >= 90));
     expect(reads.length).toBeGreaterThan(0);
     await context.close();
   });
@@ -101,7 +102,7 @@ describe('tracker on an embedding page (Chromium)', () => {
     await page.click('#cta');
     await page.click('#form button');
     await page.click('#help');
-    const contacts = await waitForEvents(server.kb.db, (rows) => {
+    const contacts = await waitForEvents(dbOf(server.kb), (rows) => {
       const mine = rows.filter((r) => r.type === 'contact' && r.pv === pv);
       return mine.length >= 3 && mine;
     });
@@ -118,7 +119,7 @@ describe('tracker on an embedding page (Chromium)', () => {
       track({ type: 'vote', helpful: false, comment: 'Needs an example' });
       track({ type: 'suggest_click', article: 'refunds', position: 2 });
     });
-    const rows = await waitForEvents(server.kb.db, (all) => {
+    const rows = await waitForEvents(dbOf(server.kb), (all) => {
       const mine = all.filter((r) => r.pv === pv && r.type !== 'view' && r.type !== 'read');
       return mine.length >= 3 && mine;
     });
@@ -131,7 +132,7 @@ describe('tracker on an embedding page (Chromium)', () => {
     ['Global Privacy Control', () => Object.defineProperty(Navigator.prototype, 'globalPrivacyControl', { get: () => true })],
     ['Do Not Track', () => Object.defineProperty(Navigator.prototype, 'doNotTrack', { get: () => '1' })],
   ])('sends nothing with %s on', async (_name, script) => {
-    const before = storedEvents(server.kb.db).length;
+    const before = storedEvents(dbOf(server.kb)).length;
     const context = await humanContext(browser);
     await context.addInitScript(script);
     await context.route(`${server.url}/embed`, (route) => route.fulfill({ contentType: 'text/html', body: EMBED_PAGE }));
@@ -142,7 +143,7 @@ describe('tracker on an embedding page (Chromium)', () => {
     await sleep(1500);
     await page.close({ runBeforeUnload: true });
     await sleep(1000);
-    expect(storedEvents(server.kb.db).length).toBe(before);
+    expect(storedEvents(dbOf(server.kb)).length).toBe(before);
     await context.close();
   });
 });

@@ -6,6 +6,7 @@ import { contactOutbox, contactRequests } from '../../db/schema/index.ts';
 import { startServer, type RunningServer } from '../helpers/server.ts';
 import { startReceiver, type Receiver } from '../helpers/receivers.ts';
 import { validForm } from '../helpers/contact.ts';
+import { dbOf } from '../helpers/db.ts';
 
 const TOKEN = 'test-admin-token-123456';
 
@@ -48,7 +49,7 @@ describe('/admin/contacts', () => {
   });
 
   it('retries a failed delivery from the retry button, and refuses the button without its CSRF token', async () => {
-    const [request] = server.kb.db.select().from(contactRequests).all();
+    const [request] = dbOf(server.kb).select().from(contactRequests).all();
     const form = (csrf: string) => new URLSearchParams({ csrf, retry: String(request!.id) });
     const headers = { cookie, origin: server.url, 'content-type': 'application/x-www-form-urlencoded' };
 
@@ -65,7 +66,7 @@ describe('/admin/contacts', () => {
     expect(res.status).toBe(303);
     expect(res.headers.get('location')).toBe(`/admin/contacts?retried=${request!.id}`);
     await server.kb.outbox.idle();
-    const [item] = server.kb.db.select().from(contactOutbox).all();
+    const [item] = dbOf(server.kb).select().from(contactOutbox).all();
     expect(item).toMatchObject({ attempts: 2, lastError: null });
     expect(item!.deliveredAt).not.toBeNull();
     expect(receiver.requests).toHaveLength(2);

@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../api/env.ts';
 import { contactOutbox, contactRequests } from '../../db/schema/index.ts';
 import { contactRig, validForm, type ContactRig } from '../helpers/contact.ts';
+import { dbOf } from '../helpers/db.ts';
 
 describe('contact delivery channels from the configuration', () => {
   let rig: ContactRig | undefined;
@@ -14,8 +15,8 @@ describe('contact delivery channels from the configuration', () => {
     rig = await contactRig();
     expect(rig.kb.outbox.channels).toEqual([]);
     expect((await rig.post(validForm())).status).toBe(201);
-    expect(rig.kb.db.select().from(contactRequests).all()[0]!.status).toBe('undeliverable');
-    expect(rig.kb.db.select().from(contactOutbox).all()).toEqual([]);
+    expect(dbOf(rig.kb).select().from(contactRequests).all()[0]!.status).toBe('undeliverable');
+    expect(dbOf(rig.kb).select().from(contactOutbox).all()).toEqual([]);
   });
 
   it('refuses a configuration with KB_SMTP_URL but no KB_CONTACT_TO, naming the missing setting', () => {

@@ -5,6 +5,7 @@ import { contactOutbox, contactRequests } from '../../db/schema/index.ts';
 import { contactRig, validForm, type ContactRig } from '../helpers/contact.ts';
 import { startReceiver, startSmtp, type Mailbox, type Receiver } from '../helpers/receivers.ts';
 import { DESKTOP_UA } from '../helpers/browser.ts';
+import { dbOf } from '../helpers/db.ts';
 
 const SECRET = 'hook-secret-for-tests';
 
@@ -56,9 +57,9 @@ describe('contact delivery to a real webhook and SMTP server', () => {
       viewedArticles: [],
     });
 
-    const [row] = rig.kb.db.select().from(contactRequests).all();
+    const [row] = dbOf(rig.kb).select().from(contactRequests).all();
     expect(row!.status).toBe('delivered');
-    const items = rig.kb.db.select().from(contactOutbox).all();
+    const items = dbOf(rig.kb).select().from(contactOutbox).all();
     expect(items.every((i) => i.deliveredAt !== null && i.attempts === 1)).toBe(true);
   });
 
@@ -82,14 +83,14 @@ describe('contact delivery to a real webhook and SMTP server', () => {
     await rig.kb.outbox.idle();
 
     expect(mailbox.messages).toHaveLength(1);
-    const items = rig.kb.db.select().from(contactOutbox).all();
+    const items = dbOf(rig.kb).select().from(contactOutbox).all();
     const hook = items.find((i) => i.channel === 'webhook')!;
     const mail = items.find((i) => i.channel === 'email')!;
     expect(mail.deliveredAt).not.toBeNull();
     expect(hook.deliveredAt).toBeNull();
     expect(hook.lastError).toContain('webhook answered 503');
     expect(hook.nextAttemptAt).toBeGreaterThan(Date.now());
-    const [row] = rig.kb.db.select().from(contactRequests).where(eq(contactRequests.id, hook.requestId)).all();
+    const [row] = dbOf(rig.kb).select().from(contactRequests).where(eq(contactRequests.id, hook.requestId)).all();
     expect(row!.status).toBe('queued');
   });
 

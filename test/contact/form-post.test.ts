@@ -3,9 +3,10 @@ import { formToken } from '../../api/contact/form-token.ts';
 import { contactRejections, contactRequests } from '../../db/schema/index.ts';
 import { contactRig, validForm, type ContactRig } from '../helpers/contact.ts';
 import { startReceiver, type Receiver } from '../helpers/receivers.ts';
+import { dbOf } from '../helpers/db.ts';
 
 interface ErrorAnswer {
-  error: { code: string; message: string; details: Array<{ field: string; code: string; message: string }> };
+  error: { code: string; message: string; details: Array<{ path: string; code: string; message: string }> };
 }
 
 describe('POST /api/contact: validation and spam protection', () => {
@@ -22,19 +23,19 @@ describe('POST /api/contact: validation and spam protection', () => {
 
   const nothingStoredOrDelivered = async () => {
     await rig.kb.outbox.idle();
-    expect(rig.kb.db.select().from(contactRequests).all()).toHaveLength(0);
+    expect(dbOf(rig.kb).select().from(contactRequests).all()).toHaveLength(0);
     expect(receiver.requests).toHaveLength(0);
   };
-  const rejections = () => Object.fromEntries(rig.kb.db.select().from(contactRejections).all().map((r) => [r.reason, r.count]));
+  const rejections = () => Object.fromEntries(dbOf(rig.kb).select().from(contactRejections).all().map((r) => [r.reason, r.count]));
 
   it('lists every missing field by name, and stores nothing', async () => {
     const res = await rig.post(validForm({ email: undefined, subject: '  ', message: '' }));
     expect(res.status).toBe(422);
     const body = (await res.json()) as ErrorAnswer;
     expect(body.error.details).toEqual([
-      { field: 'email', code: 'required', message: 'Email is required.' },
-      { field: 'subject', code: 'required', message: 'Subject is required.' },
-      { field: 'message', code: 'required', message: 'Message is required.' },
+      { path: 'email', code: 'required', message: 'Email is required.' },
+      { path: 'subject', code: 'required', message: 'Subject is required.' },
+      { path: 'message', code: 'required', message: 'Message is required.' },
     ]);
     expect(body.error.message).toContain('3 problems');
     await nothingStoredOrDelivered();
@@ -44,7 +45,7 @@ describe('POST /api/contact: validation and spam protection', () => {
     const res = await rig.post(validForm({ email: 'ana at example' }));
     expect(res.status).toBe(422);
     const { error } = (await res.json()) as ErrorAnswer;
-    expect(error.details).toEqual([{ field: 'email', code: 'invalid_email', message: 'Email must be an email address such as name@example.com.' }]);
+    expect(error.details).toEqual([{ path: 'email', code: 'invalid_email', message: 'Email must be an email address such as name@example.com.' }]);
     await nothingStoredOrDelivered();
   });
 
@@ -53,8 +54,8 @@ describe('POST /api/contact: validation and spam protection', () => {
     expect(res.status).toBe(422);
     const { error } = (await res.json()) as ErrorAnswer;
     expect(error.details).toEqual([
-      { field: 'subject', code: 'too_long', message: 'Subject must be at most 200 characters.' },
-      { field: 'message', code: 'too_long', message: 'Message must be at most 5000 characters.' },
+      { path: 'subject', code: 'too_long', message: 'Subject must be at most 200 characters.' },
+      { path: 'message', code: 'too_long', message: 'Message must be at most 5000 characters.' },
     ]);
     await nothingStoredOrDelivered();
   });
@@ -63,7 +64,7 @@ describe('POST /api/contact: validation and spam protection', () => {
     const res = await rig.post(validForm({ website: 'http://cheap-pills.example' }));
     expect(res.status).toBe(422);
     const { error } = (await res.json()) as ErrorAnswer;
-    expect(error.details[0]).toMatchObject({ field: 'form', code: 'honeypot' });
+    expect(error.details[0]).toMatchObject({ path: 'form', code: 'honeypot' });
     expect(error.message).toMatch(/looks automated/);
     await nothingStoredOrDelivered();
     expect(rejections()).toEqual({ honeypot: 1 });
@@ -73,7 +74,7 @@ describe('POST /api/contact: validation and spam protection', () => {
     const res = await rig.post(validForm({}, 500));
     expect(res.status).toBe(422);
     const { error } = (await res.json()) as ErrorAnswer;
-    expect(error.details[0]).toMatchObject({ field: 'form', code: 'too_fast' });
+    expect(error.details[0]).toMatchObject({ path: 'form', code: 'too_fast' });
     expect(error.message).toMatch(/wait a few seconds/);
     await nothingStoredOrDelivered();
     expect(rejections()).toEqual({ too_fast: 1 });
@@ -95,7 +96,7 @@ describe('POST /api/contact: validation and spam protection', () => {
     const res = await rig.post(validForm());
     expect(res.status).toBe(429);
     expect(((await res.json()) as ErrorAnswer).error.message).toMatch(/5 requests in the last hour/);
-    expect(rig.kb.db.select().from(contactRequests).all()).toHaveLength(5);
+    expect(dbOf(rig.kb).select().from(contactRequests).all()).toHaveLength(5);
     expect(rejections()).toEqual({ rate_limited: 1 });
   });
 
@@ -108,7 +109,7 @@ describe('POST /api/contact: validation and spam protection', () => {
     });
     expect(res.status).toBe(303);
     expect(res.headers.get('location')).toBe('/fa/contact/sent');
-    expect(rig.kb.db.select().from(contactRequests).all()).toHaveLength(1);
+    expect(dbOf(rig.kb).select().from(contactRequests).all()).toHaveLength(1);
   });
 
   it('sends a plain form post with errors back to the form, naming each field and problem', async () => {

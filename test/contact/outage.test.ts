@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { createRuntime, type Runtime } from '../../api/runtime.ts';
 import { contactOutbox, contactRequests } from '../../db/schema/index.ts';
 import { validForm } from '../helpers/contact.ts';
-import { tempDb, type TempDb } from '../helpers/db.ts';
+import { dbOf, tempDb, type TempDb } from '../helpers/db.ts';
 import { startReceiver, type Receiver } from '../helpers/receivers.ts';
 
 const HOUR = 60 * 60_000;
@@ -36,7 +36,7 @@ describe('contact delivery through a helpdesk outage', () => {
     // The receiver answered 500; now it goes away altogether.
     await receivers.pop()!.close();
     await kb1.outbox.deliverDue(Date.now() + HOUR);
-    let [item] = kb1.db.select().from(contactOutbox).all();
+    let [item] = dbOf(kb1).select().from(contactOutbox).all();
     expect(item).toMatchObject({ attempts: 2, deliveredAt: null });
     expect(item!.lastError).toMatch(/fetch failed|ECONNREFUSED/);
     expect(item!.nextAttemptAt).toBeGreaterThan(Date.now());
@@ -45,7 +45,7 @@ describe('contact delivery through a helpdesk outage', () => {
     await open.pop()!.close();
     const kb2 = await createRuntime(temp.config);
     open.push(kb2);
-    [item] = kb2.db.select().from(contactOutbox).all();
+    [item] = dbOf(kb2).select().from(contactOutbox).all();
     expect(item).toMatchObject({ attempts: 2, deliveredAt: null });
 
     // The helpdesk is back on the same address.
@@ -57,10 +57,10 @@ describe('contact delivery through a helpdesk outage', () => {
 
     expect(back.requests).toHaveLength(1);
     expect(back.requests[0]!.headers['x-kb-delivery-attempt']).toBe('3');
-    [item] = kb2.db.select().from(contactOutbox).all();
+    [item] = dbOf(kb2).select().from(contactOutbox).all();
     expect(item).toMatchObject({ attempts: 3, lastError: null, nextAttemptAt: null });
     expect(item!.deliveredAt).not.toBeNull();
-    expect(kb2.db.select().from(contactRequests).all()[0]!.status).toBe('delivered');
+    expect(dbOf(kb2).select().from(contactRequests).all()[0]!.status).toBe('delivered');
     // The payload id (idempotency key) is the one the first, failed attempt carried.
     expect(JSON.parse(back.requests[0]!.body).id).toBe(JSON.parse(first.requests[0]!.body).id);
   });
@@ -79,7 +79,7 @@ describe('contact delivery through a helpdesk outage', () => {
     await kb.outbox.idle();
     const waits: number[] = [];
     for (let i = 0; i < 4; i++) {
-      const [item] = kb.db.select().from(contactOutbox).all();
+      const [item] = dbOf(kb).select().from(contactOutbox).all();
       waits.push(item!.nextAttemptAt! - item!.lastAttemptAt!);
       // Nothing is due now, so asking for due work changes nothing.
       expect(await kb.outbox.deliverDue()).toBe(0);

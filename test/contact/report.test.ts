@@ -37,7 +37,7 @@ describe('GET /api/reports/contact: the contact form deflection report', () => {
   let app: ReturnType<typeof createApp>;
   beforeEach(() => {
     t = tempDb({ KB_TZ: 'Europe/Berlin' });
-    app = createApp({ db: t.db, config: t.config, adminToken: TOKEN });
+    app = createApp({ store: t.store, config: t.config, adminToken: TOKEN });
     t.db.insert(events).values(
       HAND_MADE.map((e) => ({ ts: Date.parse(e.at), type: e.type, visitor: `v${e.session}`, sessionId: e.session, via: e.via ?? null, locale: e.locale ?? 'en' })),
     ).run();
@@ -84,7 +84,7 @@ describe('GET /api/reports/contact: the contact form deflection report', () => {
     expect((await get('from=2026-03-02&to=2026-03-03', false)).status).toBe(401);
     const res = await get('from=2026-03-02&to=2026-03-03&interval=year');
     expect(res.status).toBe(400);
-    const { error } = (await res.json()) as { error: { details: Array<{ field: string }> } };
-    expect(error.details.map((d) => d.field)).toContain('interval');
+    const { error } = (await res.json()) as { error: { details: Array<{ path: string }> } };
+    expect(error.details.map((d) => d.path)).toContain('interval');
   });
 });

@@ -2,6 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer, type RunningServer } from '../helpers/server.ts';
 import { sessionValue } from '../../api/admin/require-admin.ts';
+import { dbOf } from '../helpers/db.ts';
 
 const TOKEN = 'dashboard-test-token-0123456789';
 const PAGES = ['/admin', '/admin/articles', '/admin/articles/reset-your-password', '/admin/search', '/admin/gaps', '/admin/tickets', '/admin/import'];
@@ -128,7 +129,7 @@ describe('import upload form', () => {
     expect((await upload({ origin: 'https://evil.example' }, csrf)).status).toBe(403);
     expect((await upload({ origin: s.url, 'sec-fetch-site': 'cross-site' }, csrf)).status).toBe(403);
     expect((await upload({ origin: s.url }, 'wrong')).status).toBe(403);
-    expect(s.kb.db.$client.prepare('select count(*) as n from tickets').get()).toEqual({ n: 0 });
+    expect(dbOf(s.kb).$client.prepare('select count(*) as n from tickets').get()).toEqual({ n: 0 });
   });
 });
 

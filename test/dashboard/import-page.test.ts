@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer, type RunningServer } from '../helpers/server.ts';
 import { sessionValue } from '../../api/admin/require-admin.ts';
+import { dbOf } from '../helpers/db.ts';
 
 const TOKEN = 'import-page-test-token-0123456789';
 let s: RunningServer;
@@ -23,7 +24,7 @@ async function upload(file: File, fields: Record<string, string | File>, csrf?: 
   return { status: res.status, html: await res.text() };
 }
 
-const count = () => (s.kb.db.$client.prepare('select count(*) as n from tickets').get() as { n: number }).n;
+const count = () => (dbOf(s.kb).$client.prepare('select count(*) as n from tickets').get() as { n: number }).n;
 
 describe('import page', () => {
   it('imports a Zendesk export and shows the counts', async () => {
@@ -68,7 +69,7 @@ describe('import page', () => {
     const { status, html } = await upload(new File([tsv], 'tweets.tsv'), { preset: 'zendesk', mapping: profile });
     expect(status).toBe(200);
     expect(html).toMatch(/Imported 1 new and updated 0 tickets\./);
-    expect(s.kb.db.$client.prepare("select channel from tickets where source = 'twitter'").get()).toEqual({ channel: 'social' });
+    expect(dbOf(s.kb).$client.prepare("select channel from tickets where source = 'twitter'").get()).toEqual({ channel: 'social' });
   });
 
   it('asks for a file when none was chosen', async () => {

@@ -170,7 +170,7 @@ describe('import form', () => {
 
   it('reads a success and an error envelope with its row errors', () => {
     expect(readOutcome(200, { imported: 3, updated: 1, skipped: 0, errors: [] }, false)).toMatchObject({ ok: true, imported: 3, updated: 1, errorCount: 0 });
-    const bad = readOutcome(422, { error: { message: 'The file has bad rows; nothing was imported.', details: { errors: [{ line: 4, column: 'Created at', value: 'yesterday', reason: 'not a date' }], errorCount: 130 } } }, false);
+    const bad = readOutcome(422, { error: { message: 'The file has bad rows; nothing was imported.', details: [], result: { errors: [{ line: 4, column: 'Created at', value: 'yesterday', reason: 'not a date' }], errorCount: 130 } } }, false);
     expect(bad).toMatchObject({ ok: false, message: 'The file has bad rows; nothing was imported.', errorCount: 130 });
     expect(bad.errors).toEqual([{ line: 4, column: 'Created at', value: 'yesterday', reason: 'not a date' }]);
   });

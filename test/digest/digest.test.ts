@@ -7,6 +7,7 @@ import { lastCompleteWeek } from '../../api/digest/period.ts';
 import { startDigestSchedule } from '../../api/digest/schedule.ts';
 import { listDigestSends } from '../../db/digest/sends.ts';
 import { openMigratedDb } from '../../db/sqlite/migrate.ts';
+import { sqliteStore } from '../../db/sqlite/store.ts';
 import { addDays } from '../../db/shared/report-range.ts';
 import { execFile } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
@@ -81,7 +82,7 @@ describe('the weekly digest', () => {
     expect(mail.headers.get('x-kb-digest-period')).toBe(week.id);
     expect(mail.text).toContain('Your help center,');
     expect(mail.html).toContain('<table');
-    expect(listDigestSends(kb.db)).toMatchObject([{ period: week.id, attempts: 1, lastError: null }]);
+    expect(await kb.store.digest.list()).toMatchObject([{ period: week.id, attempts: 1, lastError: null }]);
   });
 
   it('holds the same figures as the reports for that week and the week before, each linking to the dashboard', async () => {
@@ -128,8 +129,10 @@ describe('the weekly digest', () => {
     let now = Date.now() + 7 * DAY;
     const next = lastCompleteWeek('UTC', now);
     const catalog = async () => ({ articles: [], categories: [], problems: [] });
+    // Two stores on the same file, as two processes would hold.
     const dbs = [openMigratedDb(t.file), openMigratedDb(t.file)];
-    const schedules = dbs.map((db) => startDigestSchedule({ db, config: t.config, catalog, now: () => now, checkEveryMs: 3_600_000, log: () => {} }));
+    const stores = dbs.map((db) => sqliteStore(db, t.config));
+    const schedules = stores.map((store) => startDigestSchedule({ store, config: t.config, catalog, now: () => now, checkEveryMs: 3_600_000, log: () => {} }));
     try {
       await until(() => mailbox.messages.length === 2);
       const results = await Promise.all(schedules.map((s) => s.check()));
@@ -138,7 +141,7 @@ describe('the weekly digest', () => {
       // Another week on, with the SMTP server unreachable: the send fails and the claim waits for its retry.
       now += 7 * DAY;
       const down = { ...loadConfig({ ...env, KB_DB: t.file, KB_SMTP_URL: 'smtp://127.0.0.1:9' }) };
-      const failing = startDigestSchedule({ db: dbs[0]!, config: down, catalog, now: () => now, checkEveryMs: 3_600_000, retryMs: 60_000, log: () => {} });
+      const failing = startDigestSchedule({ store: stores[0]!, config: down, catalog, now: () => now, checkEveryMs: 3_600_000, retryMs: 60_000, log: () => {} });
       const third = lastCompleteWeek('UTC', now);
       await until(() => listDigestSends(dbs[0]!).some((s) => s.period === third.id && s.lastError !== null));
       await failing.stop();

@@ -3,12 +3,16 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openMigratedDb } from '../../db/sqlite/migrate.ts';
-import type { Db } from '../../db/sqlite/client.ts';
+import { openDb, type Db } from '../../db/sqlite/client.ts';
+import { sqliteStore } from '../../db/sqlite/store.ts';
+import type { Store } from '../../db/store.ts';
 import { loadConfig } from '../../api/env.ts';
 import type { Config } from '../../db/shared/config.ts';
 
 export interface TempDb {
   db: Db;
+  /** The SQLite store over `db`, as the app and the CLI hold it; made on first use. */
+  readonly store: Store;
   dir: string;
   file: string;
   config: Config;
@@ -21,14 +25,33 @@ export function tempDb(env: Record<string, string> = {}): TempDb {
   const file = join(dir, 'kb.sqlite');
   const db = openMigratedDb(file);
   const config = loadConfig({ KB_DB: file, ...env });
+  let store: Store | undefined;
   return {
     db,
+    get store() {
+      return (store ??= sqliteStore(db, config));
+    },
     dir,
     file,
     config,
     cleanup() {
-      db.$client.close();
+      if (db.$client.open) db.$client.close();
       rmSync(dir, { recursive: true, force: true });
     },
   };
+}
+
+const peeks = new Map<string, Db>();
+
+/**
+ * A connection of the test's own to a running instance's SQLite file, to look at (or arrange) what is stored:
+ * the instance itself holds only its Store. One per file, closed when the test process ends.
+ */
+export function dbOf(kb: { config: Pick<Config, 'dbFile'> }): Db {
+  let db = peeks.get(kb.config.dbFile);
+  if (!db?.$client.open) {
+    db = openDb(kb.config.dbFile);
+    peeks.set(kb.config.dbFile, db);
+  }
+  return db;
 }

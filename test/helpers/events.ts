@@ -22,7 +22,7 @@ export type StoredRow = Record<string, unknown> & { id: number; type: string };
 /** A migrated temp database and the app on it; the proxy is trusted so tests can choose the client address. */
 export function eventsApp(env: Record<string, string> = {}): EventsApp {
   const t = tempDb({ KB_TRUST_PROXY: '1', ...env });
-  const app = createApp({ db: t.db, config: t.config, adminToken: 'test-admin-token-123456' });
+  const app = createApp({ store: t.store, config: t.config, adminToken: 'test-admin-token-123456' });
   return {
     ...t,
     app,

@@ -11,7 +11,7 @@ let t: TempDb;
 let app: ReturnType<typeof createApp>;
 beforeEach(() => {
   t = tempDb();
-  app = createApp({ db: t.db, config: t.config, adminToken: TOKEN });
+  app = createApp({ store: t.store, config: t.config, adminToken: TOKEN });
 });
 afterEach(() => t.cleanup());
 
@@ -64,8 +64,13 @@ describe('POST /api/tickets/import', () => {
     expect(res.status).toBe(422);
     const { error } = await res.json();
     expect(error.message).toBe('Nothing was imported: 2 rows have errors.');
-    expect(error.details).toMatchObject({ imported: 0, updated: 0, skipped: 3, errorCount: 2 });
-    expect(error.details.errors).toEqual([
+    // SPEC 8: each problem as { path, message } with the file's line and column; the import's counts beside them.
+    expect(error.details).toEqual([
+      { path: 'created_at', line: 3, column: 'created_at', message: expect.stringMatching(/not a date.*\(value: "someday"\)$/) },
+      { path: '', line: 4, message: 'duplicate ticket id (first on line 2) (value: "A")' },
+    ]);
+    expect(error.result).toMatchObject({ imported: 0, updated: 0, skipped: 3, errorCount: 2 });
+    expect(error.result.errors).toEqual([
       { line: 3, column: 'created_at', value: 'someday', reason: expect.stringContaining('not a date') },
       { line: 4, column: null, value: 'A', reason: 'duplicate ticket id (first on line 2)' },
     ]);
@@ -82,10 +87,10 @@ describe('POST /api/tickets/import', () => {
   it('answers 422 for a file it cannot read and 400 for a bad choice of profile', async () => {
     const empty = await post(form({ name: 'empty.csv', content: '' }, { preset: 'zendesk' }));
     expect(empty.status).toBe(422);
-    expect((await empty.json()).error).toMatchObject({ message: 'The file is empty.', details: { errors: [{ line: 1, reason: 'The file is empty.' }] } });
+    expect((await empty.json()).error).toMatchObject({ message: 'The file is empty.', details: [{ path: '', line: 1, message: 'The file is empty.' }] });
     const missing = await post(form({ name: 'x.csv', content: 'Id,Subject\n1,a\n' }, { preset: 'zendesk' }));
     expect(missing.status).toBe(422);
-    expect((await missing.json()).error.details.errors[0]).toMatchObject({ column: 'Created at' });
+    expect((await missing.json()).error.details[0]).toMatchObject({ path: 'Created at', column: 'Created at', line: 1 });
     const noPreset = await post(form(zendesk()));
     expect(noPreset.status).toBe(400);
     expect((await noPreset.json()).error.message).toMatch(/exactly one of --preset/);

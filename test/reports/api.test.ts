@@ -30,7 +30,7 @@ beforeAll(async () => {
     { created: '2026-03-02 08:00', channel: 'email', firstResponseAfter: 20, requester: 'r1', status: 'solved', solvedAfter: 90 },
     { created: '2026-03-03 08:00', channel: 'phone', waitSeconds: 30, firstResponseAfter: 300, requester: 'r2' },
   ]);
-  app = createApp({ db: t.db, config: t.config, adminToken: token, catalog: async () => catalog });
+  app = createApp({ store: t.store, config: t.config, adminToken: token, catalog: async () => catalog });
 });
 afterAll(() => t.cleanup());
 
@@ -97,7 +97,7 @@ describe('GET /api/reports/*', () => {
 
   it('gives the same numbers through `kb report` as through the API', async () => {
     const content = await loadCatalog(`${root}/content`);
-    const api = createApp({ db: t.db, config: t.config, adminToken: token, catalog: async () => content });
+    const api = createApp({ store: t.store, config: t.config, adminToken: token, catalog: async () => content });
     const env = { ...process.env, KB_DB: t.file, KB_TZ: 'Europe/Berlin' };
     const kb = (args: string[]) => run(process.execPath, ['--import', 'tsx', 'bin/cli/main.ts', 'report', ...args], { cwd: root, env });
     for (const name of ['overview', 'tickets']) {

@@ -14,7 +14,7 @@ let app: ReturnType<typeof createApp>;
 
 beforeAll(() => {
   t = tempDb();
-  app = createApp({ db: t.db, config: t.config, adminToken: token, catalog: async () => catalog });
+  app = createApp({ store: t.store, config: t.config, adminToken: token, catalog: async () => catalog });
 });
 afterAll(() => t.cleanup());
 

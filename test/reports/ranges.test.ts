@@ -46,7 +46,7 @@ beforeAll(async () => {
     { created: '2026-11-18 10:00', channel: 'phone', requester: 'e' }, // Wednesday
     { created: '2026-12-03 10:00', channel: 'phone', requester: 'f' },
   ]);
-  app = createApp({ db: t.db, config: t.config, adminToken: token, catalog: async () => catalog });
+  app = createApp({ store: t.store, config: t.config, adminToken: token, catalog: async () => catalog });
 });
 afterAll(() => t.cleanup());
 

@@ -4,7 +4,7 @@ import { applyEventRollups, type StoredEvent } from '../../db/reports/rollups/ev
 import { ensureRollups, rebuildRollups, rollupTimeZone } from '../../db/reports/rollups/rebuild.ts';
 import { getOverviewReport } from '../../db/reports/getOverviewReport.ts';
 import { createRuntime } from '../../api/runtime.ts';
-import { tempDb, type TempDb } from '../helpers/db.ts';
+import { dbOf, tempDb, type TempDb } from '../helpers/db.ts';
 import { catalog } from './catalog-fixture.ts';
 import { eventStore } from './store.ts';
 
@@ -50,8 +50,8 @@ describe('rollups', () => {
     expect(ensureRollups(t.db, t.config)).toBe(false);
     const kb = await createRuntime({ ...t.config, timeZone: 'UTC' });
     try {
-      expect(rollupTimeZone(kb.db)).toBe('UTC');
-      expect(getOverviewReport(kb.db, { ...range, timeZone: 'UTC' }, catalog).series.map((p) => p.views)).toEqual([0, 1]);
+      expect(rollupTimeZone(dbOf(kb))).toBe('UTC');
+      expect(getOverviewReport(dbOf(kb), { ...range, timeZone: 'UTC' }, catalog).series.map((p) => p.views)).toEqual([0, 1]);
     } finally {
       await kb.close();
     }

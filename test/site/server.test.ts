@@ -83,9 +83,10 @@ describe('the built help center', () => {
   it('rejects an over-long query or an unknown locale with a readable error', async () => {
     const long = await get(`/api/search?q=${'a'.repeat(201)}`);
     expect(long.status).toBe(400);
-    expect(JSON.stringify(await long.json())).toContain('q: must be at most 200 characters');
+    expect(((await long.json()) as { error: { details: unknown[] } }).error.details).toEqual([{ path: 'q', message: 'must be at most 200 characters' }]);
     const locale = await get('/api/search?q=a&locale=xx');
     expect(locale.status).toBe(400);
+    expect(((await locale.json()) as { error: { details: Array<{ path: string }> } }).error.details[0]!.path).toBe('locale');
   });
 
   it('serves pages precompressed when the browser accepts it', async () => {

@@ -6,6 +6,7 @@ import { localDayFn } from './local-day.ts';
 import { DeferredStatements, KnownKeys } from './deferred.ts';
 import { rollupStatements, type RollupStatements } from './rollup-statements.ts';
 import { ReadSecondsDeltas, type ReadSecondsSink } from './read-seconds.ts';
+import { normalizeQuery } from '../../tracking/event-fields.ts';
 
 /** The statements an event's rollups run, plus the read-time histograms (summed per batch). */
 type Sinks = RollupStatements & { readSeconds: ReadSecondsSink };
@@ -15,11 +16,6 @@ export type StoredEvent = typeof events.$inferSelect;
 
 /** The rollup's locale keys for an event: its own locale ('' when unknown) and '*' (all locales). */
 const localesOf = (locale: string | null) => [locale ?? '', '*'] as const;
-
-/** Normalises a search query as SPEC 7.2 says: trim, lower case, collapse spaces. */
-export function normaliseQuery(query: string): string {
-  return query.trim().toLowerCase().replace(/\s+/g, ' ');
-}
 
 const dayFns = new Map<string, (ts: number) => string>();
 function dayFnFor(timeZone: string) {
@@ -167,7 +163,7 @@ function onVote(s: RollupStatements, ev: StoredEvent, day: string) {
 }
 
 function onSearch(s: RollupStatements, ev: StoredEvent, day: string) {
-  const query = ev.queryNorm ?? normaliseQuery(ev.query ?? '');
+  const query = ev.queryNorm ?? normalizeQuery(ev.query ?? '');
   const results = ev.results ?? 0;
   for (const loc of localesOf(ev.locale)) {
     s.site.searches.run(loc, day, 1);
@@ -191,7 +187,7 @@ interface SearchRow {
 function onSearchClick(s: RollupStatements, ev: StoredEvent, dayOf: (ts: number) => string) {
   const search = s.searchBefore.get(ev.sessionId, ev.ts, ev.ts, ev.id) as SearchRow | undefined;
   if (!search || !s.searchClick.run(search.id).changes) return;
-  const query = search.queryNorm ?? normaliseQuery(search.query ?? '');
+  const query = search.queryNorm ?? normalizeQuery(search.query ?? '');
   const day = dayOf(search.ts);
   for (const loc of localesOf(search.locale)) {
     s.query.clicked.run(loc, day, query, 1);

@@ -17,18 +17,18 @@ const refresh = (requester: string, day: string) => {
       SELECT n.day FROM ticket_day_requesters n WHERE n.requester = ${requester} AND n.day > ${day} AND n.tickets > 0 ORDER BY n.day LIMIT 1);`;
 };
 
-/** A row's presence (tickets > 0) changing is the only thing that moves anyone's previous day. */
-export function requesterTriggers(): string[] {
+/** A row's presence (tickets > 0) changing is the only thing that moves anyone's previous day; `live` idles them. */
+export function requesterTriggers(live: string): string[] {
   return [
-    `CREATE TRIGGER IF NOT EXISTS kb_ticket_requesters_insert AFTER INSERT ON ticket_day_requesters WHEN NEW.tickets > 0 BEGIN
+    `CREATE TRIGGER kb_ticket_requesters_insert AFTER INSERT ON ticket_day_requesters WHEN NEW.tickets > 0 AND ${live} BEGIN
       ${refresh('NEW.requester', 'NEW.day')}\nEND`,
-    `CREATE TRIGGER IF NOT EXISTS kb_ticket_requesters_update AFTER UPDATE OF tickets ON ticket_day_requesters
-      WHEN (OLD.tickets > 0) != (NEW.tickets > 0) BEGIN
+    `CREATE TRIGGER kb_ticket_requesters_update AFTER UPDATE OF tickets ON ticket_day_requesters
+      WHEN (OLD.tickets > 0) != (NEW.tickets > 0) AND ${live} BEGIN
       ${refresh('NEW.requester', 'NEW.day')}\nEND`,
   ];
 }
 
-/** Refills the table from the tickets, previous days included (one pass; run with the triggers dropped). */
+/** Refills the table from the tickets, previous days included (one pass; run with the triggers idle). */
 export const fillRequestersSql = (day: string) => `INSERT INTO ticket_day_requesters (day, requester, tickets, prev_day)
   SELECT day, requester, tickets, lag(day) OVER (PARTITION BY requester ORDER BY day) FROM (
     SELECT ${day} AS day, t.requester AS requester, total(1) AS tickets FROM tickets t WHERE t.requester IS NOT NULL GROUP BY 1, 2)

@@ -1,7 +1,5 @@
 /** SQL fragments for ticket rollups, written once for a row alias (NEW., OLD. or a table) so triggers and rebuild agree. */
-import { CSAT_GOOD, CSAT_RATED, SOLVED_STATUSES } from '../ticket-figures.ts';
-
-export { TICKET_TIMES_INDEX } from './ticket-index.ts';
+import { CSAT_GOOD, CSAT_RATED, SOLVED_STATUSES } from '../../shared/ticket-rules.ts';
 
 const list = (xs: readonly string[]) => xs.map((x) => `'${x}'`).join(', ');
 

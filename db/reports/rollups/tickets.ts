@@ -1,11 +1,13 @@
 /**
  * Ticket rollups kept by SQLite triggers, so every writer (importer, API upload, demo, tests) keeps them
  * exact without knowing about them: sums per local day, tickets per channel/assignee/type+tags, requesters.
- * Installed, and rebuilt from the tickets table, the first time a report needs them in a zone.
+ * The triggers and their index come from a committed migration (db/migrations/0005_ticket_rollup_triggers.sql,
+ * the SQL ticketTriggerSql() writes); they work only while the rollups are live, i.e. built in a zone
+ * (`rollup_state.ticketTimeZone` set), which the first report that needs them does.
  */
 import { DateTime } from 'luxon';
 import type { Db } from '../../sqlite/client.ts';
-import { comboSql, daySql, daySums, dimSums, TICKET_TIMES_INDEX, upsert } from './ticket-rollup-sql.ts';
+import { comboSql, daySql, daySums, dimSums, upsert } from './ticket-rollup-sql.ts';
 import { fillRequestersSql, REQUESTER_TRIGGER_NAMES, requesterTriggers } from './ticket-requesters.ts';
 
 type Sqlite = Db['$client'];
@@ -32,7 +34,11 @@ function zonePieces(zone: string): Array<[number, number]> {
   return pieces;
 }
 
-function triggers(): string[] {
+/** Each trigger runs only while the rollups are live: built in a zone, not suspended for a bulk write. */
+const LIVE = `(SELECT value FROM rollup_state WHERE key = 'ticketTimeZone') <> ''`;
+
+/** The CREATE TRIGGER statements of the migration, from the same SQL pieces the rebuild uses (a test holds them equal). */
+export function ticketTriggerSql(): string[] {
   const keysFor = (r: string): Array<[string, string]> => [['day', daySql(r)]];
   const dims = (r: string, sign: 1 | -1) => [
     upsert('ticket_day_dims', [['day', daySql(r)], ['dim', "'channel'"], ['value', `${r}channel`]], dimSums(r), sign),
@@ -52,110 +58,96 @@ function triggers(): string[] {
   const withOldTag = `(coalesce(t.type, '') || char(1) || (SELECT group_concat(tag, ',' ORDER BY tag) FROM
       (SELECT tag FROM ticket_tags WHERE ticket_id = OLD.ticket_id UNION ALL SELECT OLD.tag)))`;
   return [
-    `CREATE TRIGGER IF NOT EXISTS kb_tickets_insert AFTER INSERT ON tickets BEGIN\n${all('NEW.', 1)}\nEND`,
-    `CREATE TRIGGER IF NOT EXISTS kb_tickets_update AFTER UPDATE ON tickets BEGIN\n${all('OLD.', -1)}\n${all('NEW.', 1)}\nEND`,
+    `CREATE TRIGGER kb_tickets_insert AFTER INSERT ON tickets WHEN ${LIVE} BEGIN\n${all('NEW.', 1)}\nEND`,
+    `CREATE TRIGGER kb_tickets_update AFTER UPDATE ON tickets WHEN ${LIVE} BEGIN\n${all('OLD.', -1)}\n${all('NEW.', 1)}\nEND`,
     // BEFORE, so the ticket's tags (deleted by the cascade afterwards) still make its combo key.
-    `CREATE TRIGGER IF NOT EXISTS kb_tickets_delete BEFORE DELETE ON tickets BEGIN\n${all('OLD.', -1)}\nEND`,
+    `CREATE TRIGGER kb_tickets_delete BEFORE DELETE ON tickets WHEN ${LIVE} BEGIN\n${all('OLD.', -1)}\nEND`,
     // After a tag is added the ticket's key includes it; before, it did not.
-    `CREATE TRIGGER IF NOT EXISTS kb_ticket_tags_insert AFTER INSERT ON ticket_tags BEGIN
+    `CREATE TRIGGER kb_ticket_tags_insert AFTER INSERT ON ticket_tags WHEN ${LIVE} BEGIN
       ${comboMove('NEW.ticket_id', comboSql('t.', 'NEW.ticket_id', { exceptTag: 'NEW.tag' }), comboSql('t.', 'NEW.ticket_id'))}\nEND`,
     // After a tag is removed the key lacks it (a cascade from a deleted ticket finds no ticket: nothing to move).
-    `CREATE TRIGGER IF NOT EXISTS kb_ticket_tags_delete AFTER DELETE ON ticket_tags BEGIN
+    `CREATE TRIGGER kb_ticket_tags_delete AFTER DELETE ON ticket_tags WHEN ${LIVE} BEGIN
       ${comboMove('OLD.ticket_id', withOldTag, comboSql('t.', 'OLD.ticket_id'))}\nEND`,
-    ...requesterTriggers(),
+    ...requesterTriggers(LIVE),
+  ];
+}
+
+const sum = (pairs: Array<[string, string]>) => pairs.map(([c, v]) => [c, `total(${v})`] as [string, string]);
+const insertSql = (table: string, keys: Array<[string, string]>, sums: Array<[string, string]>, where = '') =>
+  `INSERT INTO ${table} (${[...keys, ...sums].map(([c]) => c).join(', ')})
+         SELECT ${[...keys, ...sum(sums)].map(([, v]) => v).join(', ')} FROM tickets t ${where ? `WHERE ${where}` : ''}
+         GROUP BY ${keys.map((_, i) => i + 1).join(', ')}`;
+
+/**
+ * The INSERTs that fill ticket_day_dims from the tickets table; `where` limits them (the migration that added the
+ * dims' FCR sums refills them with these, only where the rollups are live).
+ */
+export function dimsFillSql(where = ''): string[] {
+  const and = (w: string) => [w, where].filter(Boolean).join(' AND ');
+  return [
+    insertSql('ticket_day_dims', [['day', daySql('t.')], ['dim', "'channel'"], ['value', 't.channel']], dimSums('t.'), and('')),
+    insertSql('ticket_day_dims', [['day', daySql('t.')], ['dim', "'assignee'"], ['value', 't.assignee']], dimSums('t.'), and('t.assignee IS NOT NULL')),
+    insertSql('ticket_day_dims', [['day', daySql('t.')], ['dim', "'combo'"], ['value', comboSql('t.', 't.id')]], dimSums('t.'), and('')),
   ];
 }
 
 /** Fills the rollups from the tickets table (inside the caller's transaction). */
 function rebuild(db: Sqlite): void {
   for (const t of ['ticket_days', 'ticket_day_dims', 'ticket_day_requesters']) db.prepare(`DELETE FROM ${t}`).run();
-  const sum = (pairs: Array<[string, string]>) => pairs.map(([c, v]) => [c, `total(${v})`] as [string, string]);
-  const insert = (table: string, keys: Array<[string, string]>, sums: Array<[string, string]>, where = '') =>
-    db
-      .prepare(
-        `INSERT INTO ${table} (${[...keys, ...sums].map(([c]) => c).join(', ')})
-         SELECT ${[...keys, ...sum(sums)].map(([, v]) => v).join(', ')} FROM tickets t ${where ? `WHERE ${where}` : ''}
-         GROUP BY ${keys.map((_, i) => i + 1).join(', ')}`,
-      )
-      .run();
-  insert('ticket_days', [['day', daySql('t.')]], daySums('t.'));
-  insert('ticket_day_dims', [['day', daySql('t.')], ['dim', "'channel'"], ['value', 't.channel']], dimSums('t.'));
-  insert('ticket_day_dims', [['day', daySql('t.')], ['dim', "'assignee'"], ['value', 't.assignee']], dimSums('t.'), 't.assignee IS NOT NULL');
-  insert('ticket_day_dims', [['day', daySql('t.')], ['dim', "'combo'"], ['value', comboSql('t.', 't.id')]], dimSums('t.'));
+  db.prepare(insertSql('ticket_days', [['day', daySql('t.')]], daySums('t.'))).run();
+  for (const sql of dimsFillSql()) db.prepare(sql).run();
   db.prepare(fillRequestersSql(daySql('t.'))).run();
 }
 
 const ready = new WeakMap<Sqlite, string>();
 
-/**
- * The shape of the rollups and triggers this code keeps; a database built by an older shape (say, before
- * ticket_day_dims counted first-contact resolutions) is rebuilt once, like a change of zone.
- */
-const ROLLUP_SHAPE = '2';
-const shapeOf = (client: Sqlite) =>
-  (client.prepare("SELECT value FROM rollup_state WHERE key = 'ticketRollupShape'").get() as { value: string } | undefined)?.value;
+const liveZone = (client: Sqlite) =>
+  (client.prepare("SELECT value FROM rollup_state WHERE key = 'ticketTimeZone'").get() as { value: string } | undefined)?.value;
 
-/** Makes sure the ticket triggers exist and the rollups are built in `timeZone`; cheap after the first call. */
+/** Makes sure the ticket rollups are live and built in `timeZone`; cheap after the first call. */
 export function ensureTicketRollups(db: Db, timeZone: string): void {
   const client = db.$client;
-  // The trigger count is checked every time (microseconds): a bulk import in another process may have them suspended.
-  if (ready.get(client) === timeZone && installedTriggers(client) >= TRIGGER_NAMES.length) return;
-  const state = client.prepare("SELECT value FROM rollup_state WHERE key = 'ticketTimeZone'").get() as { value: string } | undefined;
-  if (state?.value !== timeZone || shapeOf(client) !== ROLLUP_SHAPE || installedTriggers(client) < TRIGGER_NAMES.length) {
-    rebuildTicketRollups(db, timeZone);
-  }
+  // The state is read every time (microseconds): a bulk import in another process may have suspended the rollups.
+  if (ready.get(client) === timeZone && liveZone(client) === timeZone) return;
+  if (liveZone(client) !== timeZone) rebuildTicketRollups(db, timeZone);
   ready.set(client, timeZone);
 }
 
-const TRIGGER_NAMES = [
+export const TICKET_TRIGGER_NAMES = [
   'kb_tickets_insert', 'kb_tickets_update', 'kb_tickets_delete', 'kb_ticket_tags_insert', 'kb_ticket_tags_delete', ...REQUESTER_TRIGGER_NAMES,
 ];
 
-function installedTriggers(client: Sqlite): number {
-  return (client.prepare("SELECT count(*) AS n FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'kb_ticket%'").get() as { n: number }).n;
-}
-
 /**
- * Runs a bulk ticket write without the per-row triggers, then rebuilds the rollups once: several times faster
- * for a big import. Exact either way: the rebuild starts from the tickets table, and a report that runs
- * meanwhile finds the triggers missing and reinstalls them. Without built rollups it just runs `write`.
+ * Runs a bulk ticket write with the triggers idle, then rebuilds the rollups once: several times faster for a
+ * big import. Exact either way: the rebuild starts from the tickets table, and a report that runs meanwhile
+ * finds the rollups suspended and rebuilds them. Without live rollups it just runs `write`.
  */
 export async function withTicketRollupsSuspended<T>(db: Db, write: () => Promise<T>): Promise<T> {
   const client = db.$client;
-  const state = client.prepare("SELECT value FROM rollup_state WHERE key = 'ticketTimeZone'").get() as { value: string } | undefined;
-  if (!state || installedTriggers(client) === 0) return write();
-  client.transaction(() => {
-    for (const name of TRIGGER_NAMES) client.exec(`DROP TRIGGER IF EXISTS ${name}`);
-    // Marked stale until the rebuild below: a crash in between is repaired by the next report or start.
-    client.prepare("UPDATE rollup_state SET value = '' WHERE key = 'ticketTimeZone'").run();
-  })();
+  const zone = liveZone(client);
+  if (!zone) return write();
+  // Marked suspended until the rebuild below: a crash in between is repaired by the next report or start.
+  client.prepare("UPDATE rollup_state SET value = '' WHERE key = 'ticketTimeZone'").run();
   try {
     return await write();
   } finally {
-    rebuildTicketRollups(db, state.value);
+    rebuildTicketRollups(db, zone);
   }
 }
 
-/** Installs the triggers (if missing) and rebuilds the ticket rollups from the tickets table in `timeZone`. */
+/** Rebuilds the ticket rollups from the tickets table in `timeZone` and makes them live. */
 export function rebuildTicketRollups(db: Db, timeZone: string): void {
   const client = db.$client;
   client.transaction(() => {
+    // Filled in bulk with the triggers idle (not live until the end of this transaction).
+    client.prepare("INSERT INTO rollup_state (key, value) VALUES ('ticketTimeZone', '') ON CONFLICT (key) DO UPDATE SET value = ''").run();
     client.prepare('DELETE FROM tz_offsets').run();
     const ins = client.prepare('INSERT INTO tz_offsets (from_ms, offset_ms) VALUES (?, ?)');
     for (const [from, offset] of zonePieces(timeZone)) ins.run(from, offset);
-    // Filled in bulk with no trigger firing per row, then the triggers (re)installed.
-    for (const name of TRIGGER_NAMES) client.exec(`DROP TRIGGER IF EXISTS ${name}`);
-    // Quantiles need each ticket's times, channel and assignee: this index answers them without reading the table.
-    client.exec('DROP INDEX IF EXISTS tickets_created_durations');
-    client.exec(`CREATE INDEX IF NOT EXISTS ${TICKET_TIMES_INDEX} ON tickets (created_at, first_response_at, solved_at, channel, assignee)`);
     rebuild(client);
-    for (const sql of triggers()) client.exec(sql);
     client
       .prepare("INSERT INTO rollup_state (key, value) VALUES ('ticketTimeZone', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value")
       .run(timeZone);
-    client
-      .prepare("INSERT INTO rollup_state (key, value) VALUES ('ticketRollupShape', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value")
-      .run(ROLLUP_SHAPE);
   })();
   ready.set(client, timeZone);
 }

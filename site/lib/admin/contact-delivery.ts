@@ -1,7 +1,6 @@
 /** Words and times for contact deliveries on /admin/contacts, in the dashboard's time zone. */
 import { DateTime } from 'luxon';
-import type { ChannelDelivery } from '../../../db/contact/getRecentContacts.ts';
-import type { RejectionReason } from '../../../db/schema/index.ts';
+import type { ChannelDelivery, RejectionReason } from '../../../db/shared/contact.ts';
 
 /** "25 Nov 2026, 14:05" in the zone. */
 export function formatWhen(ms: number, zone: string): string {

@@ -62,12 +62,12 @@ function rowErrors(v: unknown): ImportRowError[] {
   }));
 }
 
-/** Reads the API's answer: `{imported, updated, skipped, errors[]}` on success, the error envelope otherwise. */
+/** Reads the API's answer: `{imported, updated, skipped, errors[]}` on success, the error envelope (with the import's `result`) otherwise. */
 export function readOutcome(status: number, body: unknown, dryRun: boolean): ImportOutcome {
   const b = (body ?? {}) as Record<string, unknown>;
-  const envelope = b.error as { message?: string; details?: unknown } | undefined;
-  const details = (envelope?.details ?? {}) as Record<string, unknown>;
-  const errors = rowErrors(envelope ? (Array.isArray(details) ? details : details.errors) : b.errors);
+  const envelope = b.error as { message?: string; result?: Record<string, unknown> } | undefined;
+  const details = envelope?.result ?? {};
+  const errors = rowErrors(envelope ? details.errors : b.errors);
   return {
     ok: status >= 200 && status < 300,
     status,

@@ -2,10 +2,13 @@
 import { DateTime } from 'luxon';
 import { defaultRange, DEFAULT_RANGE_DAYS } from '../../../db/shared/report-range.ts';
 
-export const INTERVALS = ['day', 'week', 'month'] as const;
-export type Interval = (typeof INTERVALS)[number];
+import { INTERVALS, type Interval } from '../../../db/shared/reports.ts';
+import { LOCALE_CODES } from '../../../db/shared/locales.ts';
+
+export { INTERVALS, type Interval };
 export const PRESETS = [7, 28, 90] as const;
-export const LOCALES = ['en', 'fa', 'ru', 'ms'] as const;
+/** The languages a report can be narrowed to: every locale of the site. */
+export const LOCALES = LOCALE_CODES;
 
 export interface Range {
   from: string;

@@ -1,11 +1,10 @@
 /** What the /contact page shows for a request: a fresh form, the errors of a refused plain post, or a redirect after a stored one. */
 import type { Runtime } from '../../../api/runtime.ts';
-import { clientOf } from '../../../api/contact/client.ts';
 import { sentPath } from '../../../api/contact/paths.ts';
-import { submitContact } from '../../../api/contact/submit.ts';
 import type { Locale } from '../../../db/shared/locales.ts';
+import type { FieldError } from '../../../db/shared/contact-fields.ts';
 import { translator } from '../../i18n/t.ts';
-import { resolveClientIp } from '../../../api/http/client-ip.ts';
+import { callApi } from '../api.ts';
 import { errorsFromQuery, messageFor } from './messages.ts';
 
 export interface ShownError {
@@ -37,16 +36,25 @@ export async function contactPageState(request: Request, url: URL, socketAddress
   const raw: Record<string, string> = {};
   for (const [k, v] of form) if (typeof v === 'string') raw[k] = v;
   raw.locale = locale;
-  const at = Date.now();
-  const ip = resolveClientIp(request.headers.get('x-forwarded-for'), socketAddress, kb.config.trustProxy);
-  const client = clientOf(kb.db, { url: request.url, headers: request.headers, ip }, at);
-  const result = submitContact({ db: kb.db, config: kb.config, adminToken: kb.admin.token, outbox: kb.outbox }, raw, client, at);
+  let clientAddress = '';
+  try {
+    clientAddress = socketAddress();
+  } catch {
+    // Rendered without a socket (tests); the API then sees no address, as app.request() would.
+  }
+  // Stored through POST /api/contact like every other way in, so spam checks, limits and storage are the API's.
+  const result = await callApi(kb, '/api/contact', { method: 'POST', body: raw, from: { request, clientAddress } });
   if (result.ok) return { redirect: sentPath(locale) };
   for (const k of Object.keys(values) as Array<keyof FormValues>) values[k] = raw[k] ?? '';
+  const problems = (Array.isArray(result.details) ? result.details : []) as Array<{ path: string; code?: string }>;
+  const shown = problems.length ? problems : [{ path: 'form', code: 'network' }];
   return {
     status: result.status,
     values,
-    errors: result.errors.map((e) => ({ field: e.field, message: messageFor(tr, e.field, e.code) })),
+    errors: shown.map((e) => {
+      const field = (e.path || 'form') as FieldError['field'];
+      return { field, message: messageFor(tr, field, (e.code ?? 'network') as FieldError['code']) };
+    }),
     from: raw.from || undefined,
   };
 }

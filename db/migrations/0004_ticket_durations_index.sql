@@ -1,0 +1,1 @@
+CREATE INDEX `tickets_created_durations` ON `tickets` (`created_at`,`first_response_at`,`solved_at`);
