@@ -56,8 +56,11 @@ describe('formatting', () => {
   });
 
   it('shows durations in the largest sensible units', () => {
-    expect([formatSeconds(45), formatSeconds(185), formatSeconds(7800)]).toEqual(['45 s', '3 min 5 s', '2 h 10 min']);
-    expect([formatMinutes(35), formatMinutes(260), formatMinutes(60 * 24 * 3 + 120)]).toEqual(['35 min', '4 h 20 min', '3 d 2 h']);
+    // a number keeps its unit on the same line (no-break space), so "11 min 44 s" wraps only as "11 min" / "44 s"
+    const plain = (s: string) => s.replace(/\u00a0/g, ' ');
+    expect([formatSeconds(45), formatSeconds(185), formatSeconds(7800)].map(plain)).toEqual(['45 s', '3 min 5 s', '2 h 10 min']);
+    expect([formatMinutes(35), formatMinutes(260), formatMinutes(60 * 24 * 3 + 120)].map(plain)).toEqual(['35 min', '4 h 20 min', '3 d 2 h']);
+    expect(formatSeconds(704)).toBe('11\u00a0min 44\u00a0s');
   });
 
   it('shows a relative change with its sign', () => {
