@@ -146,3 +146,36 @@ describe('tickets avoided', () => {
     expect(body.series.map((p: any) => p.costAvoided)).toEqual([0, 21 * 12.5]);
   });
 });
+
+describe('a query\'s drill-down (GET /api/reports/query)', () => {
+  it('gives the normalised query\'s figures, the result counts its searches showed, and where it came from', async () => {
+    const body = await get('/api/reports/query?q=%20%20REFUND%20&from=2026-10-01&to=2026-10-31');
+    expect(body).toMatchObject({
+      from: '2026-10-01',
+      to: '2026-10-31',
+      query: 'refund',
+      figures: { searches: 1, zeroResultSearches: 1, zeroResultRate: 1, sessions: 1 },
+      resultCounts: [{ results: 0, searches: 1 }],
+      locales: [{ locale: 'en', searches: 1 }],
+    });
+    const missing = await app.request('/api/reports/query?from=2026-10-01', auth);
+    expect(missing.status).toBe(400);
+    expect(JSON.stringify(await missing.json())).toContain('q');
+  });
+});
+
+describe('kb report --compare previous', () => {
+  it('prints the same JSON as the API', async () => {
+    const { execFile } = await import('node:child_process');
+    const { promisify } = await import('node:util');
+    const { fileURLToPath } = await import('node:url');
+    const root = fileURLToPath(new URL('../..', import.meta.url));
+    const args = ['--import', 'tsx', 'bin/cli/main.ts', 'report', 'tickets', '--from', '2026-11-01', '--to', '2026-11-18', '--compare', 'previous', '--format', 'json'];
+    const { stdout } = await promisify(execFile)(process.execPath, args, { cwd: root, env: { ...process.env, KB_DB: t.file, KB_TZ: 'Europe/Berlin' } });
+    const api = await get('/api/reports/tickets?from=2026-11-01&to=2026-11-18&compare=previous');
+    const cli = JSON.parse(stdout) as Record<string, any>;
+    expect(cli.previous).toEqual(api.previous);
+    expect(cli.totals).toEqual(api.totals);
+  }, 60_000);
+});
+
