@@ -5,7 +5,7 @@ import { dayFromNumber, dayNumber, daysBetween, fillSeries, periodOf, periodsBet
 import { forecastTickets } from './ticket-forecast.ts';
 import { TicketPeriod } from './ticket-figures.ts';
 import { splitCombo, ticketColumn, ticketDaySums, ticketDim, type DimRow } from './ticket-reads.ts';
-import { known, mediansBy, readTicketTimes, type TicketTimes } from './ticket-times.ts';
+import { groupMedians, known, readTicketTimes, type GroupMedians } from './ticket-times.ts';
 import { MIN_SAMPLE, rate } from './stats.ts';
 import type { TicketFigures, TicketGroupFigures, TicketReport, TicketReportFilters } from '../shared/reports.ts';
 
@@ -64,6 +64,7 @@ export function getTicketReport(db: Db, filters: TicketReportFilters): TicketRep
   const points = new Map<string, TicketFigures>([...perPeriod].map(([p, a]) => [p, a.figures(MIN_SAMPLE)]));
   const empty = period().figures(MIN_SAMPLE);
   const skip = filters.totalsOnly === true;
+  const medians = skip ? undefined : groupMedians(times, ticketColumn(client, 'group', start, end) as string[]);
   return {
     from,
     to,
@@ -73,12 +74,12 @@ export function getTicketReport(db: Db, filters: TicketReportFilters): TicketRep
     totals: { ...total.figures(), slaFirstResponseMinutes: sla },
     series: fillSeries(periodsBetween(from, to, interval), points, () => empty),
     weekdays: weekdays.map((tickets, i) => ({ weekday: i + 1, name: weekdayName(i + 1), tickets })),
-    channels: skip ? [] : groups(client, 'channel', times, lo, hi, start, end)
+    channels: !medians ? [] : groups(client, 'channel', medians.channels, lo, hi)
       .map(({ value, ...f }) => ({ channel: value, ...f }))
       .sort((a, b) => b.tickets - a.tickets || a.channel.localeCompare(b.channel)),
     types: countDesc(types, 'type'),
     tags: countDesc(tags, 'tag'),
-    assignees: skip ? [] : groups(client, 'assignee', times, lo, hi, start, end)
+    assignees: !medians ? [] : groups(client, 'assignee', medians.assignees, lo, hi)
       .map(({ value, ...f }) => ({ assignee: value, ...f }))
       .sort((a, b) => b.solved - a.solved || b.tickets - a.tickets || a.assignee.localeCompare(b.assignee)),
     forecast: skip
@@ -88,8 +89,7 @@ export function getTicketReport(db: Db, filters: TicketReportFilters): TicketRep
 }
 
 /** Per channel or assignee: counts, FCR and CSAT from the day rollups, medians from each ticket's times. */
-function groups(client: Db['$client'], dim: 'channel' | 'assignee', times: TicketTimes, lo: number, hi: number, start: number, end: number) {
-  const medians = mediansBy(times, ticketColumn(client, dim, start, end) as Array<string | null>);
+function groups(client: Db['$client'], dim: 'channel' | 'assignee', medians: Map<string, GroupMedians>, lo: number, hi: number) {
   return ticketDim(client, dim, lo, hi).map((r: DimRow): { value: string } & TicketGroupFigures => ({
     value: r.value,
     tickets: r.tickets,

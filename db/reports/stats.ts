@@ -32,7 +32,7 @@ export function quantileSorted(sorted: readonly number[], q: number): number | n
 }
 
 /** quantileSorted's rule on unsorted values, picking the ranks it needs by selection (reorders `a`). */
-function quantileOf(a: Float64Array, q: number): number | null {
+export function quantileOf(a: Float64Array, q: number): number | null {
   if (a.length === 0) return null;
   const pos = (a.length - 1) * q;
   const lo = Math.floor(pos);

@@ -1,7 +1,7 @@
 /** Each ticket's first response and resolution in minutes, on the calendar or the business clock (SPEC 7.3). */
 import type Database from 'better-sqlite3';
 import { BusinessClock, type BusinessHours } from './business-hours.ts';
-import { quantiles } from './stats.ts';
+import { quantileOf } from './stats.ts';
 import { ticketColumn } from './ticket-reads.ts';
 
 /** One entry per ticket created in the range, in created_at order; NaN where the ticket has no such time. */
@@ -40,14 +40,52 @@ export function known(values: Float64Array, from = 0, to = values.length): Float
   return out;
 }
 
-/** Median first response and resolution per value of a dimension (channel or assignee; null values left out). */
-export function mediansBy(times: TicketTimes, keys: ReadonlyArray<string | null>): Map<string, { firstResponse: number | null; resolution: number | null }> {
-  const groups = new Map<string, { fr: number[]; res: number[] }>();
-  keys.forEach((key, i) => {
-    if (key === null) return;
-    const g = groups.get(key) ?? (groups.set(key, { fr: [], res: [] }), groups.get(key)!);
-    if (!Number.isNaN(times.firstResponse[i]!)) g.fr.push(times.firstResponse[i]!);
-    if (!Number.isNaN(times.resolution[i]!)) g.res.push(times.resolution[i]!);
-  });
-  return new Map([...groups].map(([key, g]) => [key, { firstResponse: quantiles(g.fr).median, resolution: quantiles(g.res).median }]));
+export interface GroupMedians {
+  firstResponse: number | null;
+  resolution: number | null;
+}
+
+/** The median of `values` per group (`codes[i]` is value i's group, -1 none), by one counting pass and quickselect. */
+function mediansByCode(codes: Int32Array, groups: number, values: Float64Array): Array<number | null> {
+  const start = new Int32Array(groups + 1);
+  for (let i = 0; i < codes.length; i++) if (codes[i]! >= 0 && !Number.isNaN(values[i]!)) start[codes[i]! + 1]!++;
+  for (let g = 0; g < groups; g++) start[g + 1]! += start[g]!;
+  const buffer = new Float64Array(start[groups]!);
+  const at = start.slice(0, groups);
+  for (let i = 0; i < codes.length; i++) if (codes[i]! >= 0 && !Number.isNaN(values[i]!)) buffer[at[codes[i]!]!++] = values[i]!;
+  return Array.from({ length: groups }, (_, g) => quantileOf(buffer.subarray(start[g]!, start[g + 1]!), 0.5));
+}
+
+/**
+ * Median first response and resolution per channel and per assignee, from one `channel|assignee` value a ticket
+ * (ticketColumn 'group'), in the order of `times`. Each distinct pair is parsed once; values are grouped by a
+ * counting pass into one array, so no per-group lists grow.
+ */
+export function groupMedians(times: TicketTimes, groups: readonly string[]): { channels: Map<string, GroupMedians>; assignees: Map<string, GroupMedians> } {
+  const channelNames: string[] = [];
+  const assigneeNames: string[] = [];
+  const codeOf = (names: string[], index: Map<string, number>, name: string) => index.get(name) ?? (index.set(name, names.length), names.push(name), names.length - 1);
+  const channelIndex = new Map<string, number>();
+  const assigneeIndex = new Map<string, number>();
+  const pairs = new Map<string, [number, number]>();
+  const channel = new Int32Array(groups.length);
+  const assignee = new Int32Array(groups.length);
+  for (let i = 0; i < groups.length; i++) {
+    const key = groups[i]!;
+    let pair = pairs.get(key);
+    if (!pair) {
+      const cut = key.indexOf('|');
+      const who = key.slice(cut + 1);
+      pair = [codeOf(channelNames, channelIndex, key.slice(0, cut)), who === '' ? -1 : codeOf(assigneeNames, assigneeIndex, who)];
+      pairs.set(key, pair);
+    }
+    channel[i] = pair[0];
+    assignee[i] = pair[1];
+  }
+  const medians = (codes: Int32Array, names: string[]) => {
+    const fr = mediansByCode(codes, names.length, times.firstResponse);
+    const res = mediansByCode(codes, names.length, times.resolution);
+    return new Map(names.map((name, g) => [name, { firstResponse: fr[g]!, resolution: res[g]! }]));
+  };
+  return { channels: medians(channel, channelNames), assignees: medians(assignee, assigneeNames) };
 }
