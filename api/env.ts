@@ -18,6 +18,8 @@ const isTimeZone = (zone: string) => {
 
 const EnvSchema = z.object({
   KB_DB: z.string().min(1).default('data/kb.sqlite'),
+  KB_DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\/\S+$/, 'must be a PostgreSQL URL such as postgres://user:password@host:5432/kb').optional(),
+  KB_SECRET: z.string().min(32, 'must be at least 32 characters (e.g. `openssl rand -hex 32`)').optional(),
   KB_TZ: z.string().refine(isTimeZone, 'must be an IANA time zone such as Europe/Berlin').default('UTC'),
   KB_ADMIN_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
   KB_ATTRIBUTION_MINUTES: intFrom(30, 1, 24 * 60),
@@ -77,6 +79,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const dbFile = resolve(e.KB_DB);
   return {
     dbFile,
+    databaseUrl: e.KB_DATABASE_URL,
+    secret: e.KB_SECRET,
     dataDir: resolve(dbFile, '..'),
     timeZone: e.KB_TZ,
     adminToken: e.KB_ADMIN_TOKEN,
@@ -96,4 +100,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     host: e.HOST,
     port: e.PORT,
   };
+}
+
+/**
+ * What a server (not the CLI) needs on top of a valid config: on PostgreSQL several nodes must sign and check
+ * sessions and form tokens alike, so the secret and the admin token cannot be made per node (SPEC 9).
+ */
+export function checkServerConfig(config: Config): void {
+  if (!config.databaseUrl) return;
+  const missing = [!config.secret && 'KB_SECRET (at least 32 characters, the same on every node)', !config.adminToken && 'KB_ADMIN_TOKEN (the same on every node)'].filter(Boolean);
+  if (missing.length > 0) {
+    throw new Error(`With KB_DATABASE_URL set, every node needs ${missing.join(' and ')}; a token made on one node would not be valid on the others.`);
+  }
 }

@@ -15,16 +15,16 @@ import { generate } from './generate.ts';
 import { rawFigures } from './raw-scan.ts';
 
 const dir = fileURLToPath(new URL('.', import.meta.url));
-const EVENTS = Number(process.env.BENCH_EVENTS ?? 5_000_000);
+export const EVENTS = Number(process.env.BENCH_EVENTS ?? 5_000_000);
 const TICKETS = Number(process.env.BENCH_TICKETS ?? 500_000);
-const ZONE = 'Europe/Berlin';
+export const ZONE = 'Europe/Berlin';
 const FROM = '2025-12-01';
-const RANGE = { from: '2026-09-02', to: '2026-11-30' }; // the last 90 days of the year
+export const RANGE = { from: '2026-09-02', to: '2026-11-30' }; // the last 90 days of the year
 const RUNS = 7;
 const TOKEN = 'bench-admin-token-0123456789';
 
 const CATEGORIES = ['account', 'billing', 'bookings', 'calendar', 'payments', 'clients', 'integrations'];
-function benchCatalog(): Catalog {
+export function benchCatalog(): Catalog {
   const articles = Array.from({ length: 42 }, (_, i) => ({
     slug: `article-${i}`, locale: 'en', category: CATEGORIES[i % 7]!, title: `Article ${i}`, tags: [], words: 300 + ((i * 97) % 900),
     updated: '2026-10-01', edits: ['2026-06-01', '2026-10-01'],

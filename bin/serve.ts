@@ -2,6 +2,8 @@
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 import type { Config } from '../db/shared/config.ts';
+import { checkServerConfig } from '../api/env.ts';
+import { lockForServer, type ServerLock } from '../db/open-store.ts';
 import { buildSite, needsBuild } from './build-site.ts';
 import { createRuntime, type Runtime } from '../api/runtime.ts';
 import { createServer } from '../api/server.ts';
@@ -17,6 +19,18 @@ const distDir = join(root, 'dist');
 
 /** Listens on config.host:config.port; SIGINT/SIGTERM stop the server and flush pending writes. */
 export async function serve(config: Config, { announceToken = true } = {}): Promise<Serving> {
+  checkServerConfig(config);
+  // Before anything is built or opened: a second server on this file must stop here, having changed nothing.
+  const lock = lockForServer(config);
+  try {
+    return await listen(config, announceToken, lock);
+  } catch (err) {
+    lock.release();
+    throw err;
+  }
+}
+
+async function listen(config: Config, announceToken: boolean, lock: ServerLock): Promise<Serving> {
   if (needsBuild(root, distDir)) {
     console.log('Building the help center…');
     await buildSite(root, distDir);
@@ -31,6 +45,7 @@ export async function serve(config: Config, { announceToken = true } = {}): Prom
   const stop = async () => {
     server.close();
     await kb.close();
+    lock.release();
   };
   const onSignal = () => void stop().then(() => process.exit(0));
   process.once('SIGINT', onSignal);

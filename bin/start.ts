@@ -4,8 +4,8 @@ import { serve } from './serve.ts';
 
 async function main() {
   const config = loadConfig();
-  const { url } = await serve(config);
-  console.log(`Help center on ${url}  (database ${config.dbFile})`);
+  const { url, kb } = await serve(config);
+  console.log(`Help center on ${url}  (database: ${kb.store.describe})`);
 }
 
 main().catch((err: unknown) => {

@@ -10,6 +10,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   import: async () => (await import('./import.ts')).importCommand(),
   report: async () => (await import('./report.ts')).reportCommand(),
   digest: async () => (await import('./digest.ts')).digestCommand(),
+  copy: async () => (await import('./copy.ts')).copyCommand(),
 };
 
 async function main() {

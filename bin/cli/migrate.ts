@@ -5,11 +5,11 @@ import { openStore } from '../../db/open-store.ts';
 
 export function migrateCommand() {
   return new Command('migrate')
-    .description('Create the database or apply new migrations (KB_DB).')
+    .description('Create the database or apply new migrations (KB_DB, or KB_DATABASE_URL for PostgreSQL).')
     .option('--rebuild-rollups', 'rebuild the report rollups from the raw events (in KB_TZ)')
     .action(async (opts: { rebuildRollups?: boolean }) => {
       const config = loadConfig();
-      const store = await openStore(config);
+      const store = await openStore(config, { anyTimeZone: opts.rebuildRollups === true });
       try {
         if (opts.rebuildRollups) {
           const n = await store.admin.rebuildRollups();
@@ -20,6 +20,6 @@ export function migrateCommand() {
       } finally {
         await store.admin.close();
       }
-      console.log(`Database ${config.dbFile} is up to date.`);
+      console.log(`Database ${store.describe} is up to date.`);
     });
 }

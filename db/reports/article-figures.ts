@@ -1,5 +1,4 @@
 /** Reads the article rollups for a range and turns their sums into the figures of SPEC 7.1. */
-import type Database from 'better-sqlite3';
 import type { ArticleFigures } from '../shared/reports.ts';
 import { sampledRate, wilsonLower } from './stats.ts';
 
@@ -34,18 +33,6 @@ export function addSums(into: ArticleSums, row: ArticleSums): void {
 }
 
 export type ArticleDayRow = ArticleSums & { article: string; day: string };
-
-/** article_days rows of a locale key ('*' = all) in from..to, optionally for one article. */
-export function articleDayRows(db: Database.Database, locale: string, from: string, to: string, article?: string): ArticleDayRow[] {
-  return db
-    .prepare(
-      `SELECT article, day, views, visitors, read_through AS readThrough, engaged_views AS engagedViews,
-              engaged_seconds AS engagedSeconds, helpful_yes AS helpfulYes, helpful_no AS helpfulNo,
-              sessions, contacts_after_read AS contactsAfterRead
-       FROM article_days WHERE locale = ? AND day BETWEEN ? AND ? ${article ? 'AND article = ?' : ''}`,
-    )
-    .all(...[locale, from, to, ...(article ? [article] : [])]) as ArticleDayRow[];
-}
 
 /**
  * Turns sums and a median into the published figures. `minSample` (series points: MIN_SAMPLE) leaves a `...Rate`

@@ -1,14 +1,13 @@
 /** SPEC 7.1: every article's views, readers, read time, helpfulness, contacts after read, edits and flags. */
-import type { Db } from '../sqlite/client.ts';
 import { bySlug, expectedReadSeconds, type Catalog } from '../shared/catalog.ts';
 import { articleChanges } from './article-changes.ts';
 import { articleFlags } from './article-flags.ts';
-import { addSums, articleDayRows, articleFigures, zeroSums, type ArticleSums } from './article-figures.ts';
+import { addSums, articleFigures, zeroSums, type ArticleSums } from './article-figures.ts';
 import { fillSeries, periodOf, periodsBetween } from './periods.ts';
 import { readTimes } from './read-times.ts';
 import { Histogram, MIN_SAMPLE, rate } from './stats.ts';
 import type { ArticleComment, ArticleFigures, ArticleReport, ArticleReportFilters, ArticleRow } from '../shared/reports.ts';
-import { settleRollups } from './rollups/catch-up.ts';
+import type { CommentRow, ReportReads } from './report-reads.ts';
 
 export type { ArticleReport, ArticleReportFilters, ArticleRow, ArticleFigures } from '../shared/reports.ts';
 
@@ -27,26 +26,25 @@ export interface ArticleReportParts {
   changes: boolean;
 }
 
-export function getArticleReport(
-  db: Db,
+export async function getArticleReport(
+  reads: ReportReads,
   filters: ArticleReportFilters,
   catalog: Catalog,
   parts: ArticleReportParts = { readTimes: true, changes: filters.totalsOnly !== true },
-): ArticleReport {
-  settleRollups(db, filters.timeZone); // rollups trail ingest by a fraction of a second
-  const client = db.$client;
+): Promise<ArticleReport> {
+  await reads.settle(filters.timeZone); // rollups trail ingest by a fraction of a second
   const { from, to, interval, article } = filters;
   const locale = filters.locale ?? '*';
   const total = acc();
   const perPeriod = new Map<string, Acc>();
   const perArticle = new Map<string, Acc>();
-  for (const row of articleDayRows(client, locale, from, to, article)) {
+  for (const row of await reads.articleDays(locale, from, to, article)) {
     addSums(total.sums, row);
     addSums(get(perPeriod, periodOf(row.day, interval, from)).sums, row);
     addSums(get(perArticle, row.article).sums, row);
   }
   if (parts.readTimes) {
-    const read = readTimes(client, locale, from, to, interval, article);
+    const read = readTimes(await reads.readDays(locale, from, to, article), interval, from);
     total.read = read.total;
     for (const [p, h] of read.perPeriod) get(perPeriod, p).read = h;
     for (const [slug, h] of read.perArticle) get(perArticle, slug).read = h;
@@ -58,7 +56,12 @@ export function getArticleReport(
   const inLocale = filters.locale ? catalog.articles.filter((a) => a.locale === filters.locale) : catalog.articles;
   const entries = bySlug(inLocale, filters.locale);
   const slugs = new Set([...entries.keys(), ...perArticle.keys()]);
-  const comments = commentsBySlug(db, locale, from, to, article);
+  const comments = commentsBySlug(await reads.comments(locale, from, to, article));
+  const edited = [...slugs].flatMap((slug) => {
+    const entry = entries.get(slug);
+    return entry && (!article || slug === article) ? [{ slug, edits: entry.edits }] : [];
+  });
+  const changes = parts.changes ? await articleChanges(reads, locale, edited) : new Map<string, ArticleRow['changes']>();
   const articles: ArticleRow[] = [];
   for (const slug of slugs) {
     if (article && slug !== article) continue;
@@ -74,7 +77,7 @@ export function getArticleReport(
       ...f,
       flags: articleFlags(f, siteContactRate, expected),
       comments: comments.get(slug) ?? [],
-      changes: entry && parts.changes ? articleChanges(client, locale, slug, entry.edits) : [],
+      changes: changes.get(slug) ?? [],
     });
   }
   articles.sort(
@@ -97,15 +100,8 @@ export function getArticleReport(
   };
 }
 
-/** The "what was missing" comments in the range, newest first, per article. */
-function commentsBySlug(db: Db, locale: string, from: string, to: string, article?: string) {
-  const where = ['day BETWEEN ? AND ?'];
-  const args: string[] = [from, to];
-  if (locale !== '*') (where.push('locale = ?'), args.push(locale));
-  if (article) (where.push('article = ?'), args.push(article));
-  const rows = db.$client
-    .prepare(`SELECT article, day, locale, comment FROM article_comments WHERE ${where.join(' AND ')} ORDER BY ts DESC, event_id DESC`)
-    .all(...args) as Array<{ article: string; day: string; locale: string; comment: string }>;
+/** The "what was missing" comments in the range (newest first), per article. */
+function commentsBySlug(rows: readonly CommentRow[]) {
   const out = new Map<string, ArticleComment[]>();
   for (const r of rows) {
     const list = out.get(r.article) ?? (out.set(r.article, []), out.get(r.article)!);

@@ -1,6 +1,5 @@
 /** The contact form's deflection report (SPEC 4.1): suggestions shown and opened, forms submitted, implicit deflections. */
-import { sql } from 'drizzle-orm';
-import type { Db } from '../sqlite/client.ts';
+import type { ReportReads } from './report-reads.ts';
 import { localDayFn } from './rollups/local-day.ts';
 import { fillSeries, periodOf, periodsBetween, rangeMs } from './periods.ts';
 import { MIN_SAMPLE, sampledRate } from './stats.ts';
@@ -17,22 +16,9 @@ const withRates = (c: Counts, minSample = 1): ContactFormFigures => ({
   implicitDeflectionRate: sampledRate(c.implicitDeflections, c.deflectorShown, minSample),
 });
 
-export function getContactFormReport(db: Db, f: ReportFilters): ContactFormReport {
+export async function getContactFormReport(reads: ReportReads, f: ReportFilters): Promise<ContactFormReport> {
   const [start, end] = rangeMs(f.from, f.to, f.timeZone);
-  const locale = f.locale ? sql`and locale = ${f.locale}` : sql``;
-  const firstPerSession = (type: 'suggest_shown' | 'suggest_click') => sql`
-    select session_id as sessionId, min(ts) as first from events
-    where type = ${type} and ts >= ${start} and ts < ${end} ${locale} group by session_id`;
-
-  const shown = db.all<{ first: number }>(firstPerSession('suggest_shown'));
-  const clicked = db.all<{ sessionId: number; first: number; submittedAfter: number }>(sql`
-    select c.sessionId, c.first, exists (
-      select 1 from events e
-      where e.session_id = c.sessionId and e.type = 'contact' and e.via = 'form' and e.ts >= c.first
-    ) as submittedAfter
-    from (${firstPerSession('suggest_click')}) c`);
-  const submitted = db.all<{ ts: number }>(sql`
-    select ts from events where type = 'contact' and via = 'form' and ts >= ${start} and ts < ${end} ${locale}`);
+  const { shown, clicked, submitted } = await reads.contactForm(start, end, f.locale);
 
   const dayOf = localDayFn(f.timeZone);
   const points = new Map<string, Counts>();

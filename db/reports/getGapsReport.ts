@@ -1,5 +1,5 @@
 /** SPEC 7.2a: one queue for writers, worst first, each row saying why it is there and how big it is. */
-import type { Db } from '../sqlite/client.ts';
+import type { ReportReads } from './report-reads.ts';
 import type { Catalog } from '../shared/catalog.ts';
 import { getArticleReport } from './getArticleReport.ts';
 import { getOverviewReport } from './getOverviewReport.ts';
@@ -14,11 +14,11 @@ export const TOPIC_GAP = { minTickets: 10, viewsPerTicketShare: 0.5 } as const;
 const KIND_ORDER: GapKind[] = ['zero_result_query', 'contact_query', 'drives_contacts', 'unhelpful', 'topic'];
 const pct = (r: number | null) => (r === null ? 'n/a' : `${Math.round(r * 100)}%`);
 
-export function getGapsReport(db: Db, filters: ReportFilters, catalog: Catalog): GapReport {
-  const search = getSearchReport(db, filters);
+export async function getGapsReport(reads: ReportReads, filters: ReportFilters, catalog: Catalog): Promise<GapReport> {
+  const search = await getSearchReport(reads, filters);
   // The queue uses the contact and helpful figures only, so read times and edits are left out.
-  const articles = getArticleReport(db, filters, catalog, { readTimes: false, changes: false });
-  const overview = getOverviewReport(db, filters, catalog, { requesters: false }); // tickets and topics only
+  const articles = await getArticleReport(reads, filters, catalog, { readTimes: false, changes: false });
+  const overview = await getOverviewReport(reads, filters, catalog, { requesters: false }); // tickets and topics only
   const gaps: GapRow[] = [];
   for (const q of search.zeroResultQueries) {
     gaps.push({

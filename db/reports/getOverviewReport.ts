@@ -1,12 +1,10 @@
 /** SPEC 7.4: reads against ticket volume, self-service score and rate, session outcomes, per-topic table. */
-import type { Db } from '../sqlite/client.ts';
 import { bySlug, type Catalog } from '../shared/catalog.ts';
-import { ensureTicketRollups } from './rollups/tickets.ts';
 import { dayFromNumber, dayNumber, fillSeries, periodOf, periodsBetween } from './periods.ts';
 import { MIN_SAMPLE, rate } from './stats.ts';
-import { distinctRequesters, splitCombo, ticketDaySums, ticketDim } from './ticket-reads.ts';
+import { splitCombo, type DimRow } from './ticket-reads.ts';
+import type { ReportReads } from './report-reads.ts';
 import type { OverviewFigures, OverviewReport, OverviewReportFilters, ReportFilters, TopicRow } from '../shared/reports.ts';
-import { settleRollups } from './rollups/catch-up.ts';
 
 export type { OverviewReport, OverviewFigures, OverviewReportFilters, TopicRow } from '../shared/reports.ts';
 
@@ -60,10 +58,14 @@ export interface OverviewReportParts {
   requesters: boolean;
 }
 
-export function getOverviewReport(db: Db, filters: OverviewReportFilters, catalog: Catalog, parts: OverviewReportParts = { requesters: true }): OverviewReport {
+export async function getOverviewReport(
+  reads: ReportReads,
+  filters: OverviewReportFilters,
+  catalog: Catalog,
+  parts: OverviewReportParts = { requesters: true },
+): Promise<OverviewReport> {
   const cost = filters.costPerTicket;
-  settleRollups(db, filters.timeZone); // rollups trail ingest by a fraction of a second
-  const client = db.$client;
+  await reads.settle(filters.timeZone); // rollups trail ingest by a fraction of a second
   const { from, to, interval, timeZone } = filters;
   const locale = filters.locale ?? '*';
   const total = zero();
@@ -72,13 +74,7 @@ export function getOverviewReport(db: Db, filters: OverviewReportFilters, catalo
     const p = periodOf(day, interval, from);
     return points.get(p) ?? (points.set(p, zero()), points.get(p)!);
   };
-  const site = client
-    .prepare(
-      `SELECT day, views, visitors, searches, contacts, sessions, found_answer AS foundAnswer, failed, contacted
-       FROM site_days WHERE locale = ? AND day BETWEEN ? AND ?`,
-    )
-    .all(locale, from, to) as SiteRow[];
-  for (const r of site) {
+  for (const r of await reads.siteDays(locale, from, to)) {
     for (const s of [total, at(r.day)]) {
       s.views += r.views;
       s.visitors += r.visitors;
@@ -91,23 +87,18 @@ export function getOverviewReport(db: Db, filters: OverviewReportFilters, catalo
     }
   }
   const articleViews = new Map<string, number>();
-  const articles = client
-    .prepare(
-      `SELECT day, article, views, contacts_after_read AS car FROM article_days WHERE locale = ? AND day BETWEEN ? AND ?`,
-    )
-    .all(locale, from, to) as Array<{ day: string; article: string; views: number; car: number }>;
-  for (const r of articles) {
-    total.contactsAfterRead += r.car;
-    at(r.day).contactsAfterRead += r.car;
+  for (const r of await reads.articleDays(locale, from, to)) {
+    total.contactsAfterRead += r.contactsAfterRead;
+    at(r.day).contactsAfterRead += r.contactsAfterRead;
     articleViews.set(r.article, (articleViews.get(r.article) ?? 0) + r.views);
   }
-  ensureTicketRollups(db, timeZone);
+  await reads.ensureTicketRollups(timeZone);
   const [lo, hi] = [dayNumber(from), dayNumber(to)];
-  for (const d of ticketDaySums(client, lo, hi)) {
+  for (const d of await reads.ticketDaySums(lo, hi)) {
     total.tickets += d.tickets;
     at(dayFromNumber(d.day)).tickets += d.tickets;
   }
-  if (parts.requesters) requesters(client, total, points, interval, lo, hi);
+  if (parts.requesters) await requesters(reads, total, points, interval, lo, hi);
   return {
     from,
     to,
@@ -115,12 +106,12 @@ export function getOverviewReport(db: Db, filters: OverviewReportFilters, catalo
     totals: figures(total, 1, cost),
     series: fillSeries(periodsBetween(from, to, interval), new Map([...points].map(([p, s]) => [p, figures(s, MIN_SAMPLE, cost)])), () => figures(zero(), MIN_SAMPLE, cost)),
     costPerTicket: cost ?? null,
-    topics: topics(client, catalog, filters.locale, articleViews, lo, hi),
+    topics: topics(await reads.ticketDim('combo', lo, hi), catalog, filters.locale, articleViews),
   };
 }
 
 /** Distinct requesters are not additive: counted once over the range and once per period. */
-function requesters(client: Db['$client'], total: Sums, points: Map<string, Sums>, interval: ReportFilters['interval'], lo: number, hi: number) {
+async function requesters(reads: ReportReads, total: Sums, points: Map<string, Sums>, interval: ReportFilters['interval'], lo: number, hi: number) {
   const bounds = new Map<string, [number, number]>();
   for (let n = lo; n <= hi; n++) {
     const p = periodOf(dayFromNumber(n), interval, dayFromNumber(lo));
@@ -128,12 +119,12 @@ function requesters(client: Db['$client'], total: Sums, points: Map<string, Sums
     bounds.set(p, b ? [b[0], n] : [n, n]);
   }
   const periods = [...bounds].filter(([p]) => points.has(p));
-  const [all, ...each] = distinctRequesters(client, [[lo, hi], ...periods.map(([, b]) => b)]);
+  const [all, ...each] = await reads.distinctRequesters([[lo, hi], ...periods.map(([, b]) => b)]);
   total.requesters = all!;
   periods.forEach(([p], i) => (points.get(p)!.requesters = each[i]!));
 }
 
-function topics(client: Db['$client'], catalog: Catalog, locale: string | undefined, articleViews: Map<string, number>, lo: number, hi: number): TopicRow[] {
+function topics(comboRows: readonly DimRow[], catalog: Catalog, locale: string | undefined, articleViews: Map<string, number>): TopicRow[] {
   const categories = [...bySlug(catalog.categories, locale).values()].sort((a, b) => a.order - b.order || a.slug.localeCompare(b.slug));
   const categoryOf = new Map([...bySlug(catalog.articles, locale).values()].map((a) => [a.slug, a.category]));
   const views = new Map<string, number>();
@@ -142,7 +133,7 @@ function topics(client: Db['$client'], catalog: Catalog, locale: string | undefi
     if (c) views.set(c, (views.get(c) ?? 0) + n);
   }
   // Each combo of (type, tags) is counted once for a category it touches, so a ticket counts once per topic.
-  const combos = ticketDim(client, 'combo', lo, hi).map((r) => ({ ...splitCombo(r.value), tickets: r.tickets }));
+  const combos = comboRows.map((r) => ({ ...splitCombo(r.value), tickets: r.tickets }));
   return categories.map((c) => {
     const tickets = combos
       .filter((k) => c.ticketTypes.includes(k.type) || k.tags.some((t) => c.ticketTags.includes(t)))

@@ -1,9 +1,8 @@
 /** SPEC 7.2: searches, zero results, click-through, bounces, and per query its contact rate. */
-import type { Db } from '../sqlite/client.ts';
 import { fillSeries, periodOf, periodsBetween } from './periods.ts';
 import { MIN_SAMPLE, rate, sampledRate } from './stats.ts';
 import type { QueryRow, ReportFilters, SearchFigures, SearchReport } from '../shared/reports.ts';
-import { settleRollups } from './rollups/catch-up.ts';
+import type { ReportReads } from './report-reads.ts';
 
 export type { SearchReport, SearchFigures, QueryRow } from '../shared/reports.ts';
 
@@ -43,17 +42,11 @@ function queryRow(query: string, s: Sums): QueryRow {
   return { query, ...searchFigures(s), sessions: s.sessions, contactSessions: s.contactSessions, contactRate: rate(s.contactSessions, s.sessions) };
 }
 
-export function getSearchReport(db: Db, filters: ReportFilters): SearchReport {
-  settleRollups(db, filters.timeZone); // rollups trail ingest by a fraction of a second
+export async function getSearchReport(reads: ReportReads, filters: ReportFilters): Promise<SearchReport> {
+  await reads.settle(filters.timeZone); // rollups trail ingest by a fraction of a second
   const { from, to, interval } = filters;
   const locale = filters.locale ?? '*';
-  const byPeriod = db.$client
-    .prepare(
-      `SELECT day, sum(searches) AS searches, sum(zero_results) AS zeroResults, sum(clicked) AS clicked,
-              sum(bounced) AS bounced, sum(sessions) AS sessions, sum(contact_sessions) AS contactSessions
-       FROM query_days WHERE locale = ? AND day BETWEEN ? AND ? GROUP BY day`,
-    )
-    .all(locale, from, to) as Array<Sums & { day: string }>;
+  const byPeriod = await reads.queryDaysByDay(locale, from, to);
   const total = zero();
   const points = new Map<string, Sums>();
   for (const r of byPeriod) {
@@ -61,13 +54,7 @@ export function getSearchReport(db: Db, filters: ReportFilters): SearchReport {
     const p = periodOf(r.day, interval, from);
     add(points.get(p) ?? (points.set(p, zero()), points.get(p)!), r);
   }
-  const byQuery = db.$client
-    .prepare(
-      `SELECT query, sum(searches) AS searches, sum(zero_results) AS zeroResults, sum(clicked) AS clicked,
-              sum(bounced) AS bounced, sum(sessions) AS sessions, sum(contact_sessions) AS contactSessions
-       FROM query_days WHERE locale = ? AND day BETWEEN ? AND ? GROUP BY query`,
-    )
-    .all(locale, from, to) as Array<Sums & { query: string }>;
+  const byQuery = await reads.queryDaysByQuery(locale, from, to);
   const rows = byQuery.map((r) => queryRow(r.query, r));
   const top = (key: (r: QueryRow) => number) =>
     rows

@@ -1,10 +1,9 @@
 /** SPEC 7.3: ticket volumes, response and resolution times, SLA, FCR, reopens, CSAT, phone queue, forecast. */
-import type { Db } from '../sqlite/client.ts';
-import { ensureTicketRollups } from './rollups/tickets.ts';
+import type { ReportReads } from './report-reads.ts';
 import { dayFromNumber, dayNumber, daysBetween, fillSeries, periodOf, periodsBetween, rangeMs, todayIn, weekdayName, weekdayOf } from './periods.ts';
 import { forecastTickets } from './ticket-forecast.ts';
 import { TicketPeriod } from './ticket-figures.ts';
-import { splitCombo, ticketColumn, ticketDaySums, ticketDim, type DimRow } from './ticket-reads.ts';
+import { splitCombo, type DimRow } from './ticket-reads.ts';
 import { groupMedians, known, readTicketTimes, type GroupMedians } from './ticket-times.ts';
 import { MIN_SAMPLE, rate } from './stats.ts';
 import type { TicketFigures, TicketGroupFigures, TicketReport, TicketReportFilters } from '../shared/reports.ts';
@@ -15,10 +14,9 @@ const countDesc = <K extends string>(m: Map<string, number>, key: K) =>
   [...m].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([k, tickets]) => ({ [key]: k, tickets }) as Record<K, string> & { tickets: number });
 const bump = (m: Map<string, number>, k: string, n: number) => m.set(k, (m.get(k) ?? 0) + n);
 
-export function getTicketReport(db: Db, filters: TicketReportFilters): TicketReport {
-  const client = db.$client;
+export async function getTicketReport(reads: ReportReads, filters: TicketReportFilters): Promise<TicketReport> {
   const { from, to, interval, timeZone, slaFirstResponseMinutes: sla, businessHours } = filters;
-  ensureTicketRollups(db, timeZone);
+  await reads.ensureTicketRollups(timeZone);
   const [lo, hi] = [dayNumber(from), dayNumber(to)];
   const [start, end] = rangeMs(from, to, timeZone);
   const period = () => Object.assign(new TicketPeriod(sla), { business: businessHours !== undefined });
@@ -30,7 +28,7 @@ export function getTicketReport(db: Db, filters: TicketReportFilters): TicketRep
   };
   const perDay = new Map<string, number>();
   const weekdays = [0, 0, 0, 0, 0, 0, 0];
-  const days = ticketDaySums(client, lo, hi).sort((a, b) => a.day - b.day);
+  const days = (await reads.ticketDaySums(lo, hi)).sort((a, b) => a.day - b.day);
   for (const d of days) {
     const day = dayFromNumber(d.day);
     total.addDay(d);
@@ -40,7 +38,7 @@ export function getTicketReport(db: Db, filters: TicketReportFilters): TicketRep
   }
   // Times come in created_at order, so each period's tickets are one run of them: its days' counts in ticket_days
   // say where the run ends.
-  const times = readTicketTimes(client, start, end, businessHours, timeZone);
+  const times = await readTicketTimes(reads, start, end, businessHours, timeZone);
   const runs = new Map<TicketPeriod, [number, number]>();
   let i = 0;
   for (const d of days) {
@@ -56,7 +54,7 @@ export function getTicketReport(db: Db, filters: TicketReportFilters): TicketRep
   total.resolution = known(times.resolution);
   const types = new Map<string, number>();
   const tags = new Map<string, number>();
-  for (const r of ticketDim(client, 'combo', lo, hi)) {
+  for (const r of await reads.ticketDim('combo', lo, hi)) {
     const c = splitCombo(r.value);
     if (c.type) bump(types, c.type, r.tickets);
     for (const tag of c.tags) bump(tags, tag, r.tickets);
@@ -64,7 +62,8 @@ export function getTicketReport(db: Db, filters: TicketReportFilters): TicketRep
   const points = new Map<string, TicketFigures>([...perPeriod].map(([p, a]) => [p, a.figures(MIN_SAMPLE)]));
   const empty = period().figures(MIN_SAMPLE);
   const skip = filters.totalsOnly === true;
-  const medians = skip ? undefined : groupMedians(times, ticketColumn(client, 'group', start, end) as string[]);
+  const medians = skip ? undefined : groupMedians(times, (await reads.ticketColumns(['group'], start, end))[0] as string[]);
+  const [channelRows, assigneeRows] = medians ? await Promise.all([reads.ticketDim('channel', lo, hi), reads.ticketDim('assignee', lo, hi)]) : [[], []];
   return {
     from,
     to,
@@ -74,12 +73,12 @@ export function getTicketReport(db: Db, filters: TicketReportFilters): TicketRep
     totals: { ...total.figures(), slaFirstResponseMinutes: sla },
     series: fillSeries(periodsBetween(from, to, interval), points, () => empty),
     weekdays: weekdays.map((tickets, i) => ({ weekday: i + 1, name: weekdayName(i + 1), tickets })),
-    channels: !medians ? [] : groups(client, 'channel', medians.channels, lo, hi)
+    channels: !medians ? [] : groups(channelRows, medians.channels)
       .map(({ value, ...f }) => ({ channel: value, ...f }))
       .sort((a, b) => b.tickets - a.tickets || a.channel.localeCompare(b.channel)),
     types: countDesc(types, 'type'),
     tags: countDesc(tags, 'tag'),
-    assignees: !medians ? [] : groups(client, 'assignee', medians.assignees, lo, hi)
+    assignees: !medians ? [] : groups(assigneeRows, medians.assignees)
       .map(({ value, ...f }) => ({ assignee: value, ...f }))
       .sort((a, b) => b.solved - a.solved || b.tickets - a.tickets || a.assignee.localeCompare(b.assignee)),
     forecast: skip
@@ -89,8 +88,8 @@ export function getTicketReport(db: Db, filters: TicketReportFilters): TicketRep
 }
 
 /** Per channel or assignee: counts, FCR and CSAT from the day rollups, medians from each ticket's times. */
-function groups(client: Db['$client'], dim: 'channel' | 'assignee', medians: Map<string, GroupMedians>, lo: number, hi: number) {
-  return ticketDim(client, dim, lo, hi).map((r: DimRow): { value: string } & TicketGroupFigures => ({
+function groups(rows: readonly DimRow[], medians: Map<string, GroupMedians>) {
+  return rows.map((r: DimRow): { value: string } & TicketGroupFigures => ({
     value: r.value,
     tickets: r.tickets,
     solved: r.solved,

@@ -72,8 +72,11 @@ export function distinctRequesters(db: Database.Database, spans: ReadonlyArray<r
   return spans.map(([lo, hi]) => count.get(lo, hi, lo) as number);
 }
 
-/** What ticketColumn can read per ticket: times, durations in ms (null when the end is unknown), and dimensions. */
-const COLUMNS = {
+/**
+ * What ticketColumn can read per ticket: times, durations in ms (null when the end is unknown), and dimensions;
+ * plain SQL any adapter can run (db/pg/reports/reads.ts reads the same expressions).
+ */
+export const TICKET_COLUMNS = {
   createdAt: 'created_at',
   firstResponseAt: 'first_response_at',
   solvedAt: 'solved_at',
@@ -83,8 +86,7 @@ const COLUMNS = {
   // parts them; one string a row costs half of two.
   group: "channel || '|' || coalesce(assignee, '')",
 } as const;
-export type TicketColumn = keyof typeof COLUMNS;
-
+export type TicketColumn = keyof typeof TICKET_COLUMNS;
 
 /**
  * One value per ticket created in [start, end), in created_at order (the covering index's order, so nothing is
@@ -94,7 +96,7 @@ export type TicketColumn = keyof typeof COLUMNS;
 export function ticketColumn(db: Database.Database, column: TicketColumn, start: number, end: number): unknown[] {
   return db
     // tickets_created_durations (db/schema/tickets.ts) covers every column read here.
-    .prepare(`SELECT ${COLUMNS[column]} FROM tickets INDEXED BY tickets_created_durations WHERE created_at >= ? AND created_at < ? ORDER BY created_at`)
+    .prepare(`SELECT ${TICKET_COLUMNS[column]} FROM tickets INDEXED BY tickets_created_durations WHERE created_at >= ? AND created_at < ? ORDER BY created_at`)
     .pluck()
     .all(start, end);
 }

@@ -1,8 +1,7 @@
 /** Each ticket's first response and resolution in minutes, on the calendar or the business clock (SPEC 7.3). */
-import type Database from 'better-sqlite3';
 import { BusinessClock, type BusinessHours } from './business-hours.ts';
 import { quantileOf } from './stats.ts';
-import { ticketColumn } from './ticket-reads.ts';
+import type { ReportReads } from './report-reads.ts';
 
 /** One entry per ticket created in the range, in created_at order; NaN where the ticket has no such time. */
 export interface TicketTimes {
@@ -13,13 +12,16 @@ export interface TicketTimes {
 const minutes = (values: unknown[]) => Float64Array.from(values as Array<number | null>, (ms) => (ms === null ? NaN : ms / 60_000));
 
 /** Reads the tickets created in [start, end): calendar minutes are end - start; business minutes count open hours only. */
-export function readTicketTimes(db: Database.Database, start: number, end: number, hours: BusinessHours | undefined, timeZone: string): TicketTimes {
+export async function readTicketTimes(reads: ReportReads, start: number, end: number, hours: BusinessHours | undefined, timeZone: string): Promise<TicketTimes> {
   if (!hours) {
-    return { firstResponse: minutes(ticketColumn(db, 'firstResponseMs', start, end)), resolution: minutes(ticketColumn(db, 'resolutionMs', start, end)) };
+    const [fr, res] = await reads.ticketColumns(['firstResponseMs', 'resolutionMs'], start, end);
+    return { firstResponse: minutes(fr!), resolution: minutes(res!) };
   }
-  const created = ticketColumn(db, 'createdAt', start, end) as number[];
-  const responded = ticketColumn(db, 'firstResponseAt', start, end) as Array<number | null>;
-  const solved = ticketColumn(db, 'solvedAt', start, end) as Array<number | null>;
+  const [created, responded, solved] = (await reads.ticketColumns(['createdAt', 'firstResponseAt', 'solvedAt'], start, end)) as [
+    number[],
+    Array<number | null>,
+    Array<number | null>,
+  ];
   const clock = new BusinessClock(hours, timeZone);
   let latest = end;
   for (let i = 0; i < created.length; i++) latest = Math.max(latest, responded[i] ?? 0, solved[i] ?? 0);

@@ -4,6 +4,10 @@ import type { BusinessHours } from './business-hours.ts';
 /** The validated configuration the app runs with. */
 export interface Config {
   dbFile: string;
+  /** PostgreSQL instead of the SQLite file (SPEC 9); undefined for SQLite. */
+  databaseUrl: string | undefined;
+  /** Signs sessions and form tokens alike on every node (KB_SECRET). */
+  secret: string | undefined;
   dataDir: string;
   timeZone: string;
   adminToken: string | undefined;

@@ -14,6 +14,7 @@ import { getGapsReport } from '../reports/getGapsReport.ts';
 import { getTicketReport } from '../reports/getTicketReport.ts';
 import { getContactFormReport } from '../reports/getContactFormReport.ts';
 import { getQueryDetail } from '../reports/getQueryDetail.ts';
+import { sqliteReportReads } from '../reports/report-reads.ts';
 import { ensureRollups, rebuildRollups } from '../reports/rollups/rebuild.ts';
 import { rebuildTicketRollups } from '../reports/rollups/tickets.ts';
 import { importFile } from '../tickets/run-import.ts';
@@ -44,6 +45,7 @@ export function sqliteStore(db: Db, config: Config, options: SqliteStoreOptions 
   let ingest: Ingest | undefined;
   const writer = () => (ingest ??= createIngest(db, config, { clock: options.clock, maxBatchEvents: options.maxBatchEvents }));
   const zone = config.timeZone;
+  const reads = sqliteReportReads(db);
   let closed: Promise<void> | undefined;
   return {
     describe: `SQLite ${config.dbFile}`,
@@ -53,13 +55,13 @@ export function sqliteStore(db: Db, config: Config, options: SqliteStoreOptions 
       visitorOf: async (ip, userAgent, at) => visitorOf(db, ip, userAgent, at),
     },
     reports: {
-      overview: async (filters, catalog) => getOverviewReport(db, filters, catalog),
-      articles: async (filters, catalog) => getArticleReport(db, filters, catalog),
-      search: async (filters) => getSearchReport(db, filters),
-      gaps: async (filters, catalog) => getGapsReport(db, filters, catalog),
-      tickets: async (filters) => getTicketReport(db, filters),
-      contact: async (filters) => getContactFormReport(db, filters),
-      queryDetail: async (filters) => getQueryDetail(db, filters),
+      overview: (filters, catalog) => getOverviewReport(reads, filters, catalog),
+      articles: (filters, catalog) => getArticleReport(reads, filters, catalog),
+      search: (filters) => getSearchReport(reads, filters),
+      gaps: (filters, catalog) => getGapsReport(reads, filters, catalog),
+      tickets: (filters) => getTicketReport(reads, filters),
+      contact: (filters) => getContactFormReport(reads, filters),
+      queryDetail: (filters) => getQueryDetail(reads, filters),
     },
     tickets: {
       importFile: (file, opts) => importFile(db, file, opts),

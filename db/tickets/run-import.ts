@@ -6,6 +6,7 @@ import { stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import type { Db } from '../sqlite/client.ts';
 import { imports } from '../schema/index.ts';
+import type { ImportRecord } from '../shared/imports.ts';
 import { detectFormat } from './detect.ts';
 import { ErrorList, ImportFileError, ProfileError, type RowError } from './errors.ts';
 import { compileMapper } from './map-row.ts';
@@ -69,8 +70,67 @@ const SOURCE_RE = /^[a-z0-9][a-z0-9_.-]{0,63}$/i;
 
 const isStaged = (r: WireRecord): r is StagedRecord => typeof r[1] === 'string';
 
-/** Imports one file. File-level problems throw ImportFileError/ProfileError; bad rows come back in the result. */
-export async function importFile(db: Db, file: string, opts: ImportOptions): Promise<ImportResult> {
+/**
+ * Where an import's checked rows go: each storage adapter writes the staging file its own way (SQLite in chunks
+ * here, PostgreSQL with COPY in one transaction: db/pg/tickets/import.ts).
+ */
+export interface ImportTarget {
+  /**
+   * Writes (or on a dry run counts) the staged rows into `result`; true when it also recorded the import, with the
+   * tickets (its history row: importEntry(result, opts, startedAt)).
+   */
+  write(staging: Staging, result: ImportResult, opts: ImportOptions, startedAt: number): Promise<boolean>;
+  /** Records an import in the history: one that wrote nothing, was refused, or whose writer did not record it. */
+  record(entry: ImportEntry): Promise<void>;
+}
+
+/** The history row of an import (the imports table, db/shared/imports.ts), as every adapter stores it. */
+export type ImportEntry = Omit<ImportRecord, 'id'>;
+
+/** How many of an import's problems the history keeps (the answer itself lists the first 100). */
+const ERROR_SAMPLE = 20;
+const sample = (errors: readonly RowError[]) =>
+  errors.length === 0 ? null : errors.slice(0, ERROR_SAMPLE).map((e) => ({ line: e.line, column: e.column, value: e.value, reason: e.reason }));
+
+/** The history row for a finished import: its counts, its first problems and who ran it. */
+export function importEntry(r: Pick<ImportResult, 'source' | 'fileName' | 'rows' | 'imported' | 'updated' | 'unchanged' | 'skipped' | 'errors' | 'errorCount' | 'committed'>, opts: Pick<ImportOptions, 'profileLabel' | 'ranBy'>, startedAt: number): ImportEntry {
+  return {
+    source: r.source,
+    fileName: r.fileName,
+    profile: opts.profileLabel,
+    status: r.committed ? 'ok' : 'failed',
+    rows: r.rows,
+    imported: r.imported,
+    updated: r.updated,
+    unchanged: r.unchanged,
+    skipped: r.skipped,
+    errors: r.errorCount,
+    errorSample: sample(r.errors),
+    ranBy: opts.ranBy ?? null,
+    startedAt,
+    finishedAt: Date.now(),
+  };
+}
+
+/** Imports one file into SQLite. File-level problems throw ImportFileError/ProfileError; bad rows come back in the result. */
+export function importFile(db: Db, file: string, opts: ImportOptions): Promise<ImportResult> {
+  return importInto(sqliteTarget(db), file, opts);
+}
+
+function sqliteTarget(db: Db): ImportTarget {
+  return {
+    async write(staging, result, opts) {
+      const write = () => writeAll(db, staging, result.source, result, opts);
+      // Per-row rollup triggers cost more than one rebuild once a file is large (bench/results/import.md).
+      await (!opts.dryRun && staging.count >= BULK_ROWS ? withTicketRollupsSuspended(db, write) : write());
+      return false;
+    },
+    record: async (entry) => void db.insert(imports).values(entry).run(),
+  };
+}
+
+/** Reads, maps and checks a file, then hands the staged rows to `target`. */
+export async function importInto(target: ImportTarget, file: string, opts: ImportOptions): Promise<ImportResult> {
   const started = Date.now();
   const source = opts.source ?? opts.profile.source ?? 'import';
   if (!SOURCE_RE.test(source)) throw new ProfileError(`Source "${source}" must be letters, digits, _ . - (at most 64).`);
@@ -81,12 +141,15 @@ export async function importFile(db: Db, file: string, opts: ImportOptions): Pro
 
   const refused = (err: unknown) => {
     // A file refused as a whole (not UTF-8, no header, unreadable) is in the history too, with its reason.
-    if (err instanceof ImportFileError && !opts.dryRun) recordRefused(db, source, fileName, opts, started, err);
-    throw err;
+    if (!(err instanceof ImportFileError) || opts.dryRun) throw err;
+    const none = { imported: 0, updated: 0, unchanged: 0, skipped: 0, committed: false };
+    return target.record(importEntry({ source, fileName, rows: 0, ...none, errors: err.errors, errorCount: err.errors.length }, opts, started)).then(() => {
+      throw err;
+    });
   };
   const format = await detectFormat(file).catch(refused);
   const staging = new Staging();
-  const records = await readInWorker(file, format).catch((err: unknown) => {
+  const records = await readInWorker(file, format).catch(async (err: unknown) => {
     staging.dispose();
     return refused(err);
   });
@@ -129,19 +192,18 @@ export async function importFile(db: Db, file: string, opts: ImportOptions): Pro
       durationMs: 0,
     };
     if (rows === 0) throw new ImportFileError('The file has a header but no rows.');
+    let recorded = false;
     if (errors.count && !opts.skipInvalid) {
       result.skipped = rows;
     } else {
-      const write = () => writeAll(db, staging, source, result, opts);
-      // Per-row rollup triggers cost more than one rebuild once a file is large (bench/results/import.md).
-      await (!opts.dryRun && staging.count >= BULK_ROWS ? withTicketRollupsSuspended(db, write) : write());
+      recorded = await target.write(staging, result, opts, started);
       result.committed = !result.dryRun;
     }
     result.durationMs = Date.now() - started;
-    if (!result.dryRun) recordImport(db, result, opts, started);
+    if (!result.dryRun && !recorded) await target.record(importEntry(result, opts, started));
     return result;
   } catch (err) {
-    return refused(err);
+    return await refused(err);
   } finally {
     await records.close();
     staging.dispose();
@@ -161,39 +223,4 @@ async function writeAll(db: Db, staging: Staging, source: string, result: Import
   result.imported = c.imported;
   result.updated = c.updated;
   result.unchanged = c.unchanged;
-}
-
-/** How many of an import's problems the history keeps (the answer itself lists the first 100). */
-const ERROR_SAMPLE = 20;
-const sample = (errors: readonly RowError[]) =>
-  errors.length === 0 ? null : errors.slice(0, ERROR_SAMPLE).map((e) => ({ line: e.line, column: e.column, value: e.value, reason: e.reason }));
-
-function recordImport(db: Db, r: ImportResult, opts: ImportOptions, startedAt: number) {
-  db.insert(imports)
-    .values({
-      source: r.source,
-      fileName: r.fileName,
-      profile: opts.profileLabel,
-      status: r.committed ? 'ok' : 'failed',
-      rows: r.rows,
-      imported: r.imported,
-      updated: r.updated,
-      unchanged: r.unchanged,
-      skipped: r.skipped,
-      errors: r.errorCount,
-      errorSample: sample(r.errors),
-      ranBy: opts.ranBy ?? null,
-      startedAt,
-      finishedAt: Date.now(),
-    })
-    .run();
-}
-
-function recordRefused(db: Db, source: string, fileName: string, opts: ImportOptions, startedAt: number, err: ImportFileError) {
-  db.insert(imports)
-    .values({
-      source, fileName, profile: opts.profileLabel, status: 'failed', rows: 0, imported: 0, updated: 0, unchanged: 0, skipped: 0,
-      errors: err.errors.length, errorSample: sample(err.errors), ranBy: opts.ranBy ?? null, startedAt, finishedAt: Date.now(),
-    })
-    .run();
 }

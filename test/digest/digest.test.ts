@@ -10,6 +10,9 @@ import { openMigratedDb } from '../../db/sqlite/migrate.ts';
 import { sqliteStore } from '../../db/sqlite/store.ts';
 import { addDays } from '../../db/shared/report-range.ts';
 import { execFile } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { tempDb, type TempDb } from '../helpers/db.ts';
@@ -157,9 +160,8 @@ describe('the weekly digest', () => {
   });
 
   it('is sent once by `npm start` across a real restart of the server process, and `kb digest --to` sends one now', async () => {
-    const fresh = tempDb({});
-    fresh.cleanup(); // the server process makes its own database there
-    const server = { ...env, KB_DB: fresh.file };
+    const fresh = { dir: mkdtempSync(join(tmpdir(), 'kb-digest-')) };
+    const server = { ...env, KB_DB: join(fresh.dir, 'kb.sqlite') };
     const before = mailbox.messages.length;
     try {
       const first = await startServerProcess(server);
@@ -171,7 +173,7 @@ describe('the weekly digest', () => {
       second.child.kill('SIGTERM');
       await second.exited;
       expect(mailbox.messages).toHaveLength(before + 1);
-      const sent = openMigratedDb(fresh.file);
+      const sent = openMigratedDb(server.KB_DB);
       expect(listDigestSends(sent)).toMatchObject([{ period: week.id, attempts: 1 }]);
       sent.$client.close();
       const root = fileURLToPath(new URL('../..', import.meta.url));

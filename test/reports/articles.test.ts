@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { getArticleReport } from '../../db/reports/getArticleReport.ts';
+import { sqliteReportReads } from '../../db/reports/report-reads.ts';
 import { articleFlags } from '../../db/reports/article-flags.ts';
 import { articleFigures, zeroSums } from '../../db/reports/article-figures.ts';
 import { tempDb, type TempDb } from '../helpers/db.ts';
@@ -54,32 +55,32 @@ beforeAll(async () => {
 });
 afterAll(() => t.cleanup());
 
-const row = (slug: string, filters = {}) => getArticleReport(t.db, { ...base, ...filters }, catalog).articles.find((a) => a.slug === slug)!;
+const row = async (slug: string, filters = {}) => (await getArticleReport(sqliteReportReads(t.db), { ...base, ...filters }, catalog)).articles.find((a) => a.slug === slug)!;
 
 describe('article report (SPEC 7.1) on a hand-made data set', () => {
-  it('counts views and visitors distinct per day', () => {
-    const r = row('reset-password', { locale: 'en' });
+  it('counts views and visitors distinct per day', async () => {
+    const r = (await row('reset-password', { locale: 'en' }));
     // en views: p1, p2 (2 March), p4, p5 (3 March) = 4
     expect(r.views).toBe(4);
     // 2 March: {A}; 3 March: {B, A} -> 1 + 2 = 3 (A counts once per day, on both days)
     expect(r.visitors).toBe(3);
   });
 
-  it('takes the largest seconds per page view and averages only engaged views', () => {
-    const r = row('reset-password', { locale: 'en' });
+  it('takes the largest seconds per page view and averages only engaged views', async () => {
+    const r = (await row('reset-password', { locale: 'en' }));
     // p1 max(15, 45, 30) = 45; p2 = 0 (not engaged); p4 = 60; p5 = 10 -> mean (45+60+10)/3 = 38.33, median 45
     expect(r.avgReadSeconds).toBeCloseTo(115 / 3, 10);
     expect(r.medianReadSeconds).toBe(45);
     expect(r.expectedReadSeconds).toBe(300);
   });
 
-  it('counts read-through as views whose deepest scroll reached 90', () => {
+  it('counts read-through as views whose deepest scroll reached 90', async () => {
     // p1 deepest 95 (the later 50 does not lower it), p4 exactly 90; p2 10, p5 20 -> 2 / 4
-    expect(row('reset-password', { locale: 'en' }).readThroughRate).toBe(0.5);
+    expect((await row('reset-password', { locale: 'en' })).readThroughRate).toBe(0.5);
   });
 
-  it('counts only the last vote of each page view and gives the Wilson lower bound', () => {
-    const r = row('reset-password', { locale: 'en' });
+  it('counts only the last vote of each page view and gives the Wilson lower bound', async () => {
+    const r = (await row('reset-password', { locale: 'en' }));
     // p1 voted yes then no -> no; p4 yes -> 1 yes, 1 no
     expect([r.helpfulYes, r.helpfulNo, r.helpfulRate]).toEqual([1, 1, 0.5]);
     // Wilson 95%, n=2, p=0.5, z²=3.8416: (0.5 + 0.9604 - 1.96·√(0.125 + 0.2401)) / (1 + 1.9208) = 0.276099 / 2.9208 = 0.09453
@@ -87,40 +88,40 @@ describe('article report (SPEC 7.1) on a hand-made data set', () => {
     expect(r.comments).toEqual([{ date: '2026-03-02', locale: 'en', text: 'Missing SSO steps' }]);
   });
 
-  it('attributes a contact only within the window and with no other article viewed in between', () => {
-    const r = row('reset-password', { locale: 'en' });
+  it('attributes a contact only within the window and with no other article viewed in between', async () => {
+    const r = (await row('reset-password', { locale: 'en' }));
     // sessions with a view: S1, S2, S3, S4 = 4. Only S1 counts: S2 read billing-faq in between, S3 contacted after 40 min.
     expect([r.sessions, r.contactsAfterRead]).toEqual([4, 1]);
     expect(r.contactRate).toBe(0.25);
     expect(r.deflectionRate).toBe(0.75);
-    const b = row('billing-faq', { locale: 'en' });
+    const b = (await row('billing-faq', { locale: 'en' }));
     // S2's contact belongs to billing-faq, the last article read, 2 minutes before.
     expect([b.sessions, b.contactsAfterRead, b.contactRate]).toEqual([1, 1, 1]);
   });
 
-  it('filters by locale and counts all locales without one', () => {
-    const all = row('reset-password');
+  it('filters by locale and counts all locales without one', async () => {
+    const all = (await row('reset-password'));
     // + p6 in fa (S6, visitor B on 3 March, already counted that day) -> views 5, visitors 3, sessions 5
     expect([all.views, all.visitors, all.sessions, all.contactsAfterRead]).toEqual([5, 3, 5, 1]);
     expect(all.readThroughRate).toBe(0.4);
-    const fa = row('reset-password', { locale: 'fa' });
+    const fa = (await row('reset-password', { locale: 'fa' }));
     expect([fa.views, fa.visitors, fa.sessions, fa.title]).toEqual([1, 1, 1, 'بازنشانی رمز']);
   });
 
-  it('gives totals, a zero-filled series and one article alone', () => {
-    const r = getArticleReport(t.db, { ...base, locale: 'en', from: '2026-03-01', interval: 'day' }, catalog);
+  it('gives totals, a zero-filled series and one article alone', async () => {
+    const r = (await getArticleReport(sqliteReportReads(t.db), { ...base, locale: 'en', from: '2026-03-01', interval: 'day' }, catalog));
     // en views: reset-password 4 + billing-faq 1; contacts after read 2 of 5 sessions
     expect([r.totals.views, r.totals.sessions, r.totals.contactsAfterRead]).toEqual([5, 5, 2]);
     expect(r.siteContactRate).toBe(0.4);
     expect(r.series.map((p) => [p.period, p.views])).toEqual([['2026-03-01', 0], ['2026-03-02', 3], ['2026-03-03', 2]]);
-    const one = getArticleReport(t.db, { ...base, locale: 'en', article: 'reset-password' }, catalog);
+    const one = (await getArticleReport(sqliteReportReads(t.db), { ...base, locale: 'en', article: 'reset-password' }, catalog));
     expect(one.articles.map((a) => a.slug)).toEqual(['reset-password']);
     // 2 March: p1, p2 by A -> views 2, visitors 1; 3 March: p4 (B), p5 (A) -> 2, 2
     expect(one.series.map((p) => [p.views, p.visitors])).toEqual([[2, 1], [2, 2]]);
   });
 
-  it('shows contact and helpful rates 28 days before and after each edit', () => {
-    const [change] = row('reset-password', { locale: 'en' }).changes;
+  it('shows contact and helpful rates 28 days before and after each edit', async () => {
+    const [change] = (await row('reset-password', { locale: 'en' })).changes;
     // edit 5 March: before = 5 Feb..4 Mar: 4 sessions, 1 contact, votes 1 yes 1 no; after = 6 Mar..2 Apr: S5, 1 yes
     expect(change).toEqual({
       date: '2026-03-05',
@@ -132,8 +133,8 @@ describe('article report (SPEC 7.1) on a hand-made data set', () => {
     });
   });
 
-  it('flags an article with no views and lists it', () => {
-    const empty = row('empty-article');
+  it('flags an article with no views and lists it', async () => {
+    const empty = (await row('empty-article'));
     expect(empty.views).toBe(0);
     expect(empty.flags).toEqual(['no_traffic']);
   });

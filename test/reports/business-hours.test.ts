@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../api/env.ts';
 import { BusinessClock, parseBusinessHours, type BusinessHours } from '../../db/reports/business-hours.ts';
 import { getTicketReport } from '../../db/reports/getTicketReport.ts';
+import { sqliteReportReads } from '../../db/reports/report-reads.ts';
 import { tempDb, type TempDb } from '../helpers/db.ts';
 import { addTickets } from './store.ts';
 
@@ -80,8 +81,8 @@ describe('ticket report on the business clock', () => {
 
   const filters = { from: '2026-11-01', to: '2026-12-31', interval: 'month' as const, timeZone: zone, slaFirstResponseMinutes: 100 };
 
-  it('counts first response, resolution and SLA breaches in business minutes, and says so', () => {
-    const business = getTicketReport(t.db, { ...filters, businessHours: hours('Mon-Fri 09:00-17:00', ['2026-12-25']) });
+  it('counts first response, resolution and SLA breaches in business minutes, and says so', async () => {
+    const business = await getTicketReport(sqliteReportReads(t.db), { ...filters, businessHours: hours('Mon-Fri 09:00-17:00', ['2026-12-25']) });
     expect(business.clock).toBe('business');
     expect(business.businessHours).toEqual({ hours: 'Mon-Fri 09:00-17:00', holidays: ['2026-12-25'] });
     // 120, 45, 60 business minutes -> median 60, mean 75; one over the 100-minute SLA
@@ -91,7 +92,7 @@ describe('ticket report on the business clock', () => {
     expect(business.totals.resolutionMinutes.median).toBe(240);
     expect(business.series.map((p) => [p.period, p.firstResponseMinutes.median])).toEqual([['2026-11-01', 82.5], ['2026-12-01', 60]]);
     expect(business.assignees.map((a) => [a.assignee, a.firstResponseMinutes.median])).toEqual([['ann', 82.5], ['bob', 60]]);
-    const calendar = getTicketReport(t.db, filters);
+    const calendar = await getTicketReport(sqliteReportReads(t.db), filters);
     expect(calendar.clock).toBe('calendar');
     expect(calendar.businessHours).toBeNull();
     expect(calendar.totals.firstResponseMinutes.median).toBe(3960);

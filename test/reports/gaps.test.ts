@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { getGapsReport } from '../../db/reports/getGapsReport.ts';
+import { sqliteReportReads } from '../../db/reports/report-reads.ts';
 import { tempDb, type TempDb } from '../helpers/db.ts';
 import { catalog } from './catalog-fixture.ts';
 import { addTickets, eventStore, type EventInput } from './store.ts';
@@ -44,8 +45,8 @@ beforeAll(async () => {
 afterAll(() => t.cleanup());
 
 describe('content gaps queue (SPEC 7.2a)', () => {
-  it('lists every kind of gap, biggest first, each with its reason and size', () => {
-    const r = getGapsReport(t.db, filters, catalog);
+  it('lists every kind of gap, biggest first, each with its reason and size', async () => {
+    const r = (await getGapsReport(sqliteReportReads(t.db), filters, catalog));
     expect(r.gaps.map((g) => [g.kind, g.key, g.size, g.unit])).toEqual([
       ['topic', 'account', 12, 'tickets'],
       ['drives_contacts', 'billing-faq', 10, 'sessions'],

@@ -3,6 +3,7 @@ import { generate } from '../../bench/generate.ts';
 import { rawFigures, type RawFigures } from '../../bench/raw-scan.ts';
 import { rebuildRollups } from '../../db/reports/rollups/rebuild.ts';
 import { getArticleReport } from '../../db/reports/getArticleReport.ts';
+import { sqliteReportReads } from '../../db/reports/report-reads.ts';
 import { getOverviewReport } from '../../db/reports/getOverviewReport.ts';
 import { getSearchReport } from '../../db/reports/getSearchReport.ts';
 import { getTicketReport } from '../../db/reports/getTicketReport.ts';
@@ -28,27 +29,27 @@ beforeAll(() => {
 afterAll(() => t.cleanup());
 
 describe('reports read from rollups agree with a plain scan of the raw tables', () => {
-  it('overview', () => {
-    const { totals } = getOverviewReport(t.db, filters, catalog);
+  it('overview', async () => {
+    const { totals } = (await getOverviewReport(sqliteReportReads(t.db), filters, catalog));
     expect(raw.overview.views).toBeGreaterThan(500);
     const { views, visitors, searches, contacts, sessions, contacted, foundAnswer, failed, tickets, requesters } = totals;
     expect({ views, visitors, searches, contacts, sessions, contacted, foundAnswer, failed, tickets, requesters }).toEqual(raw.overview);
   });
 
-  it('articles', () => {
-    const r = getArticleReport(t.db, filters, catalog);
+  it('articles', async () => {
+    const r = (await getArticleReport(sqliteReportReads(t.db), filters, catalog));
     for (const a of r.articles.filter((x) => x.views > 0)) {
       const w = raw.articles[a.slug]!;
       expect({ ...a, readThrough: Math.round((a.readThroughRate ?? 0) * a.views) }).toMatchObject(w);
     }
   });
 
-  it('search and tickets', () => {
-    const s = getSearchReport(t.db, filters).totals;
+  it('search and tickets', async () => {
+    const s = (await getSearchReport(sqliteReportReads(t.db), filters)).totals;
     expect([s.searches, s.zeroResultSearches, Math.round((s.clickThroughRate ?? 0) * s.searches), s.bouncedSearches]).toEqual([
       raw.search.searches, raw.search.zeroResultSearches, raw.search.clicked, raw.search.bouncedSearches,
     ]);
-    const k = getTicketReport(t.db, { ...filters, slaFirstResponseMinutes: 240 }).totals;
+    const k = (await getTicketReport(sqliteReportReads(t.db), { ...filters, slaFirstResponseMinutes: 240 })).totals;
     expect({
       tickets: k.tickets, solved: k.solved, firstResponseMedian: k.firstResponseMinutes.median, firstResponseP90: k.firstResponseMinutes.p90,
       resolutionMedian: k.resolutionMinutes.median, slaBreaches: k.slaBreaches, csat: k.csat, abandoned: k.abandoned, phoneQueued: k.phoneQueued,

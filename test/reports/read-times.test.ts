@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { getArticleReport } from '../../db/reports/getArticleReport.ts';
+import { sqliteReportReads } from '../../db/reports/report-reads.ts';
 import { rebuildRollups } from '../../db/reports/rollups/rebuild.ts';
 import { decodeHistogram, encodeHistogram } from '../../db/reports/rollups/read-histogram.ts';
 import { fillReadSecondsFromPageViews } from '../../db/reports/rollups/read-seconds.ts';
@@ -45,12 +46,12 @@ beforeAll(async () => {
 });
 afterAll(() => t.cleanup());
 
-const report = (filters: object = {}) => getArticleReport(t.db, { ...range, interval: 'day', ...filters }, catalog);
-const median = (r: ReturnType<typeof report>, slug: string) => r.articles.find((a) => a.slug === slug)!.medianReadSeconds;
+const report = async (filters: object = {}) => (await getArticleReport(sqliteReportReads(t.db), { ...range, interval: 'day', ...filters }, catalog));
+const median = (r: Awaited<ReturnType<typeof report>>, slug: string) => r.articles.find((a) => a.slug === slug)!.medianReadSeconds;
 
 describe('exact median read time from the per-article-day histograms', () => {
-  it('takes each page view at its largest seconds, engaged views only, in its own day', () => {
-    const r = report();
+  it('takes each page view at its largest seconds, engaged views only, in its own day', async () => {
+    const r = (await report());
     // reset-password, all locales: a1 70, a2 40, a4 5, f1 90, a5 1800, a6 60 (a3 not engaged)
     // sorted 5, 40, 60, 70, 90, 1800 -> median (60 + 70) / 2 = 65
     expect(median(r, 'reset-password')).toBe(65);
@@ -62,11 +63,11 @@ describe('exact median read time from the per-article-day histograms', () => {
     expect(r.series.map((p) => p.medianReadSeconds)).toEqual([70, 930, null, null, null, null, null]);
   });
 
-  it('filters by locale and by article, and sums days into weeks', () => {
+  it('filters by locale and by article, and sums days into weeks', async () => {
     // en reset-password: 5, 40, 60, 70, 1800 -> 60
-    expect(median(report({ locale: 'en' }), 'reset-password')).toBe(60);
-    expect(median(report({ locale: 'fa' }), 'reset-password')).toBe(90);
-    const one = report({ article: 'billing-faq', interval: 'week' });
+    expect(median((await report({ locale: 'en' })), 'reset-password')).toBe(60);
+    expect(median((await report({ locale: 'fa' })), 'reset-password')).toBe(90);
+    const one = (await report({ article: 'billing-faq', interval: 'week' }));
     expect(one.series).toHaveLength(1);
     expect([one.totals.medianReadSeconds, one.series[0]!.medianReadSeconds]).toEqual([300, 300]);
   });
@@ -85,11 +86,11 @@ describe('exact median read time from the per-article-day histograms', () => {
     expect(fillReadSecondsFromPageViews(t.db.$client)).toBe(false); // not twice
   });
 
-  it('are filled from page views by the first report on a database upgraded from before them', () => {
+  it('are filled from page views by the first report on a database upgraded from before them', async () => {
     t.db.$client.exec('DELETE FROM article_read_days');
     const upgraded = openMigratedDb(t.file); // a new process: its first report checks once
     try {
-      const r = getArticleReport(upgraded, { ...range, interval: 'day' }, catalog);
+      const r = (await getArticleReport(sqliteReportReads(upgraded), { ...range, interval: 'day' }, catalog));
       expect([median(r, 'reset-password'), r.totals.medianReadSeconds]).toEqual([65, 70]);
     } finally {
       upgraded.$client.close();

@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { getTicketReport } from '../../db/reports/getTicketReport.ts';
+import { sqliteReportReads } from '../../db/reports/report-reads.ts';
 import { tempDb, type TempDb } from '../helpers/db.ts';
 import { CALLCENTER_PROFILE, REAL, importWith } from '../helpers/import.ts';
 
@@ -34,8 +35,8 @@ describe('ticket report on the real ServiceNow incident export', () => {
   });
   afterAll(() => t.cleanup());
 
-  it('counts volume per month, weekday and channel as the file says', () => {
-    const r = getTicketReport(t.db, filters);
+  it('counts volume per month, weekday and channel as the file says', async () => {
+    const r = (await getTicketReport(sqliteReportReads(t.db), filters));
     expect(r.totals.tickets).toBe(rows.length);
     const months = countBy(rows, (x) => new Date(ms(x.opened_at!)).toISOString().slice(0, 7));
     expect(r.series.map((p) => [p.period, p.tickets])).toEqual(['2016-02', '2016-03', '2016-04', '2016-05'].map((m) => [`${m}-01`, months.get(m) ?? 0]));
@@ -45,8 +46,8 @@ describe('ticket report on the real ServiceNow incident export', () => {
     expect(Object.fromEntries(r.channels.map((c) => [c.channel, c.tickets]))).toEqual(Object.fromEntries(channels));
   });
 
-  it('gives resolution time and reopen rate as the file says', () => {
-    const { totals } = getTicketReport(t.db, filters);
+  it('gives resolution time and reopen rate as the file says', async () => {
+    const { totals } = (await getTicketReport(sqliteReportReads(t.db), filters));
     // resolved_at, or closed_at where resolved_at is "?" (the preset's rule)
     const minutes = rows.map((x) => (ms(x.resolved_at !== '?' ? x.resolved_at! : x.closed_at!) - ms(x.opened_at!)) / 60_000);
     expect(totals.resolutionMinutes.median).toBe(pct(minutes, 0.5));
@@ -70,16 +71,16 @@ describe('ticket report on the real call-center log', () => {
   });
   afterAll(() => t.cleanup());
 
-  it('counts calls per local weekday, all of them phone', () => {
-    const r = getTicketReport(t.db, filters);
+  it('counts calls per local weekday, all of them phone', async () => {
+    const r = (await getTicketReport(sqliteReportReads(t.db), filters));
     expect(r.totals.tickets).toBe(calls.length);
     expect(r.channels.map((c) => [c.channel, c.tickets])).toEqual([['phone', calls.length]]);
     const weekdays = countBy(calls, (c) => String(((new Date(Date.UTC(1900 + Number(c.date!.slice(0, 2)), Number(c.date!.slice(2, 4)) - 1, Number(c.date!.slice(4, 6)))).getUTCDay() + 6) % 7) + 1));
     expect(r.weekdays.map((w) => w.tickets)).toEqual([1, 2, 3, 4, 5, 6, 7].map((d) => weekdays.get(String(d)) ?? 0));
   });
 
-  it('gives queue wait and abandonment over calls that entered the queue', () => {
-    const { totals } = getTicketReport(t.db, filters);
+  it('gives queue wait and abandonment over calls that entered the queue', async () => {
+    const { totals } = (await getTicketReport(sqliteReportReads(t.db), filters));
     const queued = calls.filter((c) => c.q_start !== '0:00:00');
     const hung = queued.filter((c) => c.outcome === 'HANG');
     expect(hung.length).toBe(3963); // the README's count of callers who hung up in the queue
@@ -89,8 +90,8 @@ describe('ticket report on the real call-center log', () => {
     expect(totals.avgWaitSeconds).toBeCloseTo(queued.reduce((s, c) => s + Number(c.q_time), 0) / queued.length, 9);
   });
 
-  it('gives handle time, solved calls and time to an agent as the log says', () => {
-    const { totals } = getTicketReport(t.db, filters);
+  it('gives handle time, solved calls and time to an agent as the log says', async () => {
+    const { totals } = (await getTicketReport(sqliteReportReads(t.db), filters));
     const served = calls.filter((c) => c.outcome === 'AGENT' && c.ser_start !== '0:00:00');
     expect(totals.avgHandleSeconds).toBeCloseTo(served.reduce((s, c) => s + Number(c.ser_time), 0) / served.length, 9);
     expect(totals.solved).toBe(calls.filter((c) => c.outcome === 'AGENT').length);

@@ -3,6 +3,7 @@ import { generate } from '../../bench/generate.ts';
 import { applyEventRollups, type StoredEvent } from '../../db/reports/rollups/events.ts';
 import { ensureRollups, rebuildRollups, rollupTimeZone } from '../../db/reports/rollups/rebuild.ts';
 import { getOverviewReport } from '../../db/reports/getOverviewReport.ts';
+import { sqliteReportReads } from '../../db/reports/report-reads.ts';
 import { createRuntime } from '../../api/runtime.ts';
 import { dbOf, tempDb, type TempDb } from '../helpers/db.ts';
 import { catalog } from './catalog-fixture.ts';
@@ -44,14 +45,14 @@ describe('rollups', () => {
     // 02:30 UTC on 2 March is still 1 March in São Paulo (UTC-3)
     await eventStore(t).add({ type: 'view', at: '2026-03-01 23:30', session: 1, pv: 'p', article: 'a', locale: 'en' });
     const range = { from: '2026-03-01', to: '2026-03-02', interval: 'day' as const };
-    const days = (zone: string) => getOverviewReport(t.db, { ...range, timeZone: zone }, catalog).series.map((p) => p.views);
-    expect(days('America/Sao_Paulo')).toEqual([1, 0]);
+    const days = async (zone: string) => (await getOverviewReport(sqliteReportReads(t.db), { ...range, timeZone: zone }, catalog)).series.map((p) => p.views);
+    expect((await days('America/Sao_Paulo'))).toEqual([1, 0]);
     expect(ensureRollups(t.db, t.config)).toBe(true); // never recorded, events present -> rebuilt once
     expect(ensureRollups(t.db, t.config)).toBe(false);
     const kb = await createRuntime({ ...t.config, timeZone: 'UTC' });
     try {
       expect(rollupTimeZone(dbOf(kb))).toBe('UTC');
-      expect(getOverviewReport(dbOf(kb), { ...range, timeZone: 'UTC' }, catalog).series.map((p) => p.views)).toEqual([0, 1]);
+      expect((await getOverviewReport(sqliteReportReads(dbOf(kb)), { ...range, timeZone: 'UTC' }, catalog)).series.map((p) => p.views)).toEqual([0, 1]);
     } finally {
       await kb.close();
     }

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { getSearchReport } from '../../db/reports/getSearchReport.ts';
+import { sqliteReportReads } from '../../db/reports/report-reads.ts';
 import { tempDb, type TempDb } from '../helpers/db.ts';
 import { eventStore } from './store.ts';
 
@@ -34,8 +35,8 @@ beforeAll(async () => {
 afterAll(() => t.cleanup());
 
 describe('search report (SPEC 7.2)', () => {
-  it('normalises queries and counts searches, zero results, click-through and bounces', () => {
-    const r = getSearchReport(t.db, filters);
+  it('normalises queries and counts searches, zero results, click-through and bounces', async () => {
+    const r = (await getSearchReport(sqliteReportReads(t.db), filters));
     // 6 searches (S1 2, S2 1, S3 3); zero results: refund ×3; clicked: S1 "reset password" (two clicks count once)
     // and S3's fa search -> CTR 2/6; bounced = results shown, none opened: S2's search only
     expect(r.totals).toEqual({ searches: 6, zeroResultSearches: 3, zeroResultRate: 0.5, clickThroughRate: 2 / 6, bouncedSearches: 1 });
@@ -45,18 +46,18 @@ describe('search report (SPEC 7.2)', () => {
     expect(reset.contactRate).toBeCloseTo(1 / 3, 12);
   });
 
-  it('lists top zero-result queries and queries that end in contact', () => {
-    const r = getSearchReport(t.db, filters);
+  it('lists top zero-result queries and queries that end in contact', async () => {
+    const r = (await getSearchReport(sqliteReportReads(t.db), filters));
     // refund: 3 searches in S1 and S3, all zero; S1 contacted afterwards -> 1 of 2 sessions
     expect(r.zeroResultQueries.map((q) => [q.query, q.zeroResultSearches, q.sessions, q.contactSessions])).toEqual([['refund', 3, 2, 1]]);
     // both ended in contact in one session (S1) and were searched 3 times: ties go alphabetically
     expect(r.contactQueries.map((q) => [q.query, q.contactSessions])).toEqual([['refund', 1], ['reset password', 1]]);
   });
 
-  it('puts each search on its local day and filters by locale', () => {
-    const r = getSearchReport(t.db, filters);
+  it('puts each search on its local day and filters by locale', async () => {
+    const r = (await getSearchReport(sqliteReportReads(t.db), filters));
     expect(r.series.map((p) => [p.period, p.searches])).toEqual([['2026-05-04', 2], ['2026-05-05', 4]]);
-    const fa = getSearchReport(t.db, { ...filters, locale: 'fa' });
+    const fa = (await getSearchReport(sqliteReportReads(t.db), { ...filters, locale: 'fa' }));
     expect([fa.totals.searches, fa.totals.clickThroughRate, fa.queries[0]?.query]).toEqual([1, 1, 'reset password']);
   });
 });

@@ -2,6 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { getArticleReport } from '../../db/reports/getArticleReport.ts';
 import { significantChange, twoProportionZ } from '../../db/reports/stats.ts';
+import { sqliteReportReads } from '../../db/reports/report-reads.ts';
 import { tempDb, type TempDb } from '../helpers/db.ts';
 import { catalog } from './catalog-fixture.ts';
 import { eventStore, type EventInput } from './store.ts';
@@ -50,8 +51,8 @@ describe('article changes', () => {
   });
   afterAll(() => t.cleanup());
 
-  it('carry significant for the contact rate and helpfulSignificant for the helpful rate', () => {
-    const report = getArticleReport(t.db, { from: '2026-02-01', to: '2026-04-30', interval: 'month', timeZone: 'UTC' }, catalog);
+  it('carry significant for the contact rate and helpfulSignificant for the helpful rate', async () => {
+    const report = await getArticleReport(sqliteReportReads(t.db), { from: '2026-02-01', to: '2026-04-30', interval: 'month', timeZone: 'UTC' }, catalog);
     const [change] = report.articles.find((a) => a.slug === 'reset-password')!.changes;
     // contact rate 12/40 = 30% -> 2/40 = 5%: z = -2.94, significant; helpful 50% -> 50%: not
     expect(change).toEqual({

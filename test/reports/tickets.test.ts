@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { getTicketReport } from '../../db/reports/getTicketReport.ts';
+import { sqliteReportReads } from '../../db/reports/report-reads.ts';
 import { FORECAST_METHOD, forecastTickets, mape } from '../../db/reports/ticket-forecast.ts';
 import { addDays } from '../../db/reports/periods.ts';
 import { tempDb, type TempDb } from '../helpers/db.ts';
@@ -30,23 +31,23 @@ beforeAll(() => {
 afterAll(() => t.cleanup());
 
 describe('ticket report (SPEC 7.3) on hand-made tickets', () => {
-  it('buckets tickets by local weekday and week across the daylight-saving change', () => {
-    const r = getTicketReport(t.db, filters);
+  it('buckets tickets by local weekday and week across the daylight-saving change', async () => {
+    const r = (await getTicketReport(sqliteReportReads(t.db), filters));
     expect(r.totals.tickets).toBe(8);
     // Mon: 23 Mar, 30 Mar 00:30; Tue: 24, 31; Wed: 25 Mar, 1 Apr; Sun: 29 Mar 00:30, 5 Apr 23:30 (in UTC two would move a day back)
     expect(r.weekdays.map((w) => `${w.name}:${w.tickets}`)).toEqual(['Mon:2', 'Tue:2', 'Wed:2', 'Thu:0', 'Fri:0', 'Sat:0', 'Sun:2']);
     expect(r.series.map((p) => [p.period, p.tickets])).toEqual([['2026-03-23', 4], ['2026-03-30', 4]]);
   });
 
-  it('counts channels, types and tags', () => {
-    const r = getTicketReport(t.db, filters);
+  it('counts channels, types and tags', async () => {
+    const r = (await getTicketReport(sqliteReportReads(t.db), filters));
     expect(r.channels.map((c) => [c.channel, c.tickets])).toEqual([['phone', 3], ['email', 2], ['chat', 1], ['social', 1], ['web', 1]]);
     expect(r.types).toEqual([{ type: 'question', tickets: 2 }, { type: 'billing', tickets: 1 }]);
     expect(r.tags).toEqual([{ tag: 'invoice', tickets: 1 }, { tag: 'login', tickets: 1 }]);
   });
 
-  it('gives first response and resolution median, mean and p90, and SLA breaches', () => {
-    const { totals } = getTicketReport(t.db, filters);
+  it('gives first response and resolution median, mean and p90, and SLA breaches', async () => {
+    const { totals } = (await getTicketReport(sqliteReportReads(t.db), filters));
     // first response: 1, 10, 30, 60, 300, 500 -> median (30+60)/2 = 45, mean 901/6, p90 at rank 4.5 = 300 + 0.5·200 = 400
     expect(totals.firstResponseMinutes.median).toBe(45);
     expect(totals.firstResponseMinutes.mean).toBeCloseTo(901 / 6, 10);
@@ -58,8 +59,8 @@ describe('ticket report (SPEC 7.3) on hand-made tickets', () => {
     expect(totals.resolutionMinutes).toEqual({ median: 65, mean: 2177 / 6, p90: 1020 });
   });
 
-  it('computes replies per ticket, first contact resolution and reopen rate over solved tickets', () => {
-    const { totals } = getTicketReport(t.db, filters);
+  it('computes replies per ticket, first contact resolution and reopen rate over solved tickets', async () => {
+    const { totals } = (await getTicketReport(sqliteReportReads(t.db), filters));
     // solved/closed (any case): T1, T2, T3, T5, T6, T7 = 6; replies known on T1 1, T2 3, T3 1, T5 0 -> 5/4
     expect(totals.solved).toBe(6);
     expect(totals.repliesPerTicket).toBe(1.25);
@@ -69,15 +70,15 @@ describe('ticket report (SPEC 7.3) on hand-made tickets', () => {
     expect(totals.reopenRate).toBeCloseTo(1 / 6, 12);
   });
 
-  it('computes CSAT on both scales, leaving offered-but-unanswered out, and per assignee', () => {
-    const r = getTicketReport(t.db, filters);
+  it('computes CSAT on both scales, leaving offered-but-unanswered out, and per assignee', async () => {
+    const r = (await getTicketReport(sqliteReportReads(t.db), filters));
     // good: "good", "5"; not good: "3", "bad"; "offered" is not a rating -> 2/4
     expect([r.totals.csat, r.totals.csatRated]).toEqual([0.5, 4]);
     expect(r.assignees.map((a) => [a.assignee, a.solved, a.csat, a.csatRated])).toEqual([['ann', 2, 1, 2], ['bob', 2, 0, 2]]);
   });
 
-  it('gives tickets, solved, median first response and resolution, FCR and CSAT per assignee and per channel', () => {
-    const r = getTicketReport(t.db, filters);
+  it('gives tickets, solved, median first response and resolution, FCR and CSAT per assignee and per channel', async () => {
+    const r = await getTicketReport(sqliteReportReads(t.db), filters);
     const group = (g: { tickets: number; solved: number; firstResponseMinutes: { median: number | null }; resolutionMinutes: { median: number | null }; firstContactResolution: number | null; csat: number | null; csatRated: number }) =>
       [g.tickets, g.solved, g.firstResponseMinutes.median, g.resolutionMinutes.median, g.firstContactResolution, g.csat, g.csatRated];
     // ann: T1 (30 / 120 min, 1 reply, good), T2 (60 / 600, 3 replies, 5) -> medians 45 and 360; FCR 1 of 2; CSAT 2 of 2
@@ -97,8 +98,8 @@ describe('ticket report (SPEC 7.3) on hand-made tickets', () => {
     expect(r.clock).toBe('calendar');
   });
 
-  it('computes handle time, phone wait and abandonment over calls that entered the queue', () => {
-    const { totals } = getTicketReport(t.db, filters);
+  it('computes handle time, phone wait and abandonment over calls that entered the queue', async () => {
+    const { totals } = (await getTicketReport(sqliteReportReads(t.db), filters));
     expect(totals.avgHandleSeconds).toBe(250); // (300 + 200) / 2
     // queued phone calls: 40 s and 100 s (the third never queued); one hung up
     expect([totals.phoneQueued, totals.avgWaitSeconds, totals.abandoned, totals.abandonmentRate]).toEqual([2, 70, 1, 0.5]);
@@ -139,13 +140,13 @@ describe('ticket forecast (SPEC 7.3)', () => {
 });
 
 describe('ticket forecast and the day not yet over', () => {
-  it('learns only from days that are over, so a partial today does not read as a collapse', () => {
+  it('learns only from days that are over, so a partial today does not read as a collapse', async () => {
     // "Now" is Wednesday 1 April 2026, 12:00 in Berlin: the range's history ends on Tuesday 31 March.
     const now = Date.UTC(2026, 3, 1, 10, 0);
-    const r = getTicketReport(t.db, { ...filters, now });
+    const r = (await getTicketReport(sqliteReportReads(t.db), { ...filters, now }));
     expect(r.forecast.days[0]!.date).toBe('2026-04-01');
     expect(r.forecast.days).toHaveLength(14);
     // Without "now" inside the range every day of the range is over: the forecast starts after `to`.
-    expect(getTicketReport(t.db, filters).forecast.days[0]!.date).toBe('2026-04-06');
+    expect((await getTicketReport(sqliteReportReads(t.db), filters)).forecast.days[0]!.date).toBe('2026-04-06');
   });
 });

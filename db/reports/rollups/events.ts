@@ -4,12 +4,42 @@ import type { Db } from '../../sqlite/client.ts';
 import type { events } from '../../schema/index.ts';
 import { localDayFn } from './local-day.ts';
 import { DeferredStatements, KnownKeys } from './deferred.ts';
-import { rollupStatements, type RollupStatements } from './rollup-statements.ts';
+import { rollupStatements, type ArticleCol, type QueryCol, type SiteCol } from './rollup-statements.ts';
 import { ReadSecondsDeltas, type ReadSecondsSink } from './read-seconds.ts';
 import { normalizeQuery } from '../../tracking/event-fields.ts';
 
+type Run = { run(...args: unknown[]): { changes: number } };
+type Get = { get(...args: unknown[]): unknown };
+type All = { all(...args: unknown[]): unknown[] };
+
+/**
+ * What the rollup logic below reads and writes, statement by statement: SQLite's prepared statements
+ * (rollup-statements.ts), or the PostgreSQL applier's in-memory rows (db/pg/rollups), so both engines count alike.
+ */
+export interface RollupStatements {
+  site: Record<SiteCol, Run>;
+  article: Record<ArticleCol, Run>;
+  query: Record<QueryCol, Run>;
+  siteVisitor: Run;
+  articleVisitor: Run;
+  sessionInsert: Run;
+  sessionGet: Get;
+  sessionSet: Run;
+  articleSessionInsert: Run;
+  articleSessionContact: All;
+  pvInsert: Run;
+  pvGet: Get;
+  pvSetRead: Run;
+  pvSetVote: Run;
+  comment: Run;
+  querySessionInsert: Run;
+  querySessionContact: All;
+  searchBefore: Get;
+  searchClick: Run;
+}
+
 /** The statements an event's rollups run, plus the read-time histograms (summed per batch). */
-type Sinks = RollupStatements & { readSeconds: ReadSecondsSink };
+export type Sinks = RollupStatements & { readSeconds: ReadSecondsSink };
 
 /** A stored event row, with its id. */
 export type StoredEvent = typeof events.$inferSelect;
@@ -47,11 +77,15 @@ export function applyEventRollups(
   const client = sqliteOf(db);
   const batch = new DeferredStatements(rollupStatements(client), known);
   const readSeconds = new ReadSecondsDeltas(client);
-  const sinks: Sinks = { ...batch.statements, readSeconds };
-  const dayOf = dayFnFor(config.timeZone);
-  for (const ev of rows) applyOne(sinks, ev, dayOf(ev.ts), dayOf);
+  applyEventsTo({ ...batch.statements, readSeconds }, rows, config.timeZone);
   batch.flush();
   readSeconds.flush();
+}
+
+/** Runs the rollup logic for rows, in order, against any sinks (the caller writes what they collected). */
+export function applyEventsTo(sinks: Sinks, rows: readonly StoredEvent[], timeZone: string): void {
+  const dayOf = dayFnFor(timeZone);
+  for (const ev of rows) applyOne(sinks, ev, dayOf(ev.ts), dayOf);
 }
 
 type Outcome = 'found_answer' | 'failed' | 'contacted';

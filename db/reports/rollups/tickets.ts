@@ -14,7 +14,7 @@ type Sqlite = Db['$client'];
 const MIN_MS = -8_640_000_000_000_000;
 
 /** Offset pieces of a zone from 1970 to 2100 (weekly probes, then a binary search to the exact ms). */
-function zonePieces(zone: string): Array<[number, number]> {
+export function zonePieces(zone: string): Array<[number, number]> {
   const offsetAt = (ms: number) => DateTime.fromMillis(ms, { zone }).offset * 60_000;
   const end = Date.UTC(2100, 0, 1);
   const step = 7 * 86_400_000;

@@ -1,0 +1,78 @@
+/**
+ * Opens PostgreSQL through postgres.js (zero dependencies, COPY and pipelining built in) and wraps it in Drizzle's
+ * pg dialect. int8 and numeric come back as JS numbers, as SQLite gives them: every count, sum and epoch-ms time
+ * here is far below 2^53, and report code does arithmetic on them.
+ */
+import postgres from 'postgres';
+import { drizzle, type PostgresJsDatabase } from 'drizzle-orm/postgres-js';
+import * as schema from './schema/index.ts';
+
+export type Sql = postgres.Sql<{ bigint: number }>;
+export type PgDb = PostgresJsDatabase<typeof schema> & { $client: Sql };
+
+/** PostgreSQL 15 is the oldest server we run on (MERGE, NULLS NOT DISTINCT and the planner we measured). */
+export const MIN_SERVER_VERSION = 150000;
+
+export interface PgOptions {
+  /** Connections in this process's pool (default 10). */
+  max?: number;
+}
+
+const asNumber = (x: string) => Number(x);
+
+/** A pool of connections to `url`; nothing connects until the first query. */
+export function openPg(url: string, options: PgOptions = {}): PgDb {
+  const sql = postgres(url, {
+    max: options.max ?? 10,
+    onnotice: () => {}, // "relation already exists, skipping" and the like are not news
+    connect_timeout: 10,
+    idle_timeout: 60,
+    types: {
+      // int8 (20) and numeric (1700: what sum() of int8 returns) as numbers.
+      bigint: { to: 20, from: [20, 1700], serialize: (x: number) => String(x), parse: asNumber },
+    },
+  }) as unknown as Sql;
+  return drizzle(sql, { schema, casing: 'snake_case' }) as PgDb;
+}
+
+/** "host:port/database" of a URL, without the password, for messages. */
+export function describeUrl(url: string): string {
+  try {
+    const u = new URL(url);
+    return `${u.hostname}:${u.port || '5432'}${u.pathname}`;
+  } catch {
+    return 'KB_DATABASE_URL';
+  }
+}
+
+const UNREACHABLE = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'ETIMEDOUT', 'EHOSTUNREACH', 'CONNECT_TIMEOUT', 'ECONNRESET']);
+
+/**
+ * Checks that the server answers and is recent enough; throws one sentence that says which it is not.
+ * Returns the server's version number (e.g. 150018).
+ */
+export async function checkServer(db: PgDb, url: string): Promise<number> {
+  const where = describeUrl(url);
+  let version: number;
+  try {
+    const [row] = await db.$client<[{ v: string }]>`SELECT current_setting('server_version_num') AS v`;
+    version = Number(row!.v);
+  } catch (err) {
+    const code = (err as { code?: string }).code ?? '';
+    const message = err instanceof Error ? err.message : String(err);
+    if (UNREACHABLE.has(code) || /connect|ECONNREFUSED|timeout/i.test(message)) {
+      throw new Error(`Cannot reach PostgreSQL at ${where} (KB_DATABASE_URL): ${message}. Is the server running and the address right?`, { cause: err });
+    }
+    throw new Error(`PostgreSQL at ${where} (KB_DATABASE_URL) refused the connection: ${message}`, { cause: err });
+  }
+  const problem = versionProblem(version, where);
+  if (problem) throw new Error(problem);
+  return version;
+}
+
+/** The sentence for a server older than 15 (server_version_num, e.g. 140011 for 14.11), or undefined. */
+export function versionProblem(version: number, where: string): string | undefined {
+  if (version >= MIN_SERVER_VERSION) return undefined;
+  const shown = `${Math.floor(version / 10000)}.${version % 10000}`;
+  return `PostgreSQL at ${where} is version ${shown}; kb needs PostgreSQL 15 or later. Upgrade the server or point KB_DATABASE_URL at a newer one.`;
+}

@@ -1,0 +1,125 @@
+/**
+ * The Store over PostgreSQL (docs/scale-out.md): any number of nodes share one database. Ingest resolves
+ * sessions through the database, rollups are applied from a queue by one node at a time, tickets are published
+ * all or nothing with their rollups, and the outbox is claimed compare-and-set, so several nodes answer as one.
+ */
+import type { Config } from '../shared/config.ts';
+import type { Store } from '../store.ts';
+import type { PgDb } from './client.ts';
+import { describeUrl } from './client.ts';
+import { migratePg } from './migrate.ts';
+import { openPgDatabase, type OpenPgOptions } from './open.ts';
+import { backupPg } from './backup.ts';
+import { createPgIngest, type PgIngest } from './tracking/writer.ts';
+import { pgVisitorOf } from './tracking/visitor-of.ts';
+import { createRollupTimer } from './rollups/timer.ts';
+import { settlePgRollups } from './rollups/applier.ts';
+import { rebuildAllPgRollups } from './rollups/rebuild-all.ts';
+import { ensurePgTicketRollups } from './tickets/rollups.ts';
+import { pgReportReads } from './reports/reads.ts';
+import * as contact from './contact/outbox.ts';
+import { countRejection, countRequestsPg, countRequestsSince, rejectionTotals, storeContactRequest } from './contact/requests.ts';
+import { pgSessionArticles } from './contact/session-articles.ts';
+import { pgRecentContacts } from './contact/recent.ts';
+import { importFileToPg } from './tickets/import.ts';
+import { countImportsPg, listImportsPg, upsertTicketsPg } from './tickets/upsert.ts';
+import { getOverviewReport } from '../reports/getOverviewReport.ts';
+import { getArticleReport } from '../reports/getArticleReport.ts';
+import { getSearchReport } from '../reports/getSearchReport.ts';
+import { getGapsReport } from '../reports/getGapsReport.ts';
+import { getTicketReport } from '../reports/getTicketReport.ts';
+import { getContactFormReport } from '../reports/getContactFormReport.ts';
+import { getQueryDetail } from '../reports/getQueryDetail.ts';
+import { claimDigestPeriodPg, listDigestSendsPg, markDigestFailedPg, markDigestSentPg } from './digest/sends.ts';
+
+export interface PgStoreOptions extends OpenPgOptions {
+  clock?: () => number;
+  maxBatchEvents?: number;
+}
+
+export function pgStore(db: PgDb, config: Config & { databaseUrl: string }, options: PgStoreOptions = {}): Store {
+  const zone = config.timeZone;
+  const timer = createRollupTimer(db, zone);
+  let ingest: PgIngest | undefined;
+  const writer = () => (ingest ??= createPgIngest(db, config, { clock: options.clock, maxBatchEvents: options.maxBatchEvents, onCommit: timer.nudge }));
+  const reads = pgReportReads(db, zone);
+  const secret = config.secret ?? config.adminToken ?? '';
+  let closed: Promise<void> | undefined;
+  return {
+    describe: `PostgreSQL ${describeUrl(config.databaseUrl)}`,
+    tracking: {
+      store: (events, client) => writer().store(events, client),
+      async flush() {
+        await writer().flush();
+        await settlePgRollups(db, zone);
+      },
+      visitorOf: (ip, userAgent, at) => pgVisitorOf(db, secret, ip, userAgent, at),
+    },
+    reports: {
+      overview: (filters, catalog) => getOverviewReport(reads, filters, catalog),
+      articles: (filters, catalog) => getArticleReport(reads, filters, catalog),
+      search: (filters) => getSearchReport(reads, filters),
+      gaps: (filters, catalog) => getGapsReport(reads, filters, catalog),
+      tickets: (filters) => getTicketReport(reads, filters),
+      contact: (filters) => getContactFormReport(reads, filters),
+      queryDetail: (filters) => getQueryDetail(reads, filters),
+    },
+    tickets: {
+      importFile: (file, opts) => importFileToPg(db, file, opts),
+      upsert: (tickets, opts) => upsertTicketsPg(db, tickets, opts),
+      listImports: (limit, offset) => listImportsPg(db, limit, offset),
+      countImports: () => countImportsPg(db),
+    },
+    contact: {
+      storeRequest: (request, channels) => storeContactRequest(db, request, channels),
+      countRequestsSince: (visitor, since) => countRequestsSince(db, visitor, since),
+      sessionArticles: (visitor, at) => pgSessionArticles(db, visitor, at),
+      countRejection: (day, reason) => countRejection(db, day, reason),
+      rejectionTotals: (fromDay, toDay) => rejectionTotals(db, fromDay, toDay),
+      countRequests: (fromDay, toDay) => countRequestsPg(db, fromDay, toDay, zone),
+      recent: (opts) => pgRecentContacts(db, opts),
+      retry: (requestId, at) => contact.retryRequest(db, requestId, at),
+      dueItems: (at, limit) => contact.dueItems(db, at, limit),
+      nextDueAt: () => contact.nextDueAt(db),
+      claim: (item, leaseUntil) => contact.claimItem(db, item, leaseUntil),
+      markDelivered: (item, at) => contact.markDelivered(db, item, at),
+      markFailed: (item, at, error, next) => contact.markFailed(db, item, at, error, next),
+      release: (item, at) => contact.releaseItem(db, item, at),
+    },
+    digest: {
+      claim: (claim) => claimDigestPeriodPg(db, claim),
+      markSent: (period, owner, at) => markDigestSentPg(db, period, owner, at),
+      markFailed: (failure) => markDigestFailedPg(db, failure),
+      list: (limit) => listDigestSendsPg(db, limit),
+    },
+    admin: {
+      migrate: () => migratePg(db),
+      async ensureRollups() {
+        await ensurePgTicketRollups(db, zone);
+        return false;
+      },
+      rebuildRollups: (onProgress) => rebuildAllPgRollups(db, zone, onProgress),
+      backup: (file) => backupPg(config.databaseUrl, file),
+      async health() {
+        try {
+          const [row] = await db.$client`SELECT 1 AS ok`;
+          return row?.ok === 1;
+        } catch {
+          return false;
+        }
+      },
+      close: () =>
+        (closed ??= (async () => {
+          await ingest?.close();
+          await timer.stop();
+          await db.$client.end({ timeout: 5 });
+        })()),
+    },
+  };
+}
+
+/** Opens PostgreSQL at config.databaseUrl (reachable, 15+, migrated, same KB_TZ) as a Store. */
+export async function openPgStore(config: Config & { databaseUrl: string }, options: PgStoreOptions = {}): Promise<Store> {
+  const db = await openPgDatabase(config, options);
+  return pgStore(db, config, options);
+}

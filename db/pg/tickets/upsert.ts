@@ -1,0 +1,56 @@
+/** Tickets handed over by code (the demo, kb copy's callers) on PostgreSQL: staged like an import's rows, then published all or nothing per batch. */
+import { count, desc } from 'drizzle-orm';
+import { ROW_COLUMNS } from '../../tickets/ticket-fields.ts';
+import { Staging } from '../../tickets/staging.ts';
+import { toTicketRow, type CanonicalTicket, type UpsertOptions } from '../../tickets/upsert-tickets.ts';
+import type { StagedRecord } from '../../tickets/worker-protocol.ts';
+import type { WriteCounts } from '../../tickets/write-rows.ts';
+import type { PgDb } from '../client.ts';
+import { imports } from '../schema/index.ts';
+import { publishStagedPg } from './publish-staged.ts';
+
+async function publish(db: PgDb, records: StagedRecord[], source: string, now: number): Promise<WriteCounts> {
+  const staging = new Staging();
+  try {
+    for (const r of records) staging.add(r);
+    staging.finish();
+    staging.close();
+    return await publishStagedPg(db, staging.file, { source, now, dryRun: false });
+  } finally {
+    staging.dispose();
+  }
+}
+
+/** Upserts on (source, externalId), batch by batch; the last of repeated ids wins. */
+export async function upsertTicketsPg(db: PgDb, tickets: Iterable<CanonicalTicket>, { source, batchSize = 5000 }: UpsertOptions): Promise<WriteCounts> {
+  const total: WriteCounts = { imported: 0, updated: 0, unchanged: 0 };
+  const now = Date.now();
+  let batch = new Map<string, StagedRecord>();
+  const flush = async () => {
+    const c = await publish(db, [...batch.values()], source, now);
+    total.imported += c.imported;
+    total.updated += c.updated;
+    total.unchanged += c.unchanged;
+    batch = new Map();
+  };
+  let line = 0;
+  for (const t of tickets) {
+    const row = toTicketRow(t);
+    const values = ROW_COLUMNS.map(([key]) => (key === 'abandoned' ? (row.abandoned === null ? null : row.abandoned ? 1 : 0) : row[key]));
+    batch.set(row.externalId, [++line, ...(values as [string, ...Array<string | number | null>]), JSON.stringify(row.tags)]);
+    if (batch.size >= batchSize) await flush();
+  }
+  if (batch.size) await flush();
+  return total;
+}
+
+/** Finished imports, newest first: `limit` of them from `offset` on. */
+export function listImportsPg(db: PgDb, limit = 20, offset = 0) {
+  return db.select().from(imports).orderBy(desc(imports.finishedAt), desc(imports.id)).limit(limit).offset(offset);
+}
+
+/** How many imports the history holds. */
+export async function countImportsPg(db: PgDb): Promise<number> {
+  const [row] = await db.select({ n: count() }).from(imports);
+  return row?.n ?? 0;
+}

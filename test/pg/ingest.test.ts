@@ -1,0 +1,104 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { TrackEventSchema } from '../../db/shared/event.ts';
+import { openPg, type PgDb } from '../../db/pg/client.ts';
+import { createPgIngest, type PgIngest } from '../../db/pg/tracking/writer.ts';
+import { NO_PG, pgTestUrl, tempPg, type TempPg } from '../helpers/pg.ts';
+
+const UA = 'Mozilla/5.0 (X11; Linux x86_64; rv:140.0) Gecko/20100101 Firefox/140.0';
+const T0 = Date.UTC(2026, 10, 2, 10, 0);
+const min = (m: number) => T0 + m * 60_000;
+const ev = (e: Record<string, unknown>) => TrackEventSchema.parse(e);
+
+interface Row {
+  id: number;
+  type: string;
+  session_id: number;
+  visitor: string;
+  attributed_article: string | null;
+  clicked: boolean;
+}
+
+describe.skipIf(!pgTestUrl)(`PostgreSQL ingest across nodes${pgTestUrl ? '' : ` (skipped: ${NO_PG})`}`, () => {
+  let t: TempPg;
+  let nodes: Array<{ db: PgDb; ingest: PgIngest }>;
+  beforeEach(async () => {
+    t = await tempPg();
+    nodes = [0, 1].map(() => {
+      const db = openPg(t.url, { max: 3 });
+      return { db, ingest: createPgIngest(db, t.config) };
+    });
+  });
+  afterEach(async () => {
+    for (const n of nodes) {
+      await n.ingest.close();
+      await n.db.$client.end();
+    }
+    await t.cleanup();
+  });
+  const rows = (ip: string) =>
+    t.db.$client<Row[]>`SELECT e.id, e.type, e.session_id, e.visitor, e.attributed_article, e.clicked FROM events e
+      WHERE e.visitor = (SELECT visitor FROM events WHERE path = ${ip} LIMIT 1) ORDER BY e.id`;
+
+  it('keeps one session and one attribution for a visitor whose requests alternate between two nodes', async () => {
+    const ip = '198.51.100.7';
+    const send = (node: number, at: number, e: Record<string, unknown>) => nodes[node]!.ingest.store([ev({ path: ip, ...e })], { ip, userAgent: UA, now: at });
+    await send(0, min(0), { type: 'view', pv: 'p1', article: 'reset-password' });
+    await send(1, min(2), { type: 'search', pv: 'p2', query: 'refund', results: 3 });
+    await send(0, min(3), { type: 'search_click', pv: 'p2', query: 'refund', position: 1 });
+    await send(1, min(5), { type: 'view', pv: 'p3', article: 'billing-faq' });
+    await send(0, min(9), { type: 'contact', pv: 'p3', via: 'cta' });
+    const r = await rows(ip);
+    expect(r.map((x) => x.type)).toEqual(['view', 'search', 'search_click', 'view', 'contact']);
+    expect(new Set(r.map((x) => x.session_id)).size).toBe(1);
+    expect(r[4]!.attributed_article).toBe('billing-faq');
+    expect(r[1]!.clicked).toBe(true); // the search, marked by the click stored through the other node
+    expect(r[2]!.clicked).toBe(true);
+    const [s] = await t.db.$client`SELECT started_at AS "startedAt", last_at AS "lastAt" FROM sessions WHERE id = ${r[0]!.session_id}`;
+    expect(s).toEqual({ startedAt: min(0), lastAt: min(9) });
+  });
+
+  it('does not split a session when two nodes take the same visitor at the same moment', async () => {
+    const ip = '198.51.100.8';
+    const at = min(60);
+    await Promise.all(
+      Array.from({ length: 20 }, (_, i) =>
+        nodes[i % 2]!.ingest.store([ev({ type: 'view', pv: `c${i}`, article: 'a', path: ip })], { ip, userAgent: UA, now: at + i }),
+      ),
+    );
+    const r = await rows(ip);
+    expect(r).toHaveLength(20);
+    expect(new Set(r.map((x) => x.session_id)).size).toBe(1);
+  });
+
+  it('agrees one salt per day for all nodes', async () => {
+    const ip = '198.51.100.9';
+    const day = Date.UTC(2026, 10, 3, 9, 0);
+    await Promise.all(nodes.map((n, i) => n.ingest.store([ev({ type: 'view', pv: `s${i}`, path: ip })], { ip, userAgent: UA, now: day })));
+    const visitors = await t.db.$client`SELECT DISTINCT visitor FROM events WHERE pv IN ('s0', 's1')`;
+    expect(visitors).toHaveLength(1);
+    const salts = await t.db.$client`SELECT day FROM salts`;
+    expect(salts.map((s) => s.day)).toEqual(['2026-11-03']); // yesterday's salt was deleted
+  });
+
+  it('queues every stored event for the rollups in the same transaction', async () => {
+    const ip = '198.51.100.11';
+    await Promise.all(
+      Array.from({ length: 30 }, (_, i) => nodes[i % 2]!.ingest.store([ev({ type: 'view', pv: `q${i}`, path: ip })], { ip: `${ip}${i}`, userAgent: UA, now: min(i) })),
+    );
+    const [{ events, queued }] = await t.db.$client<[{ events: number; queued: number }]>`
+      SELECT (SELECT count(*) FROM events) AS events, (SELECT count(*) FROM rollup_queue q JOIN events e ON e.id = q.event_id) AS queued`;
+    expect(events).toBe(30);
+    expect(queued).toBe(events);
+  });
+
+  it('starts a new session after 30 quiet minutes', async () => {
+    const ip = '198.51.100.10';
+    const send = (node: number, at: number) => nodes[node]!.ingest.store([ev({ type: 'view', pv: `g${at}`, path: ip })], { ip, userAgent: UA, now: at });
+    await send(0, min(100));
+    await send(1, min(130));
+    await send(0, min(161));
+    const r = await rows(ip);
+    expect(r[0]!.session_id).toBe(r[1]!.session_id);
+    expect(r[2]!.session_id).not.toBe(r[1]!.session_id);
+  });
+});

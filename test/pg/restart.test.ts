@@ -1,0 +1,66 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startCluster, type Cluster } from '../../bench/lib/pg-cluster.ts';
+import { openPg } from '../../db/pg/client.ts';
+import { startServerProcess, type ServerProcess } from '../helpers/process.ts';
+import { NO_PG, pgTestUrl } from '../helpers/pg.ts';
+
+const TOKEN = 'restart-test-admin-token-1';
+const UA = 'Mozilla/5.0 (X11; Linux x86_64; rv:140.0) Gecko/20100101 Firefox/140.0';
+
+async function send(node: ServerProcess, i: number): Promise<number> {
+  const res = await fetch(`${node.url}/api/events`, {
+    method: 'POST',
+    headers: { 'content-type': 'text/plain', 'user-agent': UA, 'x-forwarded-for': `198.22.${i % 200}.${i % 7}` },
+    body: JSON.stringify({ type: 'view', pv: `r-${i}`, article: 'reset-password', locale: 'en' }),
+  });
+  await res.arrayBuffer();
+  return res.status;
+}
+
+// Restarting PostgreSQL would break every other test file's database, so this file runs its own cluster.
+describe.skipIf(!pgTestUrl)(`a PostgreSQL restart under running nodes${pgTestUrl ? '' : ` (skipped: ${NO_PG})`}`, () => {
+  let cluster: Cluster;
+  const nodes: ServerProcess[] = [];
+  beforeAll(async () => {
+    cluster = await startCluster(55436);
+    const env = { KB_DATABASE_URL: cluster.url, KB_SECRET: 'r'.repeat(40), KB_ADMIN_TOKEN: TOKEN, KB_TRUST_PROXY: '1' };
+    nodes.push(await startServerProcess(env)); // the first node migrates; the second finds nothing to do
+    nodes.push(await startServerProcess(env));
+  }, 120_000);
+  afterAll(async () => {
+    for (const n of nodes) {
+      n.child.kill('SIGTERM');
+      await n.exited;
+    }
+    cluster?.destroy();
+  });
+
+  it('loses nothing acknowledged when PostgreSQL crashes and restarts under load, and the nodes answer again once it is back', async () => {
+    const acknowledged: number[] = [];
+    const refused: number[] = [];
+    let stop = false;
+    let n = 0;
+    const client = async (node: ServerProcess) => {
+      while (!stop) {
+        const i = n++;
+        const status = await send(node, i).catch(() => 0);
+        (status === 202 ? acknowledged : refused).push(i);
+      }
+    };
+    const clients = Array.from({ length: 12 }, (_, k) => client(nodes[k % 2]!));
+    await expect.poll(() => acknowledged.length, { timeout: 30_000 }).toBeGreaterThanOrEqual(300);
+    cluster.restart('immediate'); // a crash: PostgreSQL replays its WAL on the way up
+    const afterRestart = acknowledged.length;
+    await expect.poll(() => acknowledged.length, { timeout: 60_000 }).toBeGreaterThanOrEqual(afterRestart + 300);
+    stop = true;
+    await Promise.all(clients);
+
+    const db = openPg(cluster.url, { max: 1 });
+    const stored = new Set((await db.$client<Array<{ pv: string }>>`SELECT pv FROM events`).map((r) => r.pv));
+    await db.$client.end();
+    expect(acknowledged.filter((i) => !stored.has(`r-${i}`))).toEqual([]);
+    // Both nodes answer again after the restart.
+    expect(await send(nodes[0]!, 100_001)).toBe(202);
+    expect(await send(nodes[1]!, 100_002)).toBe(202);
+  }, 180_000);
+});
