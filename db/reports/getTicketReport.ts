@@ -19,6 +19,7 @@ export async function getTicketReport(reads: ReportReads, filters: TicketReportF
   await reads.ensureTicketRollups(timeZone);
   const [lo, hi] = [dayNumber(from), dayNumber(to)];
   const [start, end] = rangeMs(from, to, timeZone);
+  const skip = filters.totalsOnly === true; // compare=previous: the totals alone, no series, lists or forecast
   const period = () => Object.assign(new TicketPeriod(sla), { business: businessHours !== undefined });
   const total = period();
   const perPeriod = new Map<string, TicketPeriod>();
@@ -30,15 +31,19 @@ export async function getTicketReport(reads: ReportReads, filters: TicketReportF
   const weekdays = [0, 0, 0, 0, 0, 0, 0];
   const days = (await reads.ticketDaySums(lo, hi)).sort((a, b) => a.day - b.day);
   for (const d of days) {
-    const day = dayFromNumber(d.day);
     total.addDay(d);
+    if (skip) continue;
+    const day = dayFromNumber(d.day);
     at(d.day).addDay(d);
     perDay.set(day, d.tickets);
     weekdays[weekdayOf(day) - 1]! += d.tickets;
   }
+  const times = await readTicketTimes(reads, start, end, businessHours, timeZone);
+  total.firstResponse = known(times.firstResponse);
+  total.resolution = known(times.resolution);
+  if (skip) return { ...emptyLists(from, to, interval, businessHours), totals: { ...total.figures(), slaFirstResponseMinutes: sla } };
   // Times come in created_at order, so each period's tickets are one run of them: its days' counts in ticket_days
   // say where the run ends.
-  const times = await readTicketTimes(reads, start, end, businessHours, timeZone);
   const runs = new Map<TicketPeriod, [number, number]>();
   let i = 0;
   for (const d of days) {
@@ -50,8 +55,6 @@ export async function getTicketReport(reads: ReportReads, filters: TicketReportF
     p.firstResponse = known(times.firstResponse, a, b);
     p.resolution = known(times.resolution, a, b);
   }
-  total.firstResponse = known(times.firstResponse);
-  total.resolution = known(times.resolution);
   const types = new Map<string, number>();
   const tags = new Map<string, number>();
   for (const r of await reads.ticketDim('combo', lo, hi)) {
@@ -61,30 +64,36 @@ export async function getTicketReport(reads: ReportReads, filters: TicketReportF
   }
   const points = new Map<string, TicketFigures>([...perPeriod].map(([p, a]) => [p, a.figures(MIN_SAMPLE)]));
   const empty = period().figures(MIN_SAMPLE);
-  const skip = filters.totalsOnly === true;
-  const medians = skip ? undefined : groupMedians(times, (await reads.ticketColumns(['group'], start, end))[0] as string[]);
-  const [channelRows, assigneeRows] = medians ? await Promise.all([reads.ticketDim('channel', lo, hi), reads.ticketDim('assignee', lo, hi)]) : [[], []];
+  const medians = groupMedians(times, (await reads.ticketColumns(['group'], start, end))[0] as string[]);
+  const [channelRows, assigneeRows] = await Promise.all([reads.ticketDim('channel', lo, hi), reads.ticketDim('assignee', lo, hi)]);
   return {
     from,
     to,
     interval,
-    clock: businessHours ? 'business' : 'calendar',
-    businessHours: businessHours ? { hours: businessHours.text, holidays: businessHours.holidays } : null,
+    ...clockOf(businessHours),
     totals: { ...total.figures(), slaFirstResponseMinutes: sla },
     series: fillSeries(periodsBetween(from, to, interval), points, () => empty),
     weekdays: weekdays.map((tickets, i) => ({ weekday: i + 1, name: weekdayName(i + 1), tickets })),
-    channels: !medians ? [] : groups(channelRows, medians.channels)
+    channels: groups(channelRows, medians.channels)
       .map(({ value, ...f }) => ({ channel: value, ...f }))
       .sort((a, b) => b.tickets - a.tickets || a.channel.localeCompare(b.channel)),
     types: countDesc(types, 'type'),
     tags: countDesc(tags, 'tag'),
-    assignees: !medians ? [] : groups(assigneeRows, medians.assignees)
+    assignees: groups(assigneeRows, medians.assignees)
       .map(({ value, ...f }) => ({ assignee: value, ...f }))
       .sort((a, b) => b.solved - a.solved || b.tickets - a.tickets || a.assignee.localeCompare(b.assignee)),
-    forecast: skip
-      ? { method: '', mape: null, baselineMape: null, days: [] }
-      : forecastTickets(completeDays(from, to, timeZone, filters.now).map((date) => ({ date, tickets: perDay.get(date) ?? 0 }))),
+    forecast: forecastTickets(completeDays(from, to, timeZone, filters.now).map((date) => ({ date, tickets: perDay.get(date) ?? 0 }))),
   };
+}
+
+const clockOf = (hours: TicketReportFilters['businessHours']) => ({
+  clock: hours ? ('business' as const) : ('calendar' as const),
+  businessHours: hours ? { hours: hours.text, holidays: hours.holidays } : null,
+});
+
+/** A totals-only report's lists: empty, the forecast not run. */
+function emptyLists(from: string, to: string, interval: TicketReportFilters['interval'], hours: TicketReportFilters['businessHours']): Omit<TicketReport, 'totals'> {
+  return { from, to, interval, ...clockOf(hours), series: [], weekdays: [], channels: [], types: [], tags: [], assignees: [], forecast: { method: '', mape: null, baselineMape: null, days: [] } };
 }
 
 /** Per channel or assignee: counts, FCR and CSAT from the day rollups, medians from each ticket's times. */

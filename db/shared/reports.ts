@@ -248,7 +248,7 @@ export interface TicketReportFilters extends ReportFilters {
   businessHours?: BusinessHours;
   /** "Now" for the forecast (epoch ms; default Date.now()): a day not yet over is not history. */
   now?: number;
-  /** Only what `totals` needs (compare=previous): no per-assignee or per-channel medians, no forecast. */
+  /** Only what `totals` needs (compare=previous): every list empty (series, weekdays, channels, types, tags, assignees), no forecast. */
   totalsOnly?: boolean;
 }
 
