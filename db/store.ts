@@ -16,6 +16,7 @@ import type {
   GapReport,
   OverviewReport,
   OverviewReportFilters,
+  SearchReportFilters,
   QueryDetail,
   ReportFilters,
   SearchReport,
@@ -65,7 +66,7 @@ export interface TrackingStore {
 export interface ReportsStore {
   overview(filters: OverviewReportFilters, catalog: Catalog): Promise<OverviewReport>;
   articles(filters: ArticleReportFilters, catalog: Catalog): Promise<ArticleReport>;
-  search(filters: ReportFilters): Promise<SearchReport>;
+  search(filters: SearchReportFilters): Promise<SearchReport>;
   gaps(filters: ReportFilters, catalog: Catalog): Promise<GapReport>;
   tickets(filters: TicketReportFilters): Promise<TicketReport>;
   contact(filters: ReportFilters): Promise<ContactFormReport>;

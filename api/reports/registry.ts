@@ -43,11 +43,11 @@ async function runOne(name: ReportName, store: Store, config: Config, catalog: C
   const report = await (() => {
     switch (name) {
       case 'overview':
-        return reports.overview({ ...filters, costPerTicket: config.costPerTicket }, catalog);
+        return reports.overview({ ...filters, costPerTicket: config.costPerTicket, totalsOnly }, catalog);
       case 'articles':
         return reports.articles({ ...filters, ...(req.article ? { article: req.article } : {}), totalsOnly }, catalog);
       case 'search':
-        return reports.search(filters);
+        return reports.search({ ...filters, totalsOnly });
       case 'gaps':
         return reports.gaps(filters, catalog);
       case 'tickets':

@@ -98,7 +98,8 @@ export async function getOverviewReport(
     total.tickets += d.tickets;
     at(dayFromNumber(d.day)).tickets += d.tickets;
   }
-  if (parts.requesters) await requesters(reads, total, points, interval, lo, hi);
+  const only = filters.totalsOnly === true;
+  if (parts.requesters) await requesters(reads, total, only ? new Map() : points, interval, lo, hi);
   return {
     from,
     to,
@@ -106,7 +107,7 @@ export async function getOverviewReport(
     totals: figures(total, 1, cost),
     series: fillSeries(periodsBetween(from, to, interval), new Map([...points].map(([p, s]) => [p, figures(s, MIN_SAMPLE, cost)])), () => figures(zero(), MIN_SAMPLE, cost)),
     costPerTicket: cost ?? null,
-    topics: topics(await reads.ticketDim('combo', lo, hi), catalog, filters.locale, articleViews),
+    topics: only ? [] : topics(await reads.ticketDim('combo', lo, hi), catalog, filters.locale, articleViews),
   };
 }
 

@@ -1,7 +1,7 @@
 /** SPEC 7.2: searches, zero results, click-through, bounces, and per query its contact rate. */
 import { fillSeries, periodOf, periodsBetween } from './periods.ts';
 import { MIN_SAMPLE, rate, sampledRate } from './stats.ts';
-import type { QueryRow, ReportFilters, SearchFigures, SearchReport } from '../shared/reports.ts';
+import type { QueryRow, SearchFigures, SearchReport, SearchReportFilters } from '../shared/reports.ts';
 import type { ReportReads } from './report-reads.ts';
 
 export type { SearchReport, SearchFigures, QueryRow } from '../shared/reports.ts';
@@ -42,7 +42,7 @@ function queryRow(query: string, s: Sums): QueryRow {
   return { query, ...searchFigures(s), sessions: s.sessions, contactSessions: s.contactSessions, contactRate: rate(s.contactSessions, s.sessions) };
 }
 
-export async function getSearchReport(reads: ReportReads, filters: ReportFilters): Promise<SearchReport> {
+export async function getSearchReport(reads: ReportReads, filters: SearchReportFilters): Promise<SearchReport> {
   await reads.settle(filters.timeZone); // rollups trail ingest by a fraction of a second
   const { from, to, interval } = filters;
   const locale = filters.locale ?? '*';
@@ -54,7 +54,7 @@ export async function getSearchReport(reads: ReportReads, filters: ReportFilters
     const p = periodOf(r.day, interval, from);
     add(points.get(p) ?? (points.set(p, zero()), points.get(p)!), r);
   }
-  const byQuery = await reads.queryDaysByQuery(locale, from, to);
+  const byQuery = filters.totalsOnly ? [] : await reads.queryDaysByQuery(locale, from, to);
   const rows = byQuery.map((r) => queryRow(r.query, r));
   const top = (key: (r: QueryRow) => number) =>
     rows

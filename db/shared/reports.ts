@@ -287,6 +287,13 @@ export interface OverviewFigures {
 export interface OverviewReportFilters extends ReportFilters {
   /** KB_COST_PER_TICKET, for costAvoided. */
   costPerTicket?: number | undefined;
+  /** Only what `totals` needs (compare=previous): no requesters per period, no topics. */
+  totalsOnly?: boolean;
+}
+
+export interface SearchReportFilters extends ReportFilters {
+  /** Only what `totals` needs (compare=previous): no query lists. */
+  totalsOnly?: boolean;
 }
 
 export interface TopicRow {
