@@ -2,6 +2,7 @@
 import { defineCollection } from 'astro:content';
 import { glob } from 'astro/loaders';
 import { z } from 'astro/zod';
+import { synonymSchema, synonymsLoader } from './lib/synonyms-loader.ts';
 
 const slug = z
   .string({ error: 'must be a slug (lowercase letters, digits and dashes)' })
@@ -47,4 +48,7 @@ const categories = defineCollection({
   }),
 });
 
-export const collections = { articles, categories };
+/** Words customers use that articles do not, per locale: content/synonyms/<locale>.yml (docs/writing.md). */
+const synonyms = defineCollection({ loader: synonymsLoader(), schema: synonymSchema });
+
+export const collections = { articles, categories, synonyms };

@@ -73,7 +73,10 @@ export const FIGURE_TEXTS: DefinitionSection[] = [
     route: '/api/reports/search',
     figures: [
       { names: ['searches'], text: '`search` events; queries are normalised (trimmed, lower-cased, runs of spaces collapsed).' },
-      { names: ['zeroResultSearches'], text: 'searches with `results = 0`.' },
+      {
+        names: ['zeroResultSearches'],
+        text: 'searches with `results = 0`. `results` is the search\'s `total`: articles with every meaningful word, so a search that only found partial matches ("Missing: apple") is a zero-result search.',
+      },
       { names: ['zeroResultRate'], text: `zeroResultSearches / searches. ${THIN}` },
       { names: ['clickThroughRate'], text: `searches followed by at least one \`search_click\` in the same session before the session's next search, over searches. ${THIN}` },
       { names: ['bouncedSearches'], text: 'searches with results that got no such click.' },

@@ -1,8 +1,16 @@
-/** Builds a lunr index for one locale and serialises it with the documents it answers with. */
-import { lunr, pipelineFor, tokenizer, type SearchLanguage } from './languages.ts';
+/** Builds a lunr index for one locale and serialises it with the documents, words and synonyms it answers with. */
+import { analyser, lunr, pipelineFor, tokenizer, type SearchLanguage } from './languages.ts';
 import { toSearchDocument, type SearchSource, type StoredDoc } from './documents.ts';
+import { terms } from './normalize.ts';
+import { SynonymFileError, type SynonymRule } from './synonyms.ts';
 
-export const INDEX_VERSION = 1;
+export const INDEX_VERSION = 2;
+
+/** A locale's synonym rules and the file they came from (for error messages). */
+export interface SynonymSource {
+  file: string;
+  rules: SynonymRule[];
+}
 
 /** The JSON written at build time and loaded by the server. */
 export interface SerializedIndex {
@@ -11,29 +19,66 @@ export interface SerializedIndex {
   language: SearchLanguage;
   docs: StoredDoc[];
   index: object;
+  /** Every word of the articles as written (normalised, sorted) and its stem: typo tolerance and typing prefixes work on these. */
+  words: [word: string, stem: string][];
+  synonyms: SynonymRule[];
 }
 
 // The title says what an article is about; headings, description and tags say it nearly as well.
 // Each field multiplies the work per query term, so tags share the description's field.
-const FIELD_BOOSTS = { title: 10, headings: 4, description: 3, body: 1 } as const;
+export const FIELD_BOOSTS = { title: 10, headings: 4, description: 3, body: 1 } as const;
 
 /** Indexes every article of one locale. Document refs are positions in `docs`. */
-export function buildIndex(locale: string, language: SearchLanguage, sources: readonly SearchSource[]): SerializedIndex {
+export function buildIndex(
+  locale: string,
+  language: SearchLanguage,
+  sources: readonly SearchSource[],
+  synonyms: SynonymSource = { file: `content/synonyms/${locale}.yml`, rules: [] },
+): SerializedIndex {
   const docs: StoredDoc[] = [];
-  const { index: fns, query } = pipelineFor(language);
+  const fns = pipelineFor(language);
+  const stem = analyser(fns);
+  const words = new Map<string, string>();
   const index = lunr(function () {
     this.tokenizer = tokenizer as unknown as typeof lunr.tokenizer;
     this.pipeline.reset();
     this.pipeline.add(...fns);
     this.searchPipeline.reset();
-    this.searchPipeline.add(...query);
+    this.searchPipeline.add(...fns);
     this.ref('id');
     for (const [field, boost] of Object.entries(FIELD_BOOSTS)) this.field(field, { boost });
     sources.forEach((source, i) => {
       const { indexed, stored } = toSearchDocument(source, i);
       docs.push(stored);
       this.add(indexed);
+      for (const text of [indexed.title, indexed.headings, indexed.description, indexed.body]) {
+        for (const word of terms(text)) {
+          if (words.has(word)) continue;
+          const s = stem(word);
+          if (s !== undefined) words.set(word, s);
+        }
+      }
     });
   });
-  return { version: INDEX_VERSION, locale, language, docs, index: index.toJSON() };
+  checkSynonyms(synonyms, stem);
+  return {
+    version: INDEX_VERSION,
+    locale,
+    language,
+    docs,
+    index: index.toJSON(),
+    words: [...words].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)),
+    synonyms: synonyms.rules,
+  };
+}
+
+/** A phrase made only of stop words ("how to") can never be searched for: say so at build time, with the line. */
+function checkSynonyms({ file, rules }: SynonymSource, stem: (word: string) => string | undefined): void {
+  for (const rule of rules) {
+    for (const phrase of rule.phrases) {
+      if (!terms(phrase).some((w) => stem(w) !== undefined)) {
+        throw new SynonymFileError(file, rule.line, 1, `"${phrase}" has only words search ignores (stop words such as "how", "the", "to")`);
+      }
+    }
+  }
 }

@@ -3,7 +3,9 @@ import lunr from 'lunr';
 import stemmerSupport from 'lunr-languages/lunr.stemmer.support.js';
 import russian from 'lunr-languages/lunr.ru.js';
 import type { LocaleInfo } from '../../db/shared/locales.ts';
-import { terms } from './normalize.ts';
+import { ZWNJ, terms } from './normalize.ts';
+import { PERSIAN_STOP_WORDS, persianStem } from './lang/persian.ts';
+import { MALAY_STOP_WORDS, malayStem } from './lang/malay.ts';
 
 // Registrations live on the shared lunr module; a second copy of this file (the build inside `npm start`)
 // reuses the first one's instead of overwriting them.
@@ -19,32 +21,64 @@ function register(label: string, fn: lunr.PipelineFunction): lunr.PipelineFuncti
 
 type Fn = lunr.PipelineFunction;
 const ru = (lunr as unknown as { ru: { stemmer: Fn; stopWordFilter: Fn } }).ru;
+const english = lunr.stemmer as Fn;
 
-/** Our tokenizer already keeps only letters and digits, so the trimmer only drops empty tokens. */
-const unicodeTrimmer = register('trimmer-unicode', (token) => (token.toString().length ? token : null));
+/** Our tokenizer already keeps only letters and digits; this drops empty tokens and the ZWNJ inside words. */
+const unicodeTrimmer = register('trimmer-unicode', (token) => {
+  const text = token.toString();
+  if (!text.length) return null;
+  return text.includes(ZWNJ) ? token.update(() => text.replaceAll(ZWNJ, '')) : token;
+});
+/** Persian keeps the ZWNJ for its stemmer, which reads a suffix after one as certain. */
+const persianTrimmer = register('trimmer-fa', (token) => (token.toString().length ? token : null));
+
+// Negated auxiliaries ("client cant book", "won't open") carry no topic; requiring them would find nothing.
+const CONTRACTIONS = new Set(
+  "don't dont doesn't doesnt didn't didnt can't cant won't wont isn't isnt aren't arent wasn't wasnt weren't werent haven't havent hasn't hasnt wouldn't wouldnt shouldn't shouldnt couldn't couldnt i'm im i've ive i'd i'll".split(' '),
+);
+const englishStopWords = register('stopwords-en', (token, i, tokens) =>
+  CONTRACTIONS.has(token.toString()) ? null : (lunr.stopWordFilter as Fn)(token, i, tokens),
+);
 
 const CYRILLIC = /[\u0400-\u04FF]/;
+const LATIN = /^[a-z0-9']+$/;
 /** Russian pages name English products (Stripe, Google): stem each word in its own script. */
 const russianStemmer = register('stemmer-ru-en', (token, i, tokens) =>
-  CYRILLIC.test(token.toString()) ? ru.stemmer(token, i, tokens) : (lunr.stemmer as Fn)(token, i, tokens),
+  CYRILLIC.test(token.toString()) ? ru.stemmer(token, i, tokens) : english(token, i, tokens),
 );
+
+const persianStopWords = register('stopwords-fa', (token) => (PERSIAN_STOP_WORDS.has(token.toString().replaceAll(ZWNJ, '')) ? null : token));
+/** Persian words get the light Persian stemmer, Latin ones (Google, Stripe) the English one. */
+const persianStemmer = register('stemmer-fa', (token, i, tokens) => {
+  const text = token.toString();
+  if (LATIN.test(text)) return english(token, i, tokens);
+  const stem = persianStem(text);
+  return stem && !PERSIAN_STOP_WORDS.has(stem) ? token.update(() => stem) : null;
+});
+
+const malayStopWords = register('stopwords-ms', (token) => (MALAY_STOP_WORDS.has(token.toString()) ? null : token));
+const malayStemmer = register('stemmer-ms', (token) => token.update(() => malayStem(token.toString())));
 
 export type SearchLanguage = LocaleInfo['search'];
 
-/** Functions a word goes through when indexed (`index`) and when searched (`query`). */
-export function pipelineFor(language: SearchLanguage): { index: Fn[]; query: Fn[] } {
+/** Functions a word goes through when indexed and when searched: trimmed, stop words dropped, stemmed. */
+export function pipelineFor(language: SearchLanguage): Fn[] {
   switch (language) {
     case 'en':
-      return { index: [unicodeTrimmer, lunr.stopWordFilter, lunr.stemmer], query: [unicodeTrimmer, lunr.stemmer] };
+      return [unicodeTrimmer, englishStopWords, english];
     case 'ru':
-      return { index: [unicodeTrimmer, ru.stopWordFilter, russianStemmer], query: [unicodeTrimmer, russianStemmer] };
+      return [unicodeTrimmer, ru.stopWordFilter, russianStemmer];
+    case 'fa':
+      return [persianTrimmer, persianStopWords, persianStemmer];
+    case 'ms':
+      return [unicodeTrimmer, malayStopWords, malayStemmer];
     case 'unicode':
-      // lunr-languages has no Persian or Malay; exact (normalised) Unicode words work for both.
-      return { index: [unicodeTrimmer], query: [unicodeTrimmer] };
+      // A language we have no stemmer for: exact (normalised) Unicode words.
+      return [unicodeTrimmer];
   }
 }
 
-/** A lunr tokenizer that normalises (Persian letters, ZWNJ, case) and splits on anything but letters. */
+/** A lunr tokenizer that normalises (Persian letters, case) and splits on anything but letters and digits. */
 export function tokenizer(text: unknown): lunr.Token[] {
   if (text === null || text === undefined) return [];
   const source = Array.isArray(text) ? text.join(' ') : String(text);

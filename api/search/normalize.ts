@@ -32,8 +32,15 @@ export function normalize(text: string): string {
     .replace(/[\u200D\u200E\u200F\u00AD]/g, '');
 }
 
-// A word: letters and digits, with inner apostrophes (don't) and ZWNJ (Persian compounds such as می‌شود).
-const WORD = /[\p{L}\p{N}]+(?:['’\u200C][\p{L}\p{N}]+)*/gu;
+// A word: letters and digits, with inner apostrophes (don't), ZWNJ (Persian compounds such as می‌شود) and hyphens (Wi-Fi).
+const WORD = /[\p{L}\p{N}]+(?:['’\u200C-][\p{L}\p{N}]+)*/gu;
+const WORD_AT = new RegExp(WORD.source, 'uy');
+
+/** The word starting exactly at `index` of `text`, if one does (snippets test candidates without slicing). */
+export function wordAt(text: string, index: number): string | undefined {
+  WORD_AT.lastIndex = index;
+  return WORD_AT.exec(text)?.[0];
+}
 
 export interface WordMatch {
   word: string;
@@ -48,20 +55,30 @@ export function wordsWithOffsets(text: string): WordMatch[] {
   return out;
 }
 
+/** A word as search compares it: curly apostrophes straightened, a possessive "'s" dropped. */
+export function cleanWord(word: string): string {
+  // Possessives ("studio's") are the word itself; kept, they become rare terms that outrank it.
+  return word.replace(/’/g, "'").replace(/'s$/, '');
+}
+
 /**
- * Search terms of a text: normalised words; a ZWNJ compound yields the joined word and its parts,
- * so "می‌شود", "میشود" and "می شود" all meet.
+ * Search terms of a text: normalised words. A hyphenated word yields the joined word and its parts, so "Wi-Fi",
+ * "wifi" and "wi fi" all meet; a ZWNJ compound stays whole (the language's pipeline decides what its parts are).
  */
 export function terms(text: string): string[] {
   const out: string[] = [];
   for (const m of normalize(text).matchAll(WORD)) {
-    // Possessives ("studio's") are the word itself; kept, they become rare terms that outrank it.
-    const word = m[0].replace(/’/g, "'").replace(/'s$/, '');
-    if (!word.includes(ZWNJ)) {
+    const word = cleanWord(m[0]);
+    if (!word.includes('-')) {
       out.push(word);
       continue;
     }
-    out.push(word.replaceAll(ZWNJ, ''), ...word.split(ZWNJ));
+    out.push(word.replaceAll('-', ''), ...word.split('-'));
   }
   return out;
+}
+
+/** Normalised words of a query as typed, hyphenated ones whole (the query analyser treats them as one word). */
+export function queryWords(text: string): string[] {
+  return [...normalize(text).matchAll(WORD)].map((m) => cleanWord(m[0]));
 }

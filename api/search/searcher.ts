@@ -1,10 +1,13 @@
-/** Answers queries against one locale's serialised index: ranked results with marked snippets. */
-import { analyser, lunr, pipelineFor } from './languages.ts';
-import { terms } from './normalize.ts';
+/** Answers queries against one locale's serialised index: full matches, or partial ones with the missing words. */
+import { analyser, pipelineFor } from './languages.ts';
+import { queryWords, terms } from './normalize.ts';
 import { escapeHtml, snippet } from './snippet.ts';
-import type { SerializedIndex } from './build-index.ts';
+import { INDEX_VERSION, type SerializedIndex } from './build-index.ts';
 import type { StoredDoc } from './documents.ts';
 import { MAX_QUERY_LENGTH } from '../../db/shared/limits.ts';
+import { NO_HITS, anyOf, intersect, readPostings, unionMax, unionSum, type Hits, type Postings } from './postings.ts';
+import { SynonymTable, analyse, type Lexicon, type Unit } from './query.ts';
+import { TypoLexicon } from './typo.ts';
 
 /** One search answer, as GET /api/search and the /search page show it. */
 export interface SearchResult {
@@ -16,30 +19,155 @@ export interface SearchResult {
   snippet: string;
 }
 
-export interface SearchAnswer {
-  total: number;
-  results: SearchResult[];
+/** An article with some of the words: shown with what it lacks ("Missing: apple"). */
+export interface PartialResult extends SearchResult {
+  missing: string[];
 }
 
-const MAX_TERMS = 12;
+export interface SearchAnswer {
+  /** Articles with every meaningful word: 0 means a zero-result search, whatever `partial` holds. */
+  total: number;
+  results: SearchResult[];
+  /** When `total` is 0: articles with some of the words, most words first. */
+  partial: PartialResult[];
+  /** When `total` is 0: the words no article has, as typed. */
+  missing: string[];
+}
+
+export const EMPTY_ANSWER: SearchAnswer = Object.freeze({ total: 0, results: [], partial: [], missing: [] }) as SearchAnswer;
+
+/** Contact-form suggestions: the share of the words an article must have in its title, headings, description or tags (bench/RESULTS.md, Relevance). */
+export const SUGGEST_STRONG_SHARE = 1;
+const MAX_PREFIX_WORDS = 40;
+
+interface Scored {
+  units: Unit[];
+  hits: Hits[];
+  /** Per unit: the articles that have it in their title. */
+  titleHits: Hits[];
+  /** Per unit: the articles that have it in their title, headings, description or tags (computed on demand). */
+  strongHits: () => Hits[];
+  /** Every index term the query could match, for marking snippets. */
+  terms: Set<string>;
+}
 
 export class LocaleSearch {
   readonly locale: string;
-  private readonly index: lunr.Index;
   private readonly docs: StoredDoc[];
-  private readonly vocabulary: string[];
-  private readonly indexStem: (word: string) => string | undefined;
-  private readonly queryStem: (word: string) => string | undefined;
+  private readonly postings: Postings;
+  private readonly lexicon: Lexicon;
+  /** Surface words, sorted, and the stem of each. */
+  private readonly words: string[];
+  private readonly wordSet: Set<string>;
+  private readonly stem: (word: string) => string | undefined;
 
   constructor(data: SerializedIndex) {
+    if (data.version !== INDEX_VERSION) throw new Error(`The ${data.locale} search index is version ${data.version}, expected ${INDEX_VERSION}: rebuild the site.`);
     this.locale = data.locale;
     this.docs = data.docs;
-    this.index = lunr.Index.load(data.index);
-    // lunr serialises its inverted index as [term, postings] pairs, sorted by term.
-    this.vocabulary = (data.index as { invertedIndex: [string, unknown][] }).invertedIndex.map(([term]) => term);
-    const fns = pipelineFor(data.language);
-    this.indexStem = memo(analyser(fns.index));
-    this.queryStem = memo(analyser(fns.query));
+    this.postings = readPostings(data.index);
+    this.words = data.words.map(([w]) => w);
+    this.wordSet = new Set(this.words);
+    this.stem = memo(analyser(pipelineFor(data.language)));
+    const typos = new TypoLexicon(this.words);
+    const nearCache = memoList((w) => typos.near(w));
+    this.lexicon = {
+      stem: this.stem,
+      termId: (stem) => this.postings.termId.get(stem),
+      isWord: (word) => this.wordSet.has(word),
+      wordsStartingWith: (prefix) => this.startingWith(prefix),
+      wordsNear: nearCache,
+      synonyms: new SynonymTable(data.synonyms, this.stem),
+    };
+  }
+
+  get size(): number {
+    return this.docs.length;
+  }
+
+  /** Best matches first: articles with every meaningful word; with none, the partial matches and the missing words. */
+  search(query: string, limit = 10): SearchAnswer {
+    const scored = this.score(query);
+    if (!scored) return EMPTY_ANSWER;
+    const { units, hits } = scored;
+    const full = [...hits].sort((a, b) => a.docs.length - b.docs.length).reduce(intersect);
+    const take = Math.max(0, limit);
+    if (full.docs.length > 0) {
+      const results = ranked(withTitles(full, scored.titleHits), take).map((d) => this.answer(d, scored.terms));
+      return { total: full.docs.length, results, partial: [], missing: [] };
+    }
+    const missing = units.filter((_, i) => hits[i]!.docs.length === 0).map((u) => u.label);
+    const any = withTitles(withCoverage(hits), scored.titleHits);
+    const partial = ranked(any, take).map((d) => ({
+      ...this.answer(d, scored.terms),
+      missing: units.filter((_, i) => !has(hits[i]!, d)).map((u) => u.label),
+    }));
+    return { total: 0, results: [], partial, missing };
+  }
+
+  /**
+   * Contact-form suggestions: articles with every word, at least SUGGEST_STRONG_SHARE of them where the article says
+   * what it is about (title, headings, description, tags) rather than in passing, best first, at most `limit`:
+   * none rather than weak matches ("two weeks" must not suggest "Set working hours").
+   */
+  suggest(query: string, limit = 3): SearchResult[] {
+    return this.suggestions(query, SUGGEST_STRONG_SHARE)
+      .slice(0, Math.max(0, limit))
+      .map((d) => this.answer(d.doc, d.terms));
+  }
+
+  /** Full matches best first with the share of their words in strong fields at least `share` (the benchmark tries several). */
+  suggestions(query: string, share: number): { doc: number; slug: string; terms: Set<string> }[] {
+    const scored = this.score(query);
+    if (!scored) return [];
+    const full = withTitles(scored.hits.reduce(intersect), scored.titleHits);
+    if (full.docs.length === 0) return [];
+    const strong = scored.strongHits();
+    return ranked(full)
+      .filter((d) => strong.reduce((n, h) => n + (has(h, d) ? 1 : 0), 0) >= share * strong.length)
+      .map((doc) => ({ doc, slug: this.docs[doc]!.slug, terms: scored.terms }));
+  }
+
+  /** The words of a text search counts (stop words left out), as written: the words a synonym line should name. */
+  meaningfulWords(text: string): string[] {
+    return queryWords(text).filter((w) => this.stem(w.replaceAll('-', '')) !== undefined);
+  }
+
+  /** Articles a writer might point a query at: those matching any of its words, best first (for synonym hints). */
+  related(query: string, limit = 3): SearchResult[] {
+    const scored = this.score(query);
+    if (!scored) return [];
+    return ranked(scored.hits.reduce(unionSum, NO_HITS))
+      .slice(0, limit)
+      .map((d) => this.answer(d, scored.terms));
+  }
+
+  private score(query: string): Scored | undefined {
+    const units = analyse(query.slice(0, MAX_QUERY_LENGTH), this.lexicon);
+    if (units.length === 0) return undefined;
+    const terms = new Set<string>();
+    const unitHits = (unit: Unit, field: 'lists' | 'titles' | 'strong') =>
+      unit.alternatives.reduce((acc, alternative) => {
+        if (alternative.some((slot) => slot.length === 0)) return acc;
+        if (field === 'lists') for (const slot of alternative) for (const t of slot) terms.add(this.postings.vocabulary[t.id]!);
+        return unionMax(acc, alternative.map((slot) => anyOf(this.postings, slot, field)).reduce(intersect));
+      }, NO_HITS);
+    const hits = units.map((unit) => unitHits(unit, 'lists'));
+    const titleHits = units.map((unit) => unitHits(unit, 'titles'));
+    return { units, hits, titleHits, terms, strongHits: () => units.map((unit) => unitHits(unit, 'strong')) };
+  }
+
+  private startingWith(prefix: string): string[] {
+    let lo = 0;
+    let hi = this.words.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.words[mid]! < prefix) lo = mid + 1;
+      else hi = mid;
+    }
+    const out: string[] = [];
+    for (let i = lo; i < this.words.length && out.length < MAX_PREFIX_WORDS && this.words[i]!.startsWith(prefix); i++) out.push(this.words[i]!);
+    return out;
   }
 
   /** Index stems of a word as written in a text (snippets test thousands of them, hence the cache). */
@@ -48,81 +176,14 @@ export class LocaleSearch {
     let stems = this.stemCache.get(word);
     if (!stems) {
       if (this.stemCache.size > 100_000) this.stemCache.clear();
-      stems = terms(word).map((t) => this.indexStem(t) ?? t);
+      stems = terms(word).map((t) => this.stem(t) ?? t);
       this.stemCache.set(word, stems);
     }
     return stems;
   }
 
-  get size(): number {
-    return this.docs.length;
-  }
-
-  /** Best matches first. Articles with every word (the last one as a prefix, for typing) if any; else any word. */
-  search(query: string, limit = 10): SearchAnswer {
-    // Stop words ("how", "the") are not in the index; requiring them would find nothing.
-    const words = terms(query.slice(0, MAX_QUERY_LENGTH))
-      .filter((w) => this.indexStem(w) !== undefined)
-      .slice(0, MAX_TERMS);
-    if (words.length === 0) return { total: 0, results: [] };
-    const clauses = words.map((word, i) => {
-      const stem = this.queryStem(word) ?? word;
-      // The word being typed: when it is no indexed word yet, it matches the words it starts.
-      const typing = i === words.length - 1 && word.length >= 2 && !this.isTerm(stem);
-      return typing ? { term: this.typedPrefix(word, stem), prefix: true } : { term: stem, prefix: false };
-    });
-    // One pass with every word optional, then keep the articles that have them all: the same answer as
-    // "all words, else any word" at the cost of one lunr query instead of two.
-    const hits = this.index.query((q) => {
-      for (const c of clauses) {
-        q.term(c.term, { usePipeline: false, wildcard: c.prefix ? lunr.Query.wildcard.TRAILING : lunr.Query.wildcard.NONE });
-      }
-    });
-    const matchesAll = (hit: lunr.Index.Result) => {
-      const found = Object.keys(hit.matchData.metadata);
-      return clauses.every((c) => found.some((t) => (c.prefix ? t.startsWith(c.term) : t === c.term)));
-    };
-    const all = clauses.length > 1 ? hits.filter(matchesAll) : hits;
-    const chosen = all.length > 0 ? all : hits;
-    return { total: chosen.length, results: chosen.slice(0, Math.max(0, limit)).map((hit) => this.answer(hit)) };
-  }
-
-  /**
-   * The index holds stems ("book" for "booking"), so a half-typed "bookin" starts no indexed term.
-   * Shorten it, as a stemmer would, until it does (at most by four letters, never below three).
-   */
-  private typedPrefix(word: string, stem: string): string {
-    if (this.startsSomeTerm(stem)) return stem;
-    for (let end = word.length; end >= Math.max(3, word.length - 4); end--) {
-      const prefix = word.slice(0, end);
-      if (this.startsSomeTerm(prefix)) return prefix;
-    }
-    return stem;
-  }
-
-  /** Position of the first vocabulary term not below `term` (binary search; lunr keeps them sorted). */
-  private lowerBound(term: string): number {
-    let lo = 0;
-    let hi = this.vocabulary.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (this.vocabulary[mid]! < term) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo;
-  }
-
-  private isTerm(term: string): boolean {
-    return this.vocabulary[this.lowerBound(term)] === term;
-  }
-
-  private startsSomeTerm(prefix: string): boolean {
-    return this.vocabulary[this.lowerBound(prefix)]?.startsWith(prefix) ?? false;
-  }
-
-  private answer(hit: lunr.Index.Result): SearchResult {
-    const doc = this.docs[Number(hit.ref)]!;
-    const matched = new Set(Object.keys(hit.matchData.metadata));
+  private answer(doc: number, matched: Set<string>): SearchResult {
+    const stored = this.docs[doc]!;
     const seen = new Map<string, boolean>();
     const isMatch = (word: string) => {
       let hit = seen.get(word);
@@ -131,11 +192,79 @@ export class LocaleSearch {
     };
     const hint = candidates(matched);
     const html =
-      snippet(doc.text, isMatch, { hint }) ??
-      snippet(doc.description, isMatch, { length: 400 }) ??
-      escapeHtml(doc.description);
-    return { slug: doc.slug, title: doc.title, url: doc.url, category: doc.category, snippet: html };
+      snippet(stored.text, isMatch, { hint }) ??
+      snippet(stored.description, isMatch, { length: 400 }) ??
+      escapeHtml(stored.description);
+    return { slug: stored.slug, title: stored.title, url: stored.url, category: stored.category, snippet: html };
   }
+}
+
+// Chosen on the relevance benchmark (bench/RESULTS.md): title coverage lifted MRR from 0.74 to 0.77.
+const TITLE_BONUS = 1;
+const COVERAGE_POWER = 2;
+
+/**
+ * An article whose title holds the query's words is what the query names: its score grows with the share of the
+ * query's words its title has (all of them: doubled).
+ */
+function withTitles(hits: Hits, titleHits: readonly Hits[]): Hits {
+  const scores = Array.from(hits.docs, (d, i) => {
+    const inTitle = titleHits.reduce((n, t) => n + (has(t, d) ? 1 : 0), 0);
+    return hits.scores[i]! * (1 + (TITLE_BONUS * inTitle) / titleHits.length);
+  });
+  return { docs: hits.docs, scores };
+}
+
+/** Partial matches: scores added over the words an article has, scaled by the share of the words it has. */
+function withCoverage(hits: readonly Hits[]): Hits {
+  const sum = hits.reduce(unionSum, NO_HITS);
+  const scores = Array.from(sum.docs, (d, i) => sum.scores[i]! * (hits.reduce((n, h) => n + (has(h, d) ? 1 : 0), 0) / hits.length) ** COVERAGE_POWER);
+  return { docs: sum.docs, scores };
+}
+
+/** Article ids by score, best first (ties: the earlier article); only the first `limit` when given. */
+function ranked(hits: Hits, limit = Infinity): number[] {
+  const better = (a: number, b: number) => hits.scores[b]! - hits.scores[a]! || hits.docs[a]! - hits.docs[b]!;
+  const n = hits.docs.length;
+  if (limit >= n || limit > 32) {
+    const order = Array.from(hits.docs, (_, i) => i);
+    order.sort(better);
+    return order.slice(0, limit).map((i) => hits.docs[i]!);
+  }
+  // Search as you type wants six of possibly a thousand: keep the best few while scanning instead of sorting all.
+  const top: number[] = [];
+  for (let i = 0; i < n; i++) {
+    if (top.length === limit && better(i, top[limit - 1]!) >= 0) continue;
+    let at = top.length === limit ? limit - 1 : top.length;
+    top[at] = i;
+    while (at > 0 && better(top[at]!, top[at - 1]!) < 0) {
+      [top[at], top[at - 1]] = [top[at - 1]!, top[at]!];
+      at--;
+    }
+  }
+  return top.map((i) => hits.docs[i]!);
+}
+
+function has(hits: Hits, doc: number): boolean {
+  let lo = 0;
+  let hi = hits.docs.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (hits.docs[mid]! < doc) lo = mid + 1;
+    else hi = mid;
+  }
+  return hits.docs[lo] === doc;
+}
+
+function scoreOf(hits: Hits, doc: number): number {
+  let lo = 0;
+  let hi = hits.docs.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (hits.docs[mid]! < doc) lo = mid + 1;
+    else hi = mid;
+  }
+  return hits.docs[lo] === doc ? hits.scores[lo]! : 0;
 }
 
 /**
@@ -156,6 +285,18 @@ function memo(fn: (word: string) => string | undefined): (word: string) => strin
     if (cache.size > 50_000) cache.clear();
     const value = fn(word);
     cache.set(word, value);
+    return value;
+  };
+}
+
+function memoList(fn: (word: string) => string[]): (word: string) => string[] {
+  const cache = new Map<string, string[]>();
+  return (word) => {
+    let value = cache.get(word);
+    if (!value) {
+      if (cache.size > 10_000) cache.clear();
+      cache.set(word, (value = fn(word)));
+    }
     return value;
   };
 }

@@ -2,13 +2,19 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { INDEX_VERSION, type SerializedIndex } from './build-index.ts';
-import { LocaleSearch, type SearchAnswer } from './searcher.ts';
+import { EMPTY_ANSWER, LocaleSearch, type SearchAnswer, type SearchResult } from './searcher.ts';
 
 export interface SearchService {
   /** Locales that have an index. */
   readonly locales: readonly string[];
   /** Results for `query` in `locale`; an unknown locale or an empty query answers no results. */
   search(query: string, locale: string, limit?: number): SearchAnswer;
+  /** Contact-form suggestions: only articles that pass the relevance bar, at most `limit` (3). */
+  suggest(query: string, locale: string, limit?: number): SearchResult[];
+  /** Articles sharing words with a query, for a writer deciding where a zero-result query should lead. */
+  related(query: string, locale: string, limit?: number): SearchResult[];
+  /** The words of a text search counts in a locale (stop words left out). */
+  meaningfulWords(text: string, locale: string): string[];
 }
 
 /** A service over indexes already in memory (tests, dev server). */
@@ -16,9 +22,10 @@ export function searchService(indexes: readonly SerializedIndex[]): SearchServic
   const byLocale = new Map(indexes.map((data) => [data.locale, new LocaleSearch(data)]));
   return {
     locales: [...byLocale.keys()],
-    search(query, locale, limit) {
-      return byLocale.get(locale)?.search(query, limit) ?? { total: 0, results: [] };
-    },
+    search: (query, locale, limit) => byLocale.get(locale)?.search(query, limit) ?? EMPTY_ANSWER,
+    suggest: (query, locale, limit) => byLocale.get(locale)?.suggest(query, limit) ?? [],
+    related: (query, locale, limit) => byLocale.get(locale)?.related(query, limit) ?? [],
+    meaningfulWords: (text, locale) => byLocale.get(locale)?.meaningfulWords(text) ?? [],
   };
 }
 

@@ -1,5 +1,5 @@
 /** Cuts a short excerpt around the first matched word and marks matches; everything else is escaped. */
-import { wordsWithOffsets } from './normalize.ts';
+import { wordAt, wordsWithOffsets } from './normalize.ts';
 
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 
@@ -63,8 +63,8 @@ function firstMatch(text: string, isMatch: (word: string) => boolean): number | 
 function firstCandidate(text: string, isMatch: (word: string) => boolean, hint: RegExp): number | undefined {
   hint.lastIndex = 0;
   for (let m = hint.exec(text); m; m = hint.exec(text)) {
-    const word = wordsWithOffsets(text.slice(m.index, m.index + 80))[0];
-    if (word?.start === 0 && isMatch(word.word)) return m.index;
+    const word = wordAt(text, m.index);
+    if (word !== undefined && isMatch(word)) return m.index;
   }
   return undefined;
 }

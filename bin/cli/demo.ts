@@ -8,6 +8,9 @@ import { loadConfig } from '../../api/env.ts';
 import { openStore } from '../../db/open-store.ts';
 import { generateDemo } from '../demo/generate.ts';
 import { serve } from '../serve.ts';
+import { buildSite, needsBuild } from '../build-site.ts';
+import { loadSearchDir } from '../../api/search/service.ts';
+import { searchTotalOf } from '../demo/search.ts';
 
 interface DemoFlags {
   db: string;
@@ -50,13 +53,19 @@ export function demoCommand() {
     });
 }
 
+const root = fileURLToPath(new URL('../..', import.meta.url));
+
 async function generate(config: ReturnType<typeof loadConfig>, flags: DemoFlags) {
   const started = performance.now();
+  // Searches are counted by the index the demo site will serve, so the dashboard and the live search agree.
+  const dist = resolve(root, 'dist');
+  if (needsBuild(root, dist)) await buildSite(root, dist);
+  const searchTotal = searchTotalOf(loadSearchDir(resolve(dist, 'search')));
   const store = await openStore(config);
   const bar = process.stdout.isTTY ? new SingleBar({ format: 'Generating demo |{bar}| {value}/{total} days', hideCursor: true }, Presets.shades_classic) : undefined;
   bar?.start(flags.days, 0);
   try {
-    const s = await generateDemo(store, config, { contentDir: flags.content, days: flags.days, seed: flags.seed, onDay: (done) => bar?.update(done) });
+    const s = await generateDemo(store, config, { contentDir: flags.content, days: flags.days, seed: flags.seed, searchTotal, onDay: (done) => bar?.update(done) });
     bar?.stop();
     const seconds = ((performance.now() - started) / 1000).toFixed(1);
     console.log(`Demo database ${config.dbFile}: ${s.events.toLocaleString('en')} events, ${s.tickets.toLocaleString('en')} tickets and ${s.requests.toLocaleString('en')} contact requests, ${s.from} to ${s.to} (${seconds} s).`);

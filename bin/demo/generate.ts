@@ -7,6 +7,7 @@ import { loadCatalog } from '../../api/content/read-catalog.ts';
 import { createRandom } from './random.ts';
 import { buildStory, type Story } from './story.ts';
 import { daySessions } from './traffic.ts';
+import type { SearchTotal } from './search.ts';
 import { dayTickets } from './tickets.ts';
 import { WEEKDAY_TRAFFIC } from './phrases.ts';
 import { storeDemoRequests } from './contact-requests.ts';
@@ -22,6 +23,8 @@ export interface DemoOptions {
   /** Helpdesk tickets on an ordinary weekday (web-form tickets from contacts come on top). */
   ticketsPerDay?: number;
   onDay?: (done: number, total: number) => void;
+  /** `total` as the site's search answers a query (what the demo's search events report): searchTotalOf(service). */
+  searchTotal: SearchTotal;
 }
 
 export interface DemoSummary {
@@ -42,7 +45,10 @@ export async function generateDemo(store: Store, config: Config, options: DemoOp
   const last = DateTime.fromMillis(now, { zone }).startOf('day');
   const first = last.minus({ days: options.days - 1 });
   const rng = createRandom(options.seed);
-  const story = buildStory(demoContent(await loadCatalog(options.contentDir, { git: false })), { first: first.toISODate()!, last: last.toISODate()! });
+  const story = buildStory(demoContent(await loadCatalog(options.contentDir, { git: false })), options.searchTotal, {
+    first: first.toISODate()!,
+    last: last.toISODate()!,
+  });
   let events = 0;
   let ticketCount = 0;
   let requests = 0;

@@ -11,7 +11,7 @@ export interface PhraseBook {
 
 export const PHRASES: Record<string, PhraseBook> = {
   en: {
-    gapQueries: ['gift cards', 'instagram booking button', 'hipaa', 'class pass integration', 'apple pay', 'group discount', 'sms reminders cost', 'translate booking page'],
+    gapQueries: ['gift cards', 'paypal', 'hipaa', 'class pass integration', 'apple pay', 'loyalty points', 'whatsapp reminders', 'translate booking page'],
     unhelpful: [
       "I don't have my backup codes any more, what do I do now?",
       'It says contact support but there is no link to do that.',
@@ -29,7 +29,7 @@ export const PHRASES: Record<string, PhraseBook> = {
     ],
   },
   ru: {
-    gapQueries: ['подарочные сертификаты', 'оплата через сбп', 'интеграция с 1с', 'групповая скидка', 'стоимость смс напоминаний', 'перевести страницу бронирования'],
+    gapQueries: ['подарочные сертификаты', 'оплата через сбп', 'интеграция с 1с', 'бонусные баллы', 'стоимость смс напоминаний', 'перевести страницу бронирования'],
     unhelpful: [
       'У меня больше нет резервных кодов, что теперь делать?',
       'Написано «обратитесь в поддержку», но ссылки нет.',
@@ -46,7 +46,7 @@ export const PHRASES: Record<string, PhraseBook> = {
     ],
   },
   fa: {
-    gapQueries: ['کارت هدیه', 'پرداخت با کارت شتاب', 'هزینه یادآوری پیامکی', 'تخفیف گروهی', 'ترجمه صفحه رزرو', 'دکمه رزرو اینستاگرام'],
+    gapQueries: ['کارت هدیه', 'پرداخت با کارت شتاب', 'یادآوری در واتس‌اپ', 'امتیاز وفاداری', 'ترجمه صفحه رزرو', 'دکمه رزرو اینستاگرام'],
     unhelpful: [
       'دیگر به کدهای پشتیبان دسترسی ندارم، حالا چه کار کنم؟',
       'نوشته با پشتیبانی تماس بگیرید ولی هیچ لینکی نیست.',
@@ -63,7 +63,7 @@ export const PHRASES: Record<string, PhraseBook> = {
     ],
   },
   ms: {
-    gapQueries: ['kad hadiah', 'bayar dengan duitnow', 'kos peringatan sms', 'diskaun berkumpulan', 'terjemah halaman tempahan', 'butang tempahan instagram'],
+    gapQueries: ['kad hadiah', 'bayar dengan duitnow', 'kos peringatan sms', 'mata ganjaran', 'terjemah halaman tempahan', 'butang tempahan instagram'],
     unhelpful: [
       'Saya sudah tiada kod sandaran, apa yang perlu saya buat?',
       'Ia suruh hubungi sokongan tetapi tiada pautan.',

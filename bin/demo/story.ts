@@ -1,5 +1,6 @@
 /** The story the demo tells: which articles underperform and how, and which topic improves over the 90 days. */
 import type { DemoArticle, DemoCategory, DemoContent } from './content.ts';
+import type { SearchTotal } from './search.ts';
 
 export type Role = 'unhelpful' | 'drives_contacts' | 'skimmed' | 'no_traffic' | 'rewritten' | 'normal';
 
@@ -19,6 +20,8 @@ export interface ArticleProfile {
 
 export interface Story {
   profiles: ArticleProfile[];
+  /** How many articles the live search would count for a query: what the demo's search events report. */
+  searchTotal: SearchTotal;
   /** The topic whose reads rise while its tickets fall. */
   improvingTopic: string | undefined;
   /** An article rewritten on its `updated` date inside the demo's days: contacts after reading fall from then on. */
@@ -45,7 +48,7 @@ const shift = (day: string, n: number) => new Date(Date.parse(`${day}T00:00:00Z`
  * Assigns one article to each underperforming role and sets every article's behaviour. `days` (first and last day)
  * lets the story pick a rewritten article whose `updated` date leaves four weeks on either side.
  */
-export function buildStory(content: DemoContent, days?: { first: string; last: string }): Story {
+export function buildStory(content: DemoContent, searchTotal: SearchTotal, days?: { first: string; last: string }): Story {
   const categories = content.categories;
   const improvingTopic = IMPROVING.find((c) => categories.some((k) => k.slug === c)) ?? categories[0]?.slug;
   const taken = new Set<string>();
@@ -73,7 +76,7 @@ export function buildStory(content: DemoContent, days?: { first: string; last: s
       readShare: role === 'skimmed' ? 0.08 : 0.55 + ((i * 3) % 5) / 20,
     };
   });
-  return { profiles, improvingTopic, rewrite: rewritten ? { slug: rewritten.slug, date: rewritten.updated! } : undefined, categories, locales: content.locales };
+  return { profiles, searchTotal, improvingTopic, rewrite: rewritten ? { slug: rewritten.slug, date: rewritten.updated! } : undefined, categories, locales: content.locales };
 }
 
 /** A reader's chance to contact support, and that a vote is "yes", on `day`: the rewritten article improves on its date. */

@@ -98,7 +98,7 @@ function contactForm(rng: Random, v: Visit, from: ArticleProfile, story: Story):
   const page = { pv: newPv(rng), path: `${locale === 'en' ? '' : `/${locale}`}/contact`, locale };
   send(v, { type: 'view', ...page }, rng.int(1, 4));
   const query = rng.pick(wordsFor(from, locale));
-  send(v, { type: 'suggest_shown', ...page, query, results: rng.int(1, 5) }, rng.int(4, 20));
+  send(v, { type: 'suggest_shown', ...page, query, results: rng.int(1, 3) }, rng.int(4, 20));
   const others = story.profiles.filter((o) => o.article.category === from.article.category && o !== from && o.popularity > 0);
   if (others.length > 0 && rng.chance(0.35)) {
     const opened = rng.pick(others);
@@ -152,15 +152,16 @@ function searchThenRead(
 ) {
   if (rng.chance(0.1)) {
     const query = rng.pick(phrasesFor(v.locale).gapQueries);
-    send(v, { type: 'search', ...home, query, results: 0 }, rng.int(3, 15));
+    send(v, { type: 'search', ...home, query, results: story.searchTotal(query, v.locale) }, rng.int(3, 15));
     if (rng.chance(0.3)) send(v, { type: 'contact', ...home, via: 'cta' }, rng.int(5, 40));
     return;
   }
-  // Readers search for what exists in their language.
+  // Readers search for what exists in their language, in its words.
   const local = readable.filter((p) => p.article.locales.includes(v.locale));
   const target = rng.weighted(local.length > 0 ? local : readable, weight);
   const query = rng.pick(wordsFor(target, v.locale));
-  const results = rng.int(2, 9);
+  // As the search box reports it: `total`, full matches only (SPEC §4).
+  const results = story.searchTotal(query, v.locale);
   send(v, { type: 'search', ...home, query, results }, rng.int(3, 15));
   if (rng.chance(0.7)) {
     send(v, { type: 'search_click', ...home, query, position: rng.weighted([1, 2, 3, 4], (n) => 5 - n) }, rng.int(2, 9));

@@ -6,15 +6,15 @@ export interface LocaleInfo {
   /** The language's own name, shown in the language switcher. */
   name: string;
   dir: 'ltr' | 'rtl';
-  /** How search analyses words: a lunr-languages stemmer, English's own, or Unicode tokens only. */
-  search: 'en' | 'ru' | 'unicode';
+  /** How search analyses words: English's or a lunr-languages stemmer, our own light stemmer (fa, ms), or Unicode tokens only. */
+  search: 'en' | 'ru' | 'fa' | 'ms' | 'unicode';
 }
 
 export const LOCALES = [
   { code: 'en', name: 'English', dir: 'ltr', search: 'en' },
-  { code: 'fa', name: 'فارسی', dir: 'rtl', search: 'unicode' },
+  { code: 'fa', name: 'فارسی', dir: 'rtl', search: 'fa' },
   { code: 'ru', name: 'Русский', dir: 'ltr', search: 'ru' },
-  { code: 'ms', name: 'Bahasa Melayu', dir: 'ltr', search: 'unicode' },
+  { code: 'ms', name: 'Bahasa Melayu', dir: 'ltr', search: 'ms' },
 ] as const satisfies readonly LocaleInfo[];
 
 export type Locale = (typeof LOCALES)[number]['code'];

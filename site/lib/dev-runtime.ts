@@ -6,13 +6,17 @@ import { loadCatalog } from './load-catalog.ts';
 import { buildIndex } from '../../api/search/build-index.ts';
 import { searchService } from '../../api/search/service.ts';
 import { searchSources } from './search-sources.ts';
+import { loadSynonyms } from './load-synonyms.ts';
 
 let runtime: Promise<Runtime> | undefined;
 
 export function devRuntime(): Promise<Runtime> {
   runtime ??= (async () => {
     const catalog = await loadCatalog();
-    const search = searchService(LOCALE_CODES.map((l) => buildIndex(l, localeInfo(l).search, searchSources(catalog, l))));
+    const indexes = await Promise.all(
+      LOCALE_CODES.map(async (l) => buildIndex(l, localeInfo(l).search, searchSources(catalog, l), await loadSynonyms(l))),
+    );
+    const search = searchService(indexes);
     return createRuntime(loadConfig(), { search });
   })();
   return runtime;

@@ -2,7 +2,7 @@
 import { track } from './track.ts';
 
 const DEBOUNCE_MS = 400;
-const LIMIT = 5;
+const LIMIT = 3;
 const MAX_QUERY = 200;
 
 interface Answer {
@@ -13,9 +13,12 @@ interface ApiError {
   error?: { details?: { path: string; code?: string }[] };
 }
 
-/** Subject first, then the message, cut at a word boundary to what search accepts. */
+/**
+ * The subject when there is one (a subject names the problem; every word of a long message rarely meets in one
+ * article), else the message, cut at a word boundary to what search accepts.
+ */
 export function suggestionQuery(subject: string, message: string): string {
-  const text = `${subject.trim()} ${message.trim()}`.replace(/\s+/g, ' ').trim();
+  const text = (subject.trim() || message.trim()).replace(/\s+/g, ' ');
   if (text.length <= MAX_QUERY) return text;
   const cut = text.slice(0, MAX_QUERY);
   return cut.slice(0, Math.max(cut.lastIndexOf(' '), 1));
@@ -47,7 +50,7 @@ export function enhanceContactForm(): void {
     if (q.length < 3) return render(q, { total: 0, results: [] });
     controller = new AbortController();
     try {
-      const url = `/api/search?q=${encodeURIComponent(q)}&locale=${encodeURIComponent(locale)}&limit=${LIMIT}`;
+      const url = `/api/search?q=${encodeURIComponent(q)}&locale=${encodeURIComponent(locale)}&limit=${LIMIT}&for=contact`;
       const res = await fetch(url, { signal: controller.signal, headers: { accept: 'application/json' } });
       if (res.ok) render(q, (await res.json()) as Answer);
     } catch {

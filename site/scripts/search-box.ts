@@ -4,10 +4,23 @@ import { track } from './track.ts';
 const DEBOUNCE_MS = 150;
 const SETTLE_MS = 1000;
 const LIMIT = 6;
+/** Partial matches shown while typing: few, so the contact option below them stays in view. */
+const PARTIAL_LIMIT = 3;
 
+interface Result {
+  title: string;
+  url: string;
+  category: string;
+  snippet: string;
+  /** On a partial match: the words this article lacks. */
+  missing?: string[];
+}
+/** GET /api/search (SPEC §4): `total` counts full matches; with none, `partial` has articles with some words. */
 interface Answer {
   total: number;
-  results: { title: string; url: string; category: string; snippet: string }[];
+  results: Result[];
+  partial: Result[];
+  missing: string[];
 }
 
 /** Wires every `form[data-search]` on the page, and click reports on server-rendered result lists. */
@@ -98,7 +111,8 @@ function enhance(form: HTMLFormElement): void {
   }
 
   function render(q: string, answer: Answer): void {
-    const items = answer.results.map((r, i) => {
+    const shown = answer.total > 0 ? answer.results : answer.partial.slice(0, PARTIAL_LIMIT);
+    const items = shown.map((r, i) => {
       const li = option(`${input.id}-opt-${i}`, r.url, i + 1);
       const title = document.createElement('span');
       title.className = 'title';
@@ -109,12 +123,27 @@ function enhance(form: HTMLFormElement): void {
       // The API escapes snippets and adds only <mark>.
       meta.insertAdjacentHTML('beforeend', r.snippet);
       li.append(title, meta);
+      if (r.missing?.length) {
+        const missing = document.createElement('span');
+        missing.className = 'missing';
+        missing.textContent = (form.dataset.missing ?? '{words}').replace('{words}', r.missing.join(', '));
+        li.append(missing);
+      }
       return li;
     });
     const all = option(`${input.id}-opt-all`, `${form.action}?q=${encodeURIComponent(q)}`);
     all.className = 'all';
     all.textContent = (form.dataset.seeAll ?? '{query}').replace('{query}', q);
-    list.replaceChildren(...items, all);
+    // No article has every word: the way to support, with the words carried into the form.
+    const extra: HTMLLIElement[] = [];
+    if (answer.total === 0 && form.dataset.contactUrl) {
+      const contact = option(`${input.id}-opt-contact`, `${form.dataset.contactUrl}?q=${encodeURIComponent(q)}`);
+      contact.className = 'all contact';
+      contact.setAttribute('data-kb-contact', '');
+      contact.textContent = (form.dataset.contact ?? '{query}').replace('{query}', q);
+      extra.push(contact);
+    }
+    list.replaceChildren(...items, all, ...extra);
     const template = answer.total === 1 ? form.dataset.countOne : form.dataset.countOther;
     status.textContent = (template ?? '{count}').replace('{count}', new Intl.NumberFormat(locale).format(answer.total));
     list.hidden = false;
@@ -159,8 +188,8 @@ function enhance(form: HTMLFormElement): void {
       setActive(active + (event.key === 'ArrowDown' ? 1 : -1));
     } else if (event.key === 'Enter' && active >= 0 && !list.hidden) {
       event.preventDefault();
-      const chosen = options()[active];
-      if (chosen) open(chosen);
+      // A click, so the tracker sees a contact option opened from the keyboard as it sees one clicked.
+      options()[active]?.click();
     } else if (event.key === 'Escape' && !list.hidden) {
       event.preventDefault();
       close();

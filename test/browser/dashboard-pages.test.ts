@@ -11,6 +11,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { startServer, type RunningServer } from '../helpers/server.ts';
 import { DESKTOP_UA, launchBrowser } from '../helpers/browser.ts';
 import { sessionValue } from '../../api/admin/require-admin.ts';
+import { searchTotalOf } from '../../bin/demo/search.ts';
 import { generateDemo } from '../../bin/demo/generate.ts';
 
 const contentDir = fileURLToPath(new URL('../../content', import.meta.url));
@@ -26,7 +27,7 @@ let anchors: Set<string>;
 
 beforeAll(async () => {
   s = await startServer({ KB_ADMIN_TOKEN: 'pages-test-token-0123456789', KB_COST_PER_TICKET: '14', KB_BUSINESS_HOURS: 'Mon-Fri 09:00-17:00' });
-  await generateDemo(s.kb.store, s.kb.config, { contentDir, days: 60, seed: 3, sessionsPerDay: 70, ticketsPerDay: 20 });
+  await generateDemo(s.kb.store, s.kb.config, { contentDir, days: 60, seed: 3, sessionsPerDay: 70, ticketsPerDay: 20, searchTotal: searchTotalOf(s.kb.search) });
   browser = await launchBrowser();
   mkdirSync(shots, { recursive: true });
   const page = await (await context(1280)).newPage();

@@ -11,6 +11,7 @@ import { startServer, type RunningServer } from '../helpers/server.ts';
 import { DESKTOP_UA, humanContext, launchBrowser } from '../helpers/browser.ts';
 import { sessionValue } from '../../api/admin/require-admin.ts';
 import { generateDemo } from '../../bin/demo/generate.ts';
+import { searchTotalOf } from '../../bin/demo/search.ts';
 import { dbOf } from '../helpers/db.ts';
 
 const XSS = '<img src=x onerror=alert(1)>';
@@ -23,7 +24,7 @@ let context: BrowserContext;
 
 beforeAll(async () => {
   s = await startServer({ KB_ADMIN_TOKEN: 'browser-test-token-0123456789' });
-  await generateDemo(s.kb.store, s.kb.config, { contentDir, days: 90, seed: 11, sessionsPerDay: 60, ticketsPerDay: 20 });
+  await generateDemo(s.kb.store, s.kb.config, { contentDir, days: 90, seed: 11, sessionsPerDay: 60, ticketsPerDay: 20, searchTotal: searchTotalOf(s.kb.search) });
   // The hostile query arrives the way a visitor's would: through the public events endpoint.
   const res = await fetch(`${s.url}/api/events`, {
     method: 'POST',

@@ -5,9 +5,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createRuntime, type Runtime } from '../../api/runtime.ts';
 import { generateDemo, type DemoSummary } from '../../bin/demo/generate.ts';
 import { dbOf, tempDb, type TempDb } from '../helpers/db.ts';
+import { loadSearchDir } from '../../api/search/service.ts';
+import { searchTotalOf } from '../../bin/demo/search.ts';
 import type { ArticleReport, OverviewReport, SearchReport, TicketReport } from '../../db/shared/reports.ts';
 
 const contentDir = fileURLToPath(new URL('../../content', import.meta.url));
+// The built site's own index (test/global-setup.ts builds it), as GET /api/search answers.
+const site = loadSearchDir(fileURLToPath(new URL('../../dist/search', import.meta.url)));
+const searchTotal = searchTotalOf(site);
 // Noon on a Wednesday in mid-March: 90 days back covers three month-ends.
 const NOW = Date.UTC(2026, 2, 18, 12);
 
@@ -18,7 +23,7 @@ let summary: DemoSummary;
 beforeAll(async () => {
   temp = tempDb({ KB_ADMIN_TOKEN: 'demo-test-token-0123456789' });
   kb = await createRuntime(temp.config);
-  summary = await generateDemo(kb.store, kb.config, { contentDir, days: 90, seed: 7, now: NOW, sessionsPerDay: 160 });
+  summary = await generateDemo(kb.store, kb.config, { contentDir, days: 90, seed: 7, now: NOW, sessionsPerDay: 160, searchTotal });
 }, 120_000);
 afterAll(async () => {
   await kb.close();
@@ -58,6 +63,18 @@ describe('demo data', () => {
     expect(r.contactQueries.length).toBeGreaterThan(5);
   });
 
+  it('counts a search as zero-result exactly when the live search finds no article with every word', async () => {
+    const r = await report<SearchReport>('search', all());
+    const live = (q: string) => site.search(q, 'en').total;
+    expect(live('gift cards')).toBe(0);
+    for (const row of r.zeroResultQueries.slice(0, 10)) {
+      if (row.zeroResultSearches === row.searches && /^[a-z0-9 ]+$/.test(row.query)) expect(live(row.query), row.query).toBe(0);
+    }
+    for (const row of r.queries.slice(0, 10)) {
+      if (row.zeroResultSearches === 0 && /^[a-z0-9 ]+$/.test(row.query)) expect(live(row.query), row.query).toBeGreaterThan(0);
+    }
+  });
+
   it('has more tickets on weekdays and a month-end peak', async () => {
     const r = await report<TicketReport>('tickets', all());
     const byName = Object.fromEntries(r.weekdays.map((w) => [w.weekday, w.tickets]));
@@ -84,7 +101,7 @@ describe('demo data', () => {
     const counts = async (seed: number) => {
       const t = tempDb();
       try {
-        const s = await generateDemo(t.store, t.config, { contentDir, days: 5, seed, now: NOW, sessionsPerDay: 40 });
+        const s = await generateDemo(t.store, t.config, { contentDir, days: 5, seed, now: NOW, sessionsPerDay: 40, searchTotal });
         const types = t.db.$client.prepare('select type, count(*) as n from events group by type order by type').all();
         const tickets = t.db.$client.prepare('select external_id, created_at, channel, csat from tickets order by external_id').all();
         return { events: s.events, types, tickets };
@@ -120,6 +137,16 @@ describe('demo data', () => {
     expect(requests.filter((r) => JSON.parse(r.viewed).length > 0).length).toBe(requests.length);
   });
 
+  it('asks each locale\'s gap questions in its language, and the live search finds nothing for them there', async () => {
+    const { PHRASES } = await import('../../bin/demo/locale-phrases.ts');
+    for (const [locale, book] of Object.entries(PHRASES)) {
+      for (const q of book.gapQueries) expect(site.search(q, locale).total, `${locale}: ${q}`).toBe(0);
+      const r = await report<SearchReport>('search', `${all()}&locale=${locale}`);
+      // Every zero-result query of the locale is one of its gap questions: the list a writer reads is the story.
+      for (const row of r.zeroResultQueries) expect(book.gapQueries, `${locale}: ${row.query}`).toContain(row.query);
+    }
+  });
+
   it('stores a contact request for every form the tracker saw sent, so the two counts agree', async () => {
     const contact = await report<{ totals: { submitted: number } }>('contact', all());
     expect(summary.requests).toBeGreaterThan(50);
@@ -129,7 +156,7 @@ describe('demo data', () => {
   it('has a rewrite that worked when an article was updated inside the days: contacts after reading fall, significantly', async () => {
     const t = tempDb({ KB_ADMIN_TOKEN: 'demo-rewrite-token-0123456789' });
     try {
-      const s = await generateDemo(t.store, t.config, { contentDir, days: 60, seed: 5, now: Date.UTC(2026, 11, 1, 12), sessionsPerDay: 160 });
+      const s = await generateDemo(t.store, t.config, { contentDir, days: 60, seed: 5, now: Date.UTC(2026, 11, 1, 12), sessionsPerDay: 160, searchTotal });
       expect(s.story.rewrite).toEqual({ slug: 'fix-calendar-sync-problems', date: '2026-11-03' });
       const { loadCatalog } = await import('../../api/content/read-catalog.ts');
       const r = await t.store.reports.articles({ from: s.from, to: s.to, interval: 'day', timeZone: 'UTC', article: 'fix-calendar-sync-problems' }, await loadCatalog(contentDir));

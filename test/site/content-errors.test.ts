@@ -10,7 +10,7 @@ let dir: string;
 /** A copy of the project's site with the test fixtures as content, where one file can be broken. */
 beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), 'kb-content-'));
-  for (const path of ['site', 'astro.config.mjs', 'package.json', 'tsconfig.json']) cpSync(join(root, path), join(dir, path), { recursive: true });
+  for (const path of ['site', 'api', 'db', 'astro.config.mjs', 'package.json', 'tsconfig.json']) cpSync(join(root, path), join(dir, path), { recursive: true });
   cpSync(join(root, 'test/fixtures/content'), join(dir, 'content'), { recursive: true });
   symlinkSync(join(root, 'node_modules'), join(dir, 'node_modules'), 'dir');
 });

@@ -48,14 +48,18 @@ describe('search index', () => {
     expect(slugs('bookin')).toContain('refund-a-booking');
   });
 
-  it('requires every word when some article has them all, else takes any', () => {
+  it('requires every word; with no article having them all, answers zero with the partial matches', () => {
     expect(slugs('refund payout')).toEqual(['payouts']);
-    expect(slugs('refund zebra')).toContain('refund-a-booking');
+    const answer = english.search('refund zebra');
+    expect(answer.total).toBe(0);
+    expect(answer.results).toEqual([]);
+    expect(answer.partial.map((r) => r.slug)).toContain('refund-a-booking');
+    expect(answer.missing).toEqual(['zebra']);
   });
 
   it('answers an empty, blank, stop-word or punctuation-only query with no results and no error', () => {
     for (const q of ['', '   ', '?!*:~^+-', 'the', '"', '\\', '***']) {
-      expect(english.search(q)).toEqual({ total: 0, results: [] });
+      expect(english.search(q)).toEqual({ total: 0, results: [], partial: [], missing: [] });
     }
   });
 

@@ -80,6 +80,27 @@ describe('the built help center', () => {
     }
   });
 
+  it('answers a query no article fully matches with total 0, the partial matches and the missing words', async () => {
+    const body = (await (await get('/api/search?q=apple%20pay&locale=en')).json()) as {
+      total: number;
+      results: unknown[];
+      partial: { url: string; missing: string[] }[];
+      missing: string[];
+    };
+    expect(body).toMatchObject({ total: 0, results: [], missing: ['apple'] });
+    expect(body.partial.length).toBeGreaterThan(0);
+    expect(body.partial.every((r) => r.missing.join() === 'apple')).toBe(true);
+  });
+
+  it('answers for=contact with at most three suggestions past the relevance bar, and none for stray words', async () => {
+    const refund = (await (await get('/api/search?q=refund&locale=en&for=contact')).json()) as { total: number; results: { url: string }[] };
+    expect(refund.results.length).toBeGreaterThan(0);
+    expect(refund.results.length).toBeLessThanOrEqual(3);
+    expect(refund.results[0]!.url).toBe('/articles/refund-a-client-payment');
+    expect(await (await get('/api/search?q=two%20weeks&locale=en&for=contact')).json()).toMatchObject({ total: 0, results: [] });
+    expect((await get('/api/search?q=x&for=everything')).status).toBe(400);
+  });
+
   it('rejects an over-long query or an unknown locale with a readable error', async () => {
     const long = await get(`/api/search?q=${'a'.repeat(201)}`);
     expect(long.status).toBe(400);

@@ -2,7 +2,7 @@
 import type { Runtime } from '../../../api/runtime.ts';
 import { sentPath } from '../../../api/contact/paths.ts';
 import type { Locale } from '../../../db/shared/locales.ts';
-import type { FieldError } from '../../../db/shared/contact-fields.ts';
+import { LIMITS, type FieldError } from '../../../db/shared/contact-fields.ts';
 import { translator } from '../../i18n/t.ts';
 import { callApi } from '../api.ts';
 import { errorsFromQuery, messageFor } from './messages.ts';
@@ -29,6 +29,8 @@ export async function contactPageState(request: Request, url: URL, socketAddress
   const values: FormValues = { email: '', subject: '', message: '', account: '' };
   if (request.method !== 'POST') {
     const errors = errorsFromQuery(url.searchParams.get('errors')).map((e) => ({ field: e.field, message: messageFor(tr, e.field, e.code) }));
+    // From a search that found no full answer (/contact?q=...): the customer's words become the subject.
+    values.subject = (url.searchParams.get('q') ?? '').trim().slice(0, LIMITS.subject);
     return { status: 200, values, errors, from: url.searchParams.get('from') ?? undefined };
   }
   // Without JavaScript the form posts here, so a mistake comes back with what was typed still in place.

@@ -4,12 +4,13 @@ import { LOCALE_CODES, type Locale, localeInfo } from '../../../db/shared/locale
 import { loadCatalog } from '../../lib/load-catalog.ts';
 import { buildIndex } from '../../../api/search/build-index.ts';
 import { searchSources } from '../../lib/search-sources.ts';
+import { loadSynonyms } from '../../lib/load-synonyms.ts';
 
 export const getStaticPaths: GetStaticPaths = () => LOCALE_CODES.map((locale) => ({ params: { locale } }));
 
 export const GET: APIRoute = async ({ params }) => {
   const locale = params.locale as Locale;
   const catalog = await loadCatalog();
-  const index = buildIndex(locale, localeInfo(locale).search, searchSources(catalog, locale));
+  const index = buildIndex(locale, localeInfo(locale).search, searchSources(catalog, locale), await loadSynonyms(locale));
   return new Response(JSON.stringify(index), { headers: { 'Content-Type': 'application/json' } });
 };

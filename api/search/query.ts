@@ -1,0 +1,173 @@
+/**
+ * Turns a query into the units a result must all have: one per meaningful word (stop words aside), or per phrase a
+ * synonym rule names. Each unit lists the ways an article can have it: the word's stem, the words it starts while
+ * it is still being typed, the words one typo away, the joined form of a split word ("wi fi"), or a synonym.
+ */
+import { queryWords } from './normalize.ts';
+import { MIN_TYPO_LENGTH } from './typo.ts';
+import type { SynonymRule } from './synonyms.ts';
+
+/** One index term and how much a match on it counts (an exact stem 1, a typo less). */
+export interface TermRef {
+  id: number;
+  boost: number;
+}
+/** Satisfied by an article holding any of its terms. */
+export type Slot = TermRef[];
+/** Satisfied by an article that satisfies every slot (a phrase: every word). */
+export type Alternative = Slot[];
+
+export interface Unit {
+  /** The words as the customer typed them: what "Missing: …" shows. */
+  label: string;
+  alternatives: Alternative[];
+}
+
+/** What the analyser needs to know about one locale's index. */
+export interface Lexicon {
+  /** The stem of a normalised word, or undefined for a stop word. */
+  stem(word: string): string | undefined;
+  termId(stem: string): number | undefined;
+  /** True when the articles contain this word as written. */
+  isWord(word: string): boolean;
+  /** Words of the articles starting with `prefix` (a bounded number). */
+  wordsStartingWith(prefix: string): string[];
+  /** Words of the articles one typo away. */
+  wordsNear(word: string): string[];
+  synonyms: SynonymTable;
+}
+
+export const MAX_UNITS = 12;
+/** A shorter last word would start too many words to mean anything ("pi" starts پیام and پیشنهاد alike). */
+const MIN_PREFIX_LENGTH = 3;
+const MAX_WORDS = 24;
+const PREFIX_BOOST = 0.9;
+const TYPO_BOOST = 0.6;
+const SYNONYM_BOOST = 0.9;
+
+/** Synonym rules keyed by the stems of the phrase a query must contain. */
+export class SynonymTable {
+  private readonly entries = new Map<string, string[][]>();
+  /** Words in the longest phrase a rule starts from. */
+  longest = 0;
+
+  constructor(rules: readonly SynonymRule[], stem: (word: string) => string | undefined) {
+    const stems = (phrase: string) =>
+      queryWords(phrase)
+        .map((w) => stem(w.replaceAll('-', '')))
+        .filter((s): s is string => s !== undefined);
+    const add = (from: string[], to: string[]) => {
+      if (from.length === 0 || to.length === 0 || from.join(' ') === to.join(' ')) return;
+      const key = from.join(' ');
+      const list = this.entries.get(key) ?? [];
+      if (!list.some((l) => l.join(' ') === to.join(' '))) list.push(to);
+      this.entries.set(key, list);
+      this.longest = Math.max(this.longest, from.length);
+    };
+    for (const rule of rules) {
+      const phrases = rule.phrases.map(stems);
+      if (rule.kind === 'oneWay') for (const to of phrases.slice(1)) add(phrases[0]!, to);
+      else for (const from of phrases) for (const to of phrases) add(from, to);
+    }
+  }
+
+  /** Phrases (as stems) that stand for these stems. */
+  lookup(stems: readonly string[]): string[][] | undefined {
+    return this.entries.get(stems.join(' '));
+  }
+}
+
+interface Token {
+  label: string;
+  /** Ways of writing it, each a list of words that must all be present. */
+  forms: string[][];
+  /** The stem of a plain one-word token, for synonym and compound lookups. */
+  stem?: string;
+  last: boolean;
+}
+
+function tokens(query: string, lex: Lexicon): Token[] {
+  const words = queryWords(query).slice(0, MAX_WORDS);
+  const out: Token[] = [];
+  words.forEach((word, i) => {
+    const last = i === words.length - 1;
+    const forms = (word.includes('-') ? [[word.replaceAll('-', '')], word.split('-')] : [[word]])
+      .map((form) => form.filter((w) => lex.stem(w) !== undefined))
+      .filter((form) => form.length > 0);
+    if (forms.length === 0) return;
+    out.push({ label: word, forms, stem: word.includes('-') ? undefined : lex.stem(word), last });
+  });
+  return joinSplitWords(out, lex);
+}
+
+/** "wi fi", "log in", "sign up": two typed words the articles write as one become one token with both forms. */
+function joinSplitWords(list: Token[], lex: Lexicon): Token[] {
+  const out: Token[] = [];
+  for (let i = 0; i < list.length; i++) {
+    const a = list[i]!;
+    const b = list[i + 1];
+    if (b && a.stem !== undefined && b.stem !== undefined) {
+      const joined = a.label + b.label;
+      const stem = lex.stem(joined);
+      if (stem !== undefined && lex.termId(stem) !== undefined) {
+        out.push({ label: `${a.label} ${b.label}`, forms: [[joined], [a.label, b.label]], last: b.last });
+        i++;
+        continue;
+      }
+    }
+    out.push(a);
+  }
+  return out;
+}
+
+function slot(word: string, last: boolean, lex: Lexicon): Slot {
+  const stem = lex.stem(word) ?? word;
+  const refs = new Map<number, number>();
+  const add = (id: number | undefined, boost: number) => {
+    if (id !== undefined && (refs.get(id) ?? 0) < boost) refs.set(id, boost);
+  };
+  add(lex.termId(stem), 1);
+  // The word being typed, when the articles have no such word yet: the words it starts.
+  if (last && !lex.isWord(word) && [...word].length >= MIN_PREFIX_LENGTH) {
+    for (const w of lex.wordsStartingWith(word)) add(lex.termId(lex.stem(w) ?? w), PREFIX_BOOST);
+  }
+  if (refs.size === 0 && [...word].length >= MIN_TYPO_LENGTH) {
+    for (const w of lex.wordsNear(word)) add(lex.termId(lex.stem(w) ?? w), TYPO_BOOST);
+  }
+  return [...refs].map(([id, boost]) => ({ id, boost }));
+}
+
+/** The units of a query: every one must be matched for an article to be a result. */
+export function analyse(query: string, lex: Lexicon): Unit[] {
+  const list = tokens(query, lex);
+  const units: Unit[] = [];
+  for (let i = 0; i < list.length && units.length < MAX_UNITS; ) {
+    const synonym = synonymAt(list, i, lex);
+    const span = synonym?.span ?? 1;
+    const covered = list.slice(i, i + span);
+    const own: Alternative[] =
+      span === 1
+        ? covered[0]!.forms.map((form) => form.map((w) => slot(w, covered[0]!.last && w === form.at(-1), lex)))
+        : [covered.flatMap((t) => t.forms[0]!.map((w) => slot(w, t.last, lex)))];
+    const others: Alternative[] = (synonym?.phrases ?? []).map((stems) =>
+      stems.map((s) => {
+        const id = lex.termId(s);
+        return id === undefined ? [] : [{ id, boost: SYNONYM_BOOST }];
+      }),
+    );
+    units.push({ label: covered.map((t) => t.label).join(' '), alternatives: [...own, ...others] });
+    i += span;
+  }
+  return units;
+}
+
+/** The longest synonym phrase starting at token `i`, if any. */
+function synonymAt(list: Token[], i: number, lex: Lexicon): { span: number; phrases: string[][] } | undefined {
+  for (let span = Math.min(lex.synonyms.longest, list.length - i); span >= 1; span--) {
+    const stems = list.slice(i, i + span).map((t) => t.stem);
+    if (stems.some((s) => s === undefined)) continue;
+    const phrases = lex.synonyms.lookup(stems as string[]);
+    if (phrases) return { span, phrases };
+  }
+  return undefined;
+}
