@@ -110,7 +110,14 @@ describe('admin pages in the browser', () => {
         await page.waitForTimeout(150); // charts draw after load
         if (width === 390) {
           const wide = await page.evaluate(() => document.documentElement.scrollWidth);
-          expect(wide, `${path} is ${wide} px wide at 390`).toBeLessThanOrEqual(390);
+          // Name the outermost elements that stick out, so a failure says what to fix.
+          const culprits = await page.evaluate(() =>
+            [...document.querySelectorAll('body *')]
+              .filter((e) => e.getBoundingClientRect().right > 391 && !(e.parentElement && e.parentElement.getBoundingClientRect().right > 391))
+              .slice(0, 5)
+              .map((e) => `${e.tagName.toLowerCase()}.${[...e.classList].join('.')} "${(e.textContent ?? '').trim().slice(0, 40)}"`),
+          );
+          expect(wide, `${path} is ${wide} px wide at 390: ${culprits.join('; ')}`).toBeLessThanOrEqual(390);
         }
         await page.screenshot({ path: join(shots, `${name}-${width}-${scheme}.png`), fullPage: true });
         await ctx.close();
