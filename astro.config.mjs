@@ -13,7 +13,9 @@ export default defineConfig({
   output: 'static',
   adapter: node({ mode: 'middleware' }),
   trailingSlash: 'ignore',
-  build: { format: 'directory' },
+  // Stylesheets are always files, never inline <style>: the Content-Security-Policy (api/http/security-headers.ts)
+  // allows only the site's own files, with no hashes to keep in step with the build.
+  build: { format: 'directory', inlineStylesheets: 'never' },
   server: { host: '127.0.0.1', port: 4321 },
   devToolbar: { enabled: false },
   // Order matters: the tracker is written and indexes leave dist/client before the public files are compressed.

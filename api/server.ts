@@ -1,4 +1,8 @@
-/** The only file that starts an HTTP server: Hono answers /api, sirv the built pages, Astro the rest. */
+/**
+ * The only file that starts an HTTP server: the front door normalises the path once (so every spelling of an API
+ * path reaches Hono with its client address), sets the hardening headers on every answer, then Hono answers /api,
+ * sirv the built pages, Astro the rest.
+ */
 import { createServer as createHttpServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -7,6 +11,39 @@ import { getRequestListener } from '@hono/node-server';
 import sirv from 'sirv';
 import type { App as HonoApp } from './app.ts';
 import { PREFIXED_LOCALES } from '../db/shared/locales.ts';
+import { isApiPath, normalizeTarget } from './http/normalize-path.ts';
+import { SECURITY_HEADERS } from './http/security-headers.ts';
+
+/**
+ * Slow headers are a socket held for nothing (slowloris): the whole header block must arrive within this. Node
+ * checks its timeouts every connectionsCheckingInterval (30 s by default), so that is shortened too.
+ */
+const HEADERS_TIMEOUT_MS = 10_000;
+const TIMEOUT_CHECK_MS = 1_000;
+/** The methods anything here answers; others (TRACE, CONNECT...) are refused before a Request is built for them. */
+const METHODS = new Set(['GET', 'HEAD', 'POST', 'OPTIONS']);
+/**
+ * An answer sent before its request's body was read (a 413, a refused form) leaves the rest of the body coming.
+ * Node drains it to keep the connection alive; a client still sending a second or a megabyte after the answer is
+ * cut off. Closing at once would reset the connection before the client had read the answer.
+ */
+const LINGER_MS = 1_000;
+const LINGER_BYTES = 1024 * 1024;
+
+function lingerThenCut(req: IncomingMessage, res: ServerResponse): void {
+  // Taken now: a request stream destroyed by a reader that stopped early no longer names its socket.
+  const socket = req.socket;
+  res.once('finish', () => {
+    if (req.complete) return;
+    const cut = () => socket.destroy();
+    const timer = setTimeout(cut, LINGER_MS);
+    timer.unref();
+    let drained = 0;
+    req.on('data', (chunk: Buffer) => (drained += chunk.length) > LINGER_BYTES && cut());
+    // Only a body read to its end keeps the connection; a request stream closed early still has its socket cut.
+    req.once('end', () => clearTimeout(timer));
+  });
+}
 
 type NodeHandler = (req: IncomingMessage, res: ServerResponse, next?: () => void, locals?: object) => Promise<void>;
 
@@ -44,10 +81,25 @@ export async function createServer({ app, distDir, locals }: ServerOptions): Pro
     res.end(localeNotFound.get(req.url?.split('/')[1] ?? '') ?? notFoundPage);
   };
 
-  return createHttpServer((req, res) => {
-    const url = req.url ?? '/';
-    // One prefix test keeps the API path as short as bare Hono's (bench/RESULTS.md).
-    if (url.startsWith('/api/') || url === '/api' || url.startsWith('/api?')) return void api(req, res);
-    assets(req, res, () => void astro.handler(req, res, () => notFound(req, res), { ...locals }));
+  const server = createHttpServer({ headersTimeout: HEADERS_TIMEOUT_MS, connectionsCheckingInterval: TIMEOUT_CHECK_MS }, (req, res) => {
+    for (const [k, v] of Object.entries(SECURITY_HEADERS)) res.setHeader(k, v);
+    lingerThenCut(req, res);
+    if (!METHODS.has(req.method ?? '')) {
+      res.writeHead(405, { Allow: [...METHODS].join(', '), 'Content-Type': 'text/plain; charset=utf-8' });
+      return void res.end('Method not allowed.\n');
+    }
+    const target = normalizeTarget(req.url ?? '/');
+    if (!target.ok) {
+      res.writeHead(400, { 'Content-Type': 'text/plain; charset=utf-8', Connection: 'close' });
+      return void res.end(`Bad request: ${target.reason}.\n`);
+    }
+    // Everything after this point, Hono, sirv and Astro alike, routes on the one normalised spelling.
+    req.url = target.path + target.search;
+    if (isApiPath(target.path)) return void api(req, res);
+    const page = () => void astro.handler(req, res, () => notFound(req, res), { ...locals });
+    // Built files answer reads only; a post goes to Astro, whose middleware reads bodies only where a form is taken.
+    if (req.method === 'GET' || req.method === 'HEAD') assets(req, res, page);
+    else page();
   });
+  return server;
 }

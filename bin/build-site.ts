@@ -2,8 +2,9 @@
 import { existsSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-// The build reads site/ and content/, and what site/ imports: api/ (the search index builder) and db/shared/.
-const SOURCES = ['site', 'content', 'api', 'db/shared', 'astro.config.mjs', 'package-lock.json'];
+// The build reads site/ and content/, and what site/ imports: api/ and, through it, db/ (the store re-exports the
+// importer's errors and profiles), so the server bundle carries its own copy of that code.
+const SOURCES = ['site', 'content', 'api', 'db', 'astro.config.mjs', 'package-lock.json'];
 
 function newestMtime(path: string): number {
   if (!existsSync(path)) return 0;
@@ -22,9 +23,19 @@ export function needsBuild(root: string, distDir: string): boolean {
   return SOURCES.some((s) => newestMtime(join(root, s)) > built);
 }
 
-/** Runs `astro build` in this process and stamps the output. */
+/**
+ * Runs `astro build` in this process and stamps the output. Always a production build: Vite takes the mode from
+ * NODE_ENV, and under the test runner (NODE_ENV=test) it would otherwise compile `import.meta.env.DEV` as true.
+ */
 export async function buildSite(root: string, distDir: string): Promise<void> {
   const { build } = await import('astro');
-  await build({ root, logLevel: 'warn' });
+  const nodeEnv = process.env.NODE_ENV;
+  process.env.NODE_ENV = 'production';
+  try {
+    await build({ root, logLevel: 'warn', mode: 'production' });
+  } finally {
+    if (nodeEnv === undefined) delete process.env.NODE_ENV;
+    else process.env.NODE_ENV = nodeEnv;
+  }
   writeFileSync(join(distDir, '.built'), new Date().toISOString());
 }

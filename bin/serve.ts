@@ -18,24 +18,24 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 const distDir = join(root, 'dist');
 
 /** Listens on config.host:config.port; SIGINT/SIGTERM stop the server and flush pending writes. */
-export async function serve(config: Config, { announceToken = true } = {}): Promise<Serving> {
+export async function serve(config: Config, { announceToken = true, adoptLegacyToken = true } = {}): Promise<Serving> {
   checkServerConfig(config);
   // Before anything is built or opened: a second server on this file must stop here, having changed nothing.
   const lock = lockForServer(config);
   try {
-    return await listen(config, announceToken, lock);
+    return await listen(config, { announceToken, adoptLegacyToken }, lock);
   } catch (err) {
     lock.release();
     throw err;
   }
 }
 
-async function listen(config: Config, announceToken: boolean, lock: ServerLock): Promise<Serving> {
+async function listen(config: Config, { announceToken, adoptLegacyToken }: { announceToken: boolean; adoptLegacyToken: boolean }, lock: ServerLock): Promise<Serving> {
   if (needsBuild(root, distDir)) {
     console.log('Building the help center…');
     await buildSite(root, distDir);
   }
-  const kb = await createRuntime(config);
+  const kb = await createRuntime(config, { adoptLegacyToken });
   if (announceToken && kb.admin.created) console.log(`Admin token (shown once; \`npm run kb -- token\` prints it again): ${kb.admin.token}`);
   const server = await createServer({ app: kb.app, distDir, locals: { kb } });
   await new Promise<void>((resolve) => server.listen(config.port, config.host, resolve));

@@ -29,12 +29,14 @@ import type { ImportRecord } from './tickets/list-imports.ts';
 import type { CanonicalTicket, UpsertOptions } from './tickets/upsert-tickets.ts';
 import type { ImportOptions, ImportResult } from './tickets/run-import.ts';
 import type { WriteCounts } from './tickets/write-rows.ts';
-import type { ContactRequestRow, NewContactRequest } from './contact/requests.ts';
+import type { ContactRequestRow, NewContactRequest, SpentToken } from './contact/requests.ts';
+import type { SessionLimits, SessionRecord } from './shared/sessions.ts';
 import type { DueItem, OutboxRow } from './contact/outbox.ts';
 import type { SessionArticles } from './contact/getSessionArticles.ts';
 
 export type { CanonicalTicket, UpsertOptions, ImportOptions, ImportResult, WriteCounts, ImportRecord };
-export type { ContactRequestRow, NewContactRequest, DueItem, OutboxRow, SessionArticles };
+export type { ContactRequestRow, NewContactRequest, SpentToken, DueItem, OutboxRow, SessionArticles, SessionLimits, SessionRecord };
+export { ImportBusyError } from './tickets/errors.ts';
 export type { ImportProgress } from './tickets/run-import.ts';
 export type { ProfileChoice } from './tickets/resolve-profile.ts';
 export { ImportFileError, ProfileError, type RowError } from './tickets/errors.ts';
@@ -84,14 +86,24 @@ export interface TicketsStore {
   listImports(limit?: number, offset?: number): Promise<ImportRecord[]>;
   /** How many imports the history holds. */
   countImports(): Promise<number>;
+  /**
+   * Undoes what an import left half-written when its process died (it is then `interrupted`), in short transactions;
+   * resolves with how many it undid. Cheap when there is none; a live import is left alone.
+   */
+  recoverInterrupted(): Promise<number>;
 }
 
 /** Contact: requests from the contact form, the spam it turned away, and the delivery outbox. */
 export interface ContactStore {
-  /** Stores a request with one outbox item per channel, in one transaction; resolves with its id. */
-  storeRequest(request: NewContactRequest, channels: readonly ContactChannel[]): Promise<number>;
+  /**
+   * Stores a request with one outbox item per channel, in one transaction, spending its form token there (each token
+   * is good for one request); resolves with its id, or undefined (nothing stored) when the token was spent already.
+   */
+  storeRequest(request: NewContactRequest, channels: readonly ContactChannel[], token?: SpentToken): Promise<number | undefined>;
   /** Requests stored for a visitor since `since` (epoch ms): the per-visitor rate limit. */
   countRequestsSince(visitor: string, since: number): Promise<number>;
+  /** Requests stored from a (hashed) client address since `since`: the per-address rate limit. */
+  countAddressRequestsSince(address: string, since: number): Promise<number>;
   /** The articles the visitor viewed in the session open at `at`. */
   sessionArticles(visitor: string, at: number): Promise<SessionArticles>;
   /** Counts one post turned away on a local day (YYYY-MM-DD). */
@@ -108,12 +120,16 @@ export interface ContactStore {
   dueItems(at: number, limit?: number): Promise<DueItem[]>;
   /** When the next item falls due (epoch ms), if any. */
   nextDueAt(): Promise<number | undefined>;
-  /** Takes an item for one attempt until `leaseUntil`; false when another attempt holds it. */
-  claim(item: OutboxRow, leaseUntil: number): Promise<boolean>;
+  /**
+   * Takes an item for one attempt until `leaseUntil` and counts the attempt (committed before anything is sent, so
+   * an attempt cut short by a crash is followed by the next number); resolves with the attempt's number, or
+   * undefined when another attempt holds the item.
+   */
+  claim(item: OutboxRow, leaseUntil: number, at: number): Promise<number | undefined>;
   markDelivered(item: OutboxRow, at: number): Promise<void>;
   /** Records a failed attempt; `nextAttemptAt` null gives up. */
   markFailed(item: OutboxRow, at: number, error: string, nextAttemptAt: number | null): Promise<void>;
-  /** Gives an item back unattempted (shutting down mid-attempt). */
+  /** Gives an item back, due at `at` (shutting down mid-attempt); the attempt stays counted. */
   release(item: OutboxRow, at: number): Promise<void>;
 }
 
@@ -129,6 +145,20 @@ export interface DigestStore {
   list(limit?: number): Promise<DigestSend[]>;
 }
 
+/** Dashboard sessions (SPEC 8), found by a keyed hash of their id; the caller decides expiry with its clock. */
+export interface SessionsStore {
+  /** Stores a new session. */
+  open(session: SessionRecord): Promise<void>;
+  /** The session with this id hash if it is within both limits at `now`. */
+  find(idHash: string, now: number, limits: SessionLimits): Promise<SessionRecord | undefined>;
+  /** Records a request at `now` (the idle limit counts from the last one). */
+  touch(idHash: string, now: number): Promise<void>;
+  /** Logout: the session is gone. */
+  end(idHash: string): Promise<void>;
+  /** Deletes sessions past either limit and those opened with another admin token; resolves with how many. */
+  endDead(now: number, limits: SessionLimits, tokenHash: string): Promise<number>;
+}
+
 /** Admin and maintenance: schema, rollups, backups, health, shutdown. */
 export interface AdminStore {
   /** Applies pending migrations (openStore already did, unless told not to). */
@@ -137,8 +167,11 @@ export interface AdminStore {
   ensureRollups(): Promise<boolean>;
   /** Rebuilds every report rollup (events and tickets) from the raw rows; resolves with the events replayed. */
   rebuildRollups(onProgress?: (done: number, total: number) => void): Promise<number>;
-  /** Writes a consistent copy of the whole database to `file` while writers go on. */
-  backup(file: string): Promise<void>;
+  /**
+   * Writes a consistent copy of the whole database to `file` (created 0600, never the live database itself) while
+   * writers go on, and checks it; resolves with what the check said (`ok`).
+   */
+  backup(file: string): Promise<string>;
   /** True when the database answers. */
   health(): Promise<boolean>;
   /** Flushes pending writes, stops background work and closes the connection; the store is unusable afterwards. */
@@ -153,5 +186,6 @@ export interface Store {
   tickets: TicketsStore;
   contact: ContactStore;
   digest: DigestStore;
+  sessions: SessionsStore;
   admin: AdminStore;
 }

@@ -1,30 +1,53 @@
-/** Middleware for every admin route: a Bearer token or the dashboard's session cookie, else 401. */
-import { createHmac } from 'node:crypto';
-import type { MiddlewareHandler } from 'hono';
+/**
+ * Middleware for every admin route: a Bearer token (throttled per client address when wrong) or a dashboard
+ * session cookie; a state-changing request on the cookie must also come from this site and carry the session's
+ * CSRF token (SPEC 8). Admin answers are never cached.
+ */
+import type { Context, MiddlewareHandler } from 'hono';
 import type { AppEnv } from '../context.ts';
 import { fail } from '../errors.ts';
+import { clientIp } from '../http/client-ip.ts';
 import { tokensMatch } from './token.ts';
+import { sessionCookie, type Session } from './sessions.ts';
+import { isSameOriginRequest } from '../http/same-origin.ts';
 
-export const SESSION_COOKIE = 'kb_admin';
+/** Where a cookie-authenticated API client sends the session's CSRF token (the dashboard shows it in its forms). */
+export const CSRF_HEADER = 'x-csrf-token';
 
-/** The cookie value for a token: an HMAC of it, so the cookie never carries the token itself. */
-export function sessionValue(token: string): string {
-  return createHmac('sha256', token).update('kb-admin-session-v1').digest('base64url');
-}
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
-/** True when a request's Authorization header or cookie proves the admin token. */
-export function isAdminRequest(headers: { authorization?: string | null; cookie?: string | null }, token: string): boolean {
-  const auth = headers.authorization ?? '';
-  if (auth.startsWith('Bearer ')) return tokensMatch(auth.slice(7).trim(), token);
-  const cookie = headers.cookie ?? '';
-  const match = cookie.split(/;\s*/).find((c) => c.startsWith(`${SESSION_COOKIE}=`));
-  return match ? tokensMatch(match.slice(SESSION_COOKIE.length + 1), sessionValue(token)) : false;
+export type AdminAuth = { by: 'bearer' } | { by: 'session'; session: Session };
+
+/** Who an API request is from, or an HTTPException (401, 403, 429) saying why it is refused. */
+export async function authorizeAdmin(c: Context<AppEnv>): Promise<AdminAuth> {
+  const { adminToken, sessions, throttle, config } = c.var.deps;
+  const authorization = c.req.header('authorization');
+  if (authorization !== undefined) {
+    const ip = clientIp(c, config.trustProxy);
+    if (throttle.blocked(ip)) {
+      c.header('Retry-After', '60');
+      fail(429, 'Too many wrong admin tokens from this address; wait a minute before trying again.');
+    }
+    const match = /^Bearer\s+(\S+)\s*$/i.exec(authorization);
+    if (match && tokensMatch(match[1]!, adminToken)) return { by: 'bearer' };
+    throttle.failed(ip);
+    fail(401, 'That is not the admin token: send "Authorization: Bearer <token>" (`npm run kb -- token` prints it).');
+  }
+  const session = await sessions.find(sessionCookie(c.req.header('cookie')));
+  if (!session) fail(401, 'This needs the admin token: send "Authorization: Bearer <token>" or log in at /admin/login.');
+  if (!SAFE_METHODS.has(c.req.method)) {
+    const headers = c.req.raw.headers;
+    if (!isSameOriginRequest(headers, c.req.url, config.siteUrl)) fail(403, 'This request came from another site, so it was refused.');
+    if (!sessions.csrfMatches(session.idHash, headers.get(CSRF_HEADER))) {
+      fail(403, `A request made with the dashboard's cookie must carry its CSRF token in the ${CSRF_HEADER} header.`);
+    }
+  }
+  return { by: 'session', session };
 }
 
 export const requireAdmin: MiddlewareHandler<AppEnv> = async (c, next) => {
-  const headers = { authorization: c.req.header('authorization'), cookie: c.req.header('cookie') };
-  if (!isAdminRequest(headers, c.var.deps.adminToken)) {
-    fail(401, 'This needs the admin token: send "Authorization: Bearer <token>" or log in at /admin/login.');
-  }
+  // Set first, so refusals are not cached either.
+  c.header('Cache-Control', 'no-store');
+  await authorizeAdmin(c);
   await next();
 };

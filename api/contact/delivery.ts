@@ -32,6 +32,8 @@ export interface OutboxOptions {
   titles?: () => Promise<TitleLookup>;
   now?: () => number;
   random?: () => number;
+  /** How long an attempt holds its item (default 2 minutes). */
+  leaseMs?: number;
 }
 
 /** The channels a config delivers to; throws when email is half configured (SMTP for the digest alone is fine). */
@@ -45,7 +47,7 @@ export function configuredChannels(config: Config): ContactChannel[] {
   return out;
 }
 
-export function createOutbox({ store, config, titles, now = Date.now, random = Math.random }: OutboxOptions): Outbox {
+export function createOutbox({ store, config, titles, now = Date.now, random = Math.random, leaseMs = LEASE_MS }: OutboxOptions): Outbox {
   const { contact } = store;
   const channels = configuredChannels(config);
   const mailer: Mailer | undefined = config.smtpUrl && config.contactTo ? createMailer({ smtpUrl: config.smtpUrl, to: config.contactTo }) : undefined;
@@ -65,9 +67,12 @@ export function createOutbox({ store, config, titles, now = Date.now, random = M
   };
 
   const attemptOne = async ({ item, request }: DueItem, titleOf: TitleLookup | undefined): Promise<boolean> => {
-    if (!(await contact.claim(item, now() + LEASE_MS))) return false;
+    // The attempt is counted (and committed) as it is claimed, before anything is sent: a delivery cut short by a
+    // crash goes out again after the lease as the next attempt, never under the same number.
+    const attempt = await contact.claim(item, now() + leaseMs, now());
+    if (attempt === undefined) return false;
     try {
-      await send(item.channel, buildPayload(request, config.siteUrl, titleOf), item.attempts + 1);
+      await send(item.channel, buildPayload(request, config.siteUrl, titleOf), attempt);
       await contact.markDelivered(item, now());
       return true;
     } catch (err) {
@@ -75,7 +80,7 @@ export function createOutbox({ store, config, titles, now = Date.now, random = M
         await contact.release(item, now());
         return false;
       }
-      const delay = retryDelay(item.attempts + 1, random);
+      const delay = retryDelay(attempt, random);
       await contact.markFailed(item, now(), errorText(err), delay === null ? null : now() + delay);
       return false;
     }

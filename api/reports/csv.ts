@@ -33,12 +33,21 @@ export function flatten(value: Record<string, unknown>, prefix = '', out: Record
   return out;
 }
 
-/** CSV with a header row; numbers are written exactly as the JSON has them, null as an empty cell. */
+/**
+ * A text cell a spreadsheet would run as a formula (=, +, -, @, tab or carriage return first) gets a leading
+ * apostrophe, as OWASP advises: queries, slugs, tags and assignees come from visitors and imported files.
+ * Numbers are ours and stay numbers (a negative figure is not text).
+ */
+export function neutralizeCell(value: string): string {
+  return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+}
+
+/** CSV with a header row; numbers are written exactly as the JSON has them, null as an empty cell, text neutralised. */
 export function reportToCsv(report: AnyReport, list = 'series'): string {
   const source = list === 'totals' ? [report.totals] : listRows(report, list);
   if (!Array.isArray(source)) throw new Error(`unknown list "${list}"; this report has: ${csvLists(report).join(', ')}`);
   const rows = (source as Array<Record<string, unknown>>).map((r) => flatten(r));
   const columns = [...new Set(rows.flatMap((r) => Object.keys(r)))];
   if (columns.length === 0) return '';
-  return stringify(rows, { header: true, columns, cast: { boolean: (b) => String(b), number: (n) => String(n) } });
+  return stringify(rows, { header: true, columns, cast: { boolean: (b) => String(b), number: (n) => String(n), string: neutralizeCell } });
 }

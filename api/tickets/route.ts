@@ -7,7 +7,7 @@ import { fail } from '../errors.ts';
 import { validated } from '../http/validate.ts';
 import { receiveUpload } from '../http/receive-upload.ts';
 import { IMPORT_UPLOAD } from './import-upload.ts';
-import { ImportFileError, ProfileError, resolveProfile, type RowError } from '../../db/store.ts';
+import { ImportBusyError, ImportFileError, ProfileError, resolveProfile, type RowError } from '../../db/store.ts';
 import type { ErrorDetail } from '../../db/shared/errors.ts';
 
 /** Row problems in the details shape: the column as the path, with the file line and column. */
@@ -29,7 +29,7 @@ function ranBy(c: Context<AppEnv>): string {
 export const tickets = new Hono<AppEnv>()
   .use(requireAdmin)
   .post('/import', async (c) => {
-    const upload = await receiveUpload(c.req.raw, IMPORT_UPLOAD);
+    const upload = await receiveUpload(c.req.raw, IMPORT_UPLOAD, { tempDir: c.var.deps.config.tempDir });
     const one = (k: string) => upload.fields.get(k)?.[0]?.trim() || undefined;
     try {
       const { profile, label } = resolveProfile({
@@ -44,16 +44,25 @@ export const tickets = new Hono<AppEnv>()
         fileName: upload.fileName,
         source: one('source'),
         timeZone: one('tz'),
+        encoding: one('encoding'),
         dryRun: yes(one('dryRun')),
         skipInvalid: yes(one('skipInvalid')),
         ranBy: ranBy(c),
+        // An upload does not hold its request open behind another import.
+        waitForLock: false,
       });
       if (result.errorCount && !result.committed && !(result.dryRun && yes(one('skipInvalid')))) {
-        fail(422, `Nothing was imported: ${result.errorCount} ${result.errorCount === 1 ? 'row has an error' : 'rows have errors'}.`, rowDetails(result.errors), { result });
+        const n = result.errorCount;
+        const more = n > result.errors.length ? ` The first ${result.errors.length} are listed; ${(n - result.errors.length).toLocaleString('en')} more are not.` : '';
+        fail(422, `Nothing was imported: ${n.toLocaleString('en')} ${n === 1 ? 'error was' : 'errors were'} found in the file.${more}`, rowDetails(result.errors), { result });
       }
       return c.json(result);
     } catch (err) {
       if (err instanceof ProfileError) fail(400, err.message, [{ path: one('mapping') ? 'mapping' : 'preset', message: err.message }]);
+      if (err instanceof ImportBusyError) {
+        c.header('Retry-After', '30');
+        fail(409, err.message);
+      }
       if (err instanceof ImportFileError) {
         const result = { imported: 0, updated: 0, unchanged: 0, skipped: 0, errors: err.errors, errorCount: err.errors.length };
         fail(422, err.message, rowDetails(err.errors), { result });

@@ -1,11 +1,11 @@
-/** POST /api/events (SPEC 5.2): validate, drop bots, rate-limit per visitor, store, answer 202 after commit. */
+/** POST /api/events (SPEC 5.2): validate, drop bots, rate-limit per visitor and per client address, store, answer 202 after commit. */
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { cors } from 'hono/cors';
 import type { AppEnv } from '../context.ts';
 import type { Config } from '../../db/shared/config.ts';
 import { fail } from '../errors.ts';
-import { clientIp } from '../http/client-ip.ts';
+import { addressKey, clientIp } from '../http/client-ip.ts';
 import { isBot } from './is-bot.ts';
 import { createRateLimiter } from '../http/rate-limit.ts';
 import { EventBatchSchema, MAX_BATCH, MAX_BODY_BYTES, TrackEventSchema, type TrackEvent } from '../../db/shared/event.ts';
@@ -39,9 +39,12 @@ function parseEvents(body: unknown): TrackEvent[] {
   return 'events' in parsed.data ? parsed.data.events : [parsed.data];
 }
 
-/** The events route with its own rate limiter (one per app, so tests never share buckets). */
+/** The events route with its own rate limiters (one pair per app, so tests never share buckets). */
 export function createEventsRoute(config: Config) {
   const limiter = createRateLimiter(config.rateLimitPerMinute);
+  // A visitor is an address and a user agent, and the user agent is the client's to choose: the address's own
+  // bucket bounds what one address sends however many user agents it claims, and touches no other address.
+  const addressLimiter = createRateLimiter(config.rateLimitPerAddress);
   const route = new Hono<AppEnv>();
 
   // The snippet runs on other sites too. Beacons (text/plain) need no preflight; JSON posts do.
@@ -68,10 +71,16 @@ export function createEventsRoute(config: Config) {
     // Bots get the same quiet answer as people, so they learn nothing; a missing user agent is not a browser.
     if (isBot(userAgent)) return c.json({ accepted: events.length }, 202);
     const ip = clientIp(c, config.trustProxy);
+    const address = addressKey(ip);
+    if (!addressLimiter.has(address, events.length)) {
+      c.header('Retry-After', '60');
+      fail(429, `Too many events from this address (limit ${config.rateLimitPerAddress} a minute); try again shortly.`);
+    }
     if (!limiter.take(`${ip}\n${userAgent}`, events.length)) {
       c.header('Retry-After', '60');
       fail(429, `Too many events from this visitor (limit ${config.rateLimitPerMinute} a minute); try again shortly.`);
     }
+    addressLimiter.take(address, events.length);
     const accepted = await tracking.store(events, { ip, userAgent });
     return c.json({ accepted }, 202);
   });

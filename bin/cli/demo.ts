@@ -40,15 +40,17 @@ export function demoCommand() {
     .option('--serve', 'serve the site on the demo database (generating it first if missing)')
     .action(async (flags: DemoFlags) => {
       const file = resolve(flags.db);
-      const config = loadConfig({ ...process.env, KB_DB: file });
+      // KB_ADMIN_TOKEN and KB_SECRET are the real site's: the demo never takes (nor prints) them, and keeps its own.
+      const config = loadConfig({ ...process.env, KB_DB: file, KB_ADMIN_TOKEN: '', KB_SECRET: '' });
       const exists = existsSync(file);
       if (exists && flags.force) for (const suffix of ['', '-wal', '-shm']) rmSync(`${file}${suffix}`, { force: true });
       if (!exists || flags.force) await generate(config, flags);
       else if (!flags.serve) throw new Error(`${file} exists; pass --force to generate it again, or --serve to run the site on it.`);
       else console.log(`Using the existing demo database ${file} (--force makes a new one).`);
       if (flags.serve) {
-        const { url, kb } = await serve(config, { announceToken: false }); // printed below with the URLs
-        console.log(`\nDemo help center: ${url}\nDashboard:        ${url}/admin\nAdmin token:      ${kb.admin.token}\n`);
+        // The demo database has its own token file, never the real one (printed below with the URLs).
+        const { url, kb } = await serve(config, { announceToken: false, adoptLegacyToken: false });
+        console.log(`\nDemo help center: ${url}\nDashboard:        ${url}/admin\nAdmin token:      ${kb.admin.token}  (this demo database's own)\n`);
       }
     });
 }

@@ -12,6 +12,7 @@ export interface ImportCommandOptions {
   mapping?: string;
   map: string[];
   tz?: string;
+  encoding?: string;
   source?: string;
   dryRun?: boolean;
   skipInvalid?: boolean;
@@ -63,10 +64,12 @@ export async function runImportCommand(file: string, opts: ImportCommandOptions)
       profileLabel: label,
       source: opts.source,
       timeZone: opts.tz,
+      encoding: opts.encoding,
       dryRun: opts.dryRun,
       skipInvalid: opts.skipInvalid,
       onProgress: bar?.update,
       ranBy: cliUser(),
+      onLockWait: () => console.error('Another import is writing to this database; waiting for it to finish…'),
     });
     bar?.stop();
     console.log(opts.json ? JSON.stringify(result) : formatSummary(result));
@@ -85,6 +88,7 @@ export function importCommand() {
     .option('--mapping <file.json>', 'your own mapping profile')
     .option('--map <column=field>', 'read a ticket field from a column (repeatable)', (v: string, all: string[]) => [...all, v], [])
     .option('--tz <zone>', 'IANA time zone of times without an offset (default: the profile\'s, else UTC)')
+    .option('--encoding <name>', 'the file\'s text encoding when it is not UTF-8, e.g. windows-1252 (latin1), iso-8859-15, shift_jis')
     .option('--source <name>', 'the system the tickets come from (default: the profile\'s)')
     .option('--dry-run', 'read and check everything, report what would change, write nothing')
     .option('--skip-invalid', 'import the good rows and skip bad ones (listed), instead of importing nothing')

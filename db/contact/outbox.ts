@@ -33,23 +33,26 @@ export function nextDueAt(db: Db): number | undefined {
 }
 
 /**
- * Takes an item for one attempt by moving its next attempt to `leaseUntil`; false when another worker
- * (another process on the same file) took it first. If this process dies mid-attempt, the item is due again after the lease.
+ * Takes an item for one attempt: moves its next attempt to `leaseUntil` and counts the attempt, committed before
+ * anything is sent, so a delivery in flight when the process dies is sent again after the lease as the next
+ * attempt (X-KB-Delivery-Attempt). Returns that attempt's number, or undefined when another worker (another
+ * process on the same file) took the item first.
  */
-export function claimItem(db: Db, item: OutboxRow, leaseUntil: number): boolean {
-  const res = db
+export function claimItem(db: Db, item: OutboxRow, leaseUntil: number, at: number): number | undefined {
+  const [row] = db
     .update(contactOutbox)
-    .set({ nextAttemptAt: leaseUntil })
+    .set({ nextAttemptAt: leaseUntil, attempts: sql`${contactOutbox.attempts} + 1`, lastAttemptAt: at })
     .where(and(eq(contactOutbox.id, item.id), eq(contactOutbox.nextAttemptAt, item.nextAttemptAt!), isNull(contactOutbox.deliveredAt)))
-    .run();
-  return res.changes === 1;
+    .returning({ attempts: contactOutbox.attempts })
+    .all();
+  return row?.attempts;
 }
 
-/** Records an accepted delivery; the request becomes `delivered` once all its channels are. */
+/** Records an accepted delivery (the attempt was counted when claimed); the request becomes `delivered` once all its channels are. */
 export function markDelivered(db: Db, item: OutboxRow, at: number): void {
   db.transaction((tx) => {
     tx.update(contactOutbox)
-      .set({ deliveredAt: at, lastAttemptAt: at, attempts: sql`${contactOutbox.attempts} + 1`, nextAttemptAt: null, lastError: null })
+      .set({ deliveredAt: at, lastAttemptAt: at, nextAttemptAt: null, lastError: null })
       .where(eq(contactOutbox.id, item.id))
       .run();
     const pending = tx
@@ -63,10 +66,10 @@ export function markDelivered(db: Db, item: OutboxRow, at: number): void {
   });
 }
 
-/** Records a failed attempt and when to try again (null: given up until an admin retries). */
+/** Records a failed attempt (counted when claimed) and when to try again (null: given up until an admin retries). */
 export function markFailed(db: Db, item: OutboxRow, at: number, error: string, nextAttemptAt: number | null): void {
   db.update(contactOutbox)
-    .set({ lastAttemptAt: at, attempts: sql`${contactOutbox.attempts} + 1`, lastError: error.slice(0, 1000), nextAttemptAt })
+    .set({ lastAttemptAt: at, lastError: error.slice(0, 1000), nextAttemptAt })
     .where(eq(contactOutbox.id, item.id))
     .run();
 }
@@ -93,7 +96,10 @@ export function outboxFor(db: Db, requestIds: readonly number[]): Map<number, Pa
   return out;
 }
 
-/** Hands a claimed item back untouched (the attempt was cut short by shutdown, so it does not count). */
+/**
+ * Hands a claimed item back, due at `at` (the attempt was cut short by shutdown). It stays counted: the receiver may
+ * have seen it, and the next attempt must not carry the same number.
+ */
 export function releaseItem(db: Db, item: OutboxRow, at: number): void {
   db.update(contactOutbox).set({ nextAttemptAt: at }).where(eq(contactOutbox.id, item.id)).run();
 }

@@ -29,7 +29,7 @@ const ROLLUP_TABLES: PgTable[] = [
 /** The tables that hold history, parents before children (foreign keys). */
 const RAW_TABLES: PgTable[] = [
   schema.salts, schema.sessions, schema.events, schema.tickets, schema.ticketTags, schema.imports,
-  schema.contactRequests, schema.contactOutbox, schema.contactRejections,
+  schema.contactRequests, schema.contactOutbox, schema.contactRejections, schema.usedFormTokens,
 ];
 
 export interface CopyProgress {

@@ -18,7 +18,8 @@ import { rebuildAllPgRollups } from './rollups/rebuild-all.ts';
 import { ensurePgTicketRollups } from './tickets/rollups.ts';
 import { pgReportReads } from './reports/reads.ts';
 import * as contact from './contact/outbox.ts';
-import { countRejection, countRequestsPg, countRequestsSince, rejectionTotals, storeContactRequest } from './contact/requests.ts';
+import { countAddressRequestsSince, countRejection, countRequestsPg, countRequestsSince, rejectionTotals, storeContactRequest } from './contact/requests.ts';
+import * as pgSessions from './admin/sessions.ts';
 import { pgSessionArticles } from './contact/session-articles.ts';
 import { pgRecentContacts } from './contact/recent.ts';
 import { importFileToPg } from './tickets/import.ts';
@@ -65,14 +66,17 @@ export function pgStore(db: PgDb, config: Config & { databaseUrl: string }, opti
       queryDetail: (filters) => getQueryDetail(reads, filters),
     },
     tickets: {
-      importFile: (file, opts) => importFileToPg(db, file, opts),
+      importFile: (file, opts) => importFileToPg(db, file, opts, config.tempDir),
       upsert: (tickets, opts) => upsertTicketsPg(db, tickets, opts),
       listImports: (limit, offset) => listImportsPg(db, limit, offset),
       countImports: () => countImportsPg(db),
+      // An import publishes in one transaction here: a crash leaves nothing half-written to undo.
+      recoverInterrupted: async () => 0,
     },
     contact: {
-      storeRequest: (request, channels) => storeContactRequest(db, request, channels),
+      storeRequest: (request, channels, token) => storeContactRequest(db, request, channels, token),
       countRequestsSince: (visitor, since) => countRequestsSince(db, visitor, since),
+      countAddressRequestsSince: (address, since) => countAddressRequestsSince(db, address, since),
       sessionArticles: (visitor, at) => pgSessionArticles(db, visitor, at),
       countRejection: (day, reason) => countRejection(db, day, reason),
       rejectionTotals: (fromDay, toDay) => rejectionTotals(db, fromDay, toDay),
@@ -81,7 +85,7 @@ export function pgStore(db: PgDb, config: Config & { databaseUrl: string }, opti
       retry: (requestId, at) => contact.retryRequest(db, requestId, at),
       dueItems: (at, limit) => contact.dueItems(db, at, limit),
       nextDueAt: () => contact.nextDueAt(db),
-      claim: (item, leaseUntil) => contact.claimItem(db, item, leaseUntil),
+      claim: (item, leaseUntil, at) => contact.claimItem(db, item, leaseUntil, at),
       markDelivered: (item, at) => contact.markDelivered(db, item, at),
       markFailed: (item, at, error, next) => contact.markFailed(db, item, at, error, next),
       release: (item, at) => contact.releaseItem(db, item, at),
@@ -92,6 +96,13 @@ export function pgStore(db: PgDb, config: Config & { databaseUrl: string }, opti
       markFailed: (failure) => markDigestFailedPg(db, failure),
       list: (limit) => listDigestSendsPg(db, limit),
     },
+    sessions: {
+      open: (session) => pgSessions.insertSession(db, session),
+      find: (idHash, now, limits) => pgSessions.findLiveSession(db, idHash, now, limits),
+      touch: (idHash, now) => pgSessions.touchSession(db, idHash, now),
+      end: (idHash) => pgSessions.deleteSession(db, idHash),
+      endDead: (now, limits, tokenHash) => pgSessions.deleteDeadSessions(db, now, limits, tokenHash),
+    },
     admin: {
       migrate: () => migratePg(db),
       async ensureRollups() {
@@ -99,7 +110,10 @@ export function pgStore(db: PgDb, config: Config & { databaseUrl: string }, opti
         return false;
       },
       rebuildRollups: (onProgress) => rebuildAllPgRollups(db, zone, onProgress),
-      backup: (file) => backupPg(config.databaseUrl, file),
+      async backup(file) {
+        await backupPg(config.databaseUrl, file);
+        return 'ok (pg_dump)';
+      },
       async health() {
         try {
           const [row] = await db.$client`SELECT 1 AS ok`;

@@ -26,6 +26,8 @@ export const contactRequests = sqliteTable(
     viewedArticles: text('viewed_articles', { mode: 'json' }).$type<string[]>().notNull(),
     /** Visitor hash (SPEC 5.3); used for the per-visitor rate limit. Never the raw IP or user agent. */
     visitor: text('visitor'),
+    /** The sender's client address hashed with the day's salt (never the address): the per-address rate limit. */
+    address: text('address'),
     sessionId: integer('session_id'),
     /** `queued` until every configured channel accepted it, then `delivered`; `undeliverable` when none is configured. */
     status: text('status', { enum: ['queued', 'delivered', 'undeliverable'] }).notNull(),
@@ -33,6 +35,7 @@ export const contactRequests = sqliteTable(
   (t) => [
     uniqueIndex('contact_requests_key').on(t.key),
     index('contact_requests_visitor').on(t.visitor, t.createdAt),
+    index('contact_requests_address').on(t.address, t.createdAt),
     index('contact_requests_created').on(t.createdAt),
   ],
 );
@@ -68,4 +71,16 @@ export const contactRejections = sqliteTable(
     count: integer('count').notNull().default(0),
   },
   (t) => [primaryKey({ columns: [t.day, t.reason] })],
+);
+
+/** Contact form tokens already used for a stored request: each token is good for one submission (SPEC 8). */
+export const usedFormTokens = sqliteTable(
+  'used_form_tokens',
+  {
+    /** SHA-256 of the token. */
+    tokenHash: text('token_hash').primaryKey(),
+    /** Epoch ms after which the token would be refused as expired anyway, so the row can go. */
+    expiresAt: integer('expires_at').notNull(),
+  },
+  (t) => [index('used_form_tokens_expires').on(t.expiresAt)],
 );

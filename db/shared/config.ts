@@ -9,12 +9,16 @@ export interface Config {
   /** Signs sessions and form tokens alike on every node (KB_SECRET). */
   secret: string | undefined;
   dataDir: string;
+  /** Upload and import staging files (`kb.sqlite.tmp/`, mode 0700); what a crash leaves there goes at the next start. */
+  tempDir: string;
   timeZone: string;
   adminToken: string | undefined;
   attributionMinutes: number;
   slaFirstResponseMinutes: number;
   siteUrl: string;
   rateLimitPerMinute: number;
+  /** Events one client address may send per minute, all its visitors together (an office behind one NAT shares it). */
+  rateLimitPerAddress: number;
   /** Take the client address from X-Forwarded-For (set when a reverse proxy sits in front). */
   trustProxy: boolean;
   webhookUrl: string | undefined;

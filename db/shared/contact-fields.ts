@@ -7,7 +7,7 @@ export const LIMITS = { email: 254, subject: 200, message: 5000, account: 100 } 
 export const FIELD = { honeypot: 'website', token: 't' } as const;
 
 export type FieldName = 'email' | 'subject' | 'message' | 'account' | 'locale' | 'from' | 'form';
-export type ErrorCode = 'required' | 'invalid_email' | 'too_long' | 'invalid' | 'honeypot' | 'too_fast' | 'bad_token' | 'expired' | 'rate_limited' | 'cross_site';
+export type ErrorCode = 'required' | 'invalid_email' | 'too_long' | 'invalid' | 'honeypot' | 'too_fast' | 'bad_token' | 'expired' | 'already_sent' | 'rate_limited' | 'cross_site';
 
 /** One problem, with a code the page translates and an English message for API clients. */
 export interface FieldError {

@@ -3,7 +3,7 @@
 export const CONTACT_CHANNELS = ['webhook', 'email'] as const;
 export type ContactChannel = (typeof CONTACT_CHANNELS)[number];
 
-export const REJECTION_REASONS = ['honeypot', 'too_fast', 'bad_token', 'expired', 'rate_limited', 'cross_site'] as const;
+export const REJECTION_REASONS = ['honeypot', 'too_fast', 'bad_token', 'expired', 'already_sent', 'rate_limited', 'cross_site'] as const;
 export type RejectionReason = (typeof REJECTION_REASONS)[number];
 
 export type DeliveryState = 'delivered' | 'waiting' | 'retrying' | 'gave_up';

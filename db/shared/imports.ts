@@ -7,8 +7,11 @@ export interface ImportRecord {
   fileName: string;
   /** `preset zendesk`, or the mapping file used. */
   profile: string;
-  /** `ok`: rows were stored; `failed`: refused, nothing stored. */
-  status: 'ok' | 'failed';
+  /**
+   * `running` while it writes; `ok`: rows were stored; `failed`: refused or bad rows, nothing stored; `interrupted`:
+   * its process died while writing and what it wrote was undone.
+   */
+  status: 'running' | 'ok' | 'failed' | 'interrupted';
   rows: number;
   imported: number;
   updated: number;

@@ -1,18 +1,12 @@
 /**
  * One server per SQLite file (SPEC 9): sessions, salts and rollup caches live in the server's memory, so a second
- * server on the same file would count wrong. The lock is an exclusive SQLite transaction held open on a small
- * side file: an OS file lock (fcntl) that the kernel drops when the process ends, however it ends (kill -9 too),
- * so nothing is ever left behind to clear by hand. CLI commands do not take it and may share the database.
+ * server on the same file would count wrong. The lock is an OS file lock on a small side file (./file-lock.ts)
+ * that the kernel drops when the process ends, however it ends (kill -9 too), so nothing is ever left behind to
+ * clear by hand. CLI commands do not take it and may share the database.
  */
-import { chmodSync } from 'node:fs';
-import Database from 'better-sqlite3';
+import { tryLockFile, type FileLock } from './file-lock.ts';
 
-export interface ServerLock {
-  release(): void;
-}
-
-// Held here too, so the connection (and with it the OS lock) is never collected while the server runs.
-const held = new Set<Database.Database>();
+export type ServerLock = FileLock;
 
 /** The side file that carries the lock; kept beside the database so every process finds the same one. */
 export const serverLockFile = (dbFile: string) => `${dbFile}-server.lock`;
@@ -20,31 +14,15 @@ export const serverLockFile = (dbFile: string) => `${dbFile}-server.lock`;
 /** Takes the lock or throws a sentence that says another server has the file and what to do instead. */
 export function lockServer(dbFile: string): ServerLock {
   if (dbFile === ':memory:') return { release() {} };
-  const file = serverLockFile(dbFile);
-  const lock = new Database(file, { timeout: 0 });
-  chmodSync(file, 0o600);
-  try {
-    lock.pragma('journal_mode = MEMORY'); // nothing is ever written; no journal file to leave behind
-    lock.exec('BEGIN EXCLUSIVE');
-  } catch (err) {
-    lock.close();
-    if ((err as { code?: string }).code !== 'SQLITE_BUSY') throw err;
+  const lock = tryLockFile(serverLockFile(dbFile));
+  if (!lock) {
     throw new Error(
       `Another kb server is already running on ${dbFile}. A SQLite database serves one server process; ` +
         'to run several nodes, move to PostgreSQL (set KB_DATABASE_URL on every node; see docs/scale-out.md). ' +
         'CLI commands (kb report, kb import, kb backup) can still use this file while the server runs.',
-      { cause: err },
     );
   }
-  held.add(lock);
-  return {
-    release() {
-      held.delete(lock);
-      if (!lock.open) return;
-      lock.exec('ROLLBACK');
-      lock.close();
-    },
-  };
+  return lock;
 }
 
 /** The lock a server takes before it opens its store: the file's on SQLite, none on PostgreSQL (several nodes are the point). */

@@ -20,7 +20,10 @@ import { rebuildTicketRollups } from '../reports/rollups/tickets.ts';
 import { importFile } from '../tickets/run-import.ts';
 import { upsertTickets } from '../tickets/upsert-tickets.ts';
 import { countImports, listImports } from '../tickets/list-imports.ts';
-import { countRequestsSince, storeContactRequest } from '../contact/requests.ts';
+import { countAddressRequestsSince, countRequestsSince, storeContactRequest } from '../contact/requests.ts';
+import { deleteDeadSessions, deleteSession, findLiveSession, insertSession, touchSession } from '../admin/sessions.ts';
+import { recoverInterruptedImports, recoverInterruptedImportsAsync } from '../tickets/journal.ts';
+import { backupDatabase } from './backup.ts';
 import { getSessionArticles } from '../contact/getSessionArticles.ts';
 import { countRejection, rejectionTotals } from '../contact/rejections.ts';
 import { countContactRequests, getRecentContacts } from '../contact/getRecentContacts.ts';
@@ -68,10 +71,12 @@ export function sqliteStore(db: Db, config: Config, options: SqliteStoreOptions 
       upsert: async (tickets, opts) => upsertTickets(db, tickets, opts),
       listImports: async (limit, offset) => listImports(db, limit, offset),
       countImports: async () => countImports(db),
+      recoverInterrupted: () => recoverInterruptedImportsAsync(db),
     },
     contact: {
-      storeRequest: async (request, channels) => storeContactRequest(db, request, channels),
+      storeRequest: async (request, channels, token) => storeContactRequest(db, request, channels, token),
       countRequestsSince: async (visitor, since) => countRequestsSince(db, visitor, since),
+      countAddressRequestsSince: async (address, since) => countAddressRequestsSince(db, address, since),
       sessionArticles: async (visitor, at) => getSessionArticles(db, visitor, at),
       countRejection: async (day, reason) => countRejection(db, day, reason),
       rejectionTotals: async (fromDay, toDay) => rejectionTotals(db, fromDay, toDay),
@@ -80,7 +85,7 @@ export function sqliteStore(db: Db, config: Config, options: SqliteStoreOptions 
       retry: async (requestId, at) => retryRequest(db, requestId, at),
       dueItems: async (at, limit) => dueItems(db, at, limit),
       nextDueAt: async () => nextDueAt(db),
-      claim: async (item, leaseUntil) => claimItem(db, item, leaseUntil),
+      claim: async (item, leaseUntil, at) => claimItem(db, item, leaseUntil, at),
       markDelivered: async (item, at) => markDelivered(db, item, at),
       markFailed: async (item, at, error, next) => markFailed(db, item, at, error, next),
       release: async (item, at) => releaseItem(db, item, at),
@@ -91,6 +96,13 @@ export function sqliteStore(db: Db, config: Config, options: SqliteStoreOptions 
       markFailed: async (failure) => markDigestFailed(db, failure),
       list: async (limit) => listDigestSends(db, limit),
     },
+    sessions: {
+      open: async (session) => insertSession(db, session),
+      find: async (idHash, now, limits) => findLiveSession(db, idHash, now, limits),
+      touch: async (idHash, now) => touchSession(db, idHash, now),
+      end: async (idHash) => deleteSession(db, idHash),
+      endDead: async (now, limits, tokenHash) => deleteDeadSessions(db, now, limits, tokenHash),
+    },
     admin: {
       migrate: async () => migrateDb(db),
       ensureRollups: async () => ensureRollups(db, config),
@@ -99,7 +111,7 @@ export function sqliteStore(db: Db, config: Config, options: SqliteStoreOptions 
         rebuildTicketRollups(db, zone);
         return events;
       },
-      backup: async (file) => void (await db.$client.backup(file)),
+      backup: async (file) => backupDatabase(db, file),
       health: async () => (db.$client.prepare('select 1 as ok').get() as { ok: number } | undefined)?.ok === 1,
       close: () =>
         (closed ??= (async () => {
@@ -123,7 +135,11 @@ export function openSqliteStore(config: Config, options: OpenSqliteOptions = {})
   if (options.mustExist && !existsSync(config.dbFile)) throw new Error(`No database at ${config.dbFile} (set KB_DB).`);
   const db = openDb(config.dbFile);
   try {
-    if (options.migrate ?? true) migrateDb(db);
+    if (options.migrate ?? true) {
+      migrateDb(db);
+      // An import a dead process left half-written is undone before anyone reads the tickets.
+      recoverInterruptedImports(db);
+    }
   } catch (err) {
     db.$client.close();
     throw err;

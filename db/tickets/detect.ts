@@ -7,8 +7,11 @@ export type FileFormat = { kind: 'csv'; delimiter: Delimiter } | { kind: 'json-a
 
 const SAMPLE_BYTES = 64 * 1024;
 
-/** Reads the first 64 KB and decides how to read the file; empty, binary and compressed files are refused. */
-export async function detectFormat(file: string): Promise<FileFormat> {
+/**
+ * Reads the first 64 KB and decides how to read the file; empty, binary and compressed files are refused.
+ * `encoding` (a TextDecoder label) when the file is not UTF-8.
+ */
+export async function detectFormat(file: string, encoding?: string): Promise<FileFormat> {
   const fh = await open(file, 'r');
   let sample: Buffer;
   try {
@@ -21,11 +24,12 @@ export async function detectFormat(file: string): Promise<FileFormat> {
   if (sample.length === 0) throw new ImportFileError('The file is empty.');
   if (sample[0] === 0x1f && sample[1] === 0x8b) throw new ImportFileError('The file is gzip-compressed; unpack it and import the CSV, TSV or JSON inside.');
   if (sample[0] === 0x50 && sample[1] === 0x4b) throw new ImportFileError('The file is a ZIP archive (or an Excel workbook); unpack it or save it as CSV, then import that.');
-  if ((sample[0] === 0xff && sample[1] === 0xfe) || (sample[0] === 0xfe && sample[1] === 0xff)) {
-    throw new ImportFileError('The file is UTF-16 text (Excel\'s "Unicode text"); save or export it as UTF-8 CSV and import that.');
+  const wide = encoding !== undefined && /^utf-16/.test(new TextDecoder(encoding).encoding);
+  if (!wide && ((sample[0] === 0xff && sample[1] === 0xfe) || (sample[0] === 0xfe && sample[1] === 0xff))) {
+    throw new ImportFileError('The file is UTF-16 text (Excel\'s "Unicode text"); save or export it as UTF-8 CSV and import that, or import it with --encoding utf-16le.');
   }
-  if (looksBinary(sample)) throw new ImportFileError('The file looks binary (it holds control bytes), not CSV, TSV or JSON text.');
-  const text = sample.toString('utf8').replace(/^\uFEFF/, '');
+  if (!wide && looksBinary(sample)) throw new ImportFileError('The file looks binary (it holds control bytes), not CSV, TSV or JSON text.');
+  const text = (encoding ? new TextDecoder(encoding).decode(sample) : sample.toString('utf8')).replace(/^\uFEFF/, '');
   const start = text.trimStart();
   if (!start) throw new ImportFileError('The file is empty (only blank lines).');
   if (start.startsWith('[')) return { kind: 'json-array' };

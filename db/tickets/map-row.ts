@@ -5,7 +5,7 @@
 import { compileSource, isUnavailable, sourcesOf, type ColumnResolver, type CompiledSource } from './compile-source.ts';
 import { converter, type Draft, type Setter } from './convert-field.ts';
 import { ImportFileError, type RowError } from './errors.ts';
-import { FIELD_NAMES, REQUIRED_FIELDS, STORED_FIELDS, slotOf, type FieldName } from './ticket-fields.ts';
+import { FIELD_NAMES, FUTURE_SLACK_MS, MAX_TAGS, REQUIRED_FIELDS, STORED_FIELDS, TAG_LIMIT, TEXT_LIMITS, slotOf, type FieldName } from './ticket-fields.ts';
 import type { Profile } from './profile-schema.ts';
 import { REFUSED, type StagedRecord, type WireRecord } from './worker-protocol.ts';
 
@@ -43,17 +43,26 @@ export function compileMapper<R>(profile: Profile, resolve: ColumnResolver<R>, z
     if (compiled.sources.length) fields.push(compiled);
   }
   if (problems.length) {
-    const shown = header.slice(0, 12).map((h) => `"${h}"`).join(', ') + (header.length > 12 ? ', …' : '');
+    const name = (h: string) => (h.length > 60 ? `${h.slice(0, 60)}…` : h);
+    const shown = header.slice(0, 12).map((h) => `"${name(h)}"`).join(', ') + (header.length > 12 ? ', …' : '');
     const hint = header.length === 1 ? ' Only one column was found: is the file separated by , ; or tab?' : '';
     const msg = `${problems.map((p) => p.reason).join('; ')}. The file's header has ${shown}.${hint}`;
     throw new ImportFileError(msg.charAt(0).toUpperCase() + msg.slice(1), problems);
   }
   // One draft reused row after row (mapping is synchronous and the record copies the values out).
   const draft: Draft = STORED_FIELDS.map(() => undefined);
-  return (row, line) => mapRow(fields, draft, row, line);
+  const seen: Seen = { columns: STORED_FIELDS.map(() => null), texts: STORED_FIELDS.map(() => null) };
+  const latest = Date.now() + FUTURE_SLACK_MS;
+  return (row, line) => mapRow(fields, draft, seen, latest, row, line);
 }
 
-function mapRow<R>(fields: CompiledField<R>[], draft: Draft, row: R, line: number): WireRecord {
+/** Where each stored value of the row being mapped came from (column and text), for the checks across fields. */
+interface Seen {
+  columns: Array<string | null>;
+  texts: Array<string | null>;
+}
+
+function mapRow<R>(fields: CompiledField<R>[], draft: Draft, seen: Seen, latest: number, row: R, line: number): WireRecord {
   draft.fill(undefined);
   let errors: RowError[] | undefined;
   let tags: string[] = [];
@@ -65,11 +74,18 @@ function mapRow<R>(fields: CompiledField<R>[], draft: Draft, row: R, line: numbe
       if (field === 'tags') {
         const more = text.split(split).map((t) => t.trim()).filter(Boolean);
         tags = tags.length ? tags.concat(more) : more;
+        const long = more.find((t) => t.length > TAG_LIMIT);
+        if (long !== undefined) (errors ??= []).push({ line, column: source.column, value: long, reason: `a tag of ${long.length} characters; tags are at most ${TAG_LIMIT}` });
         continue;
       }
-      const r = convert(text, draft);
+      const limit = TEXT_LIMITS[field];
+      const r = limit !== undefined && text.length > limit ? tooLong(text, limit) : convert(text, draft);
       if (!r.ok) (errors ??= []).push({ line, column: source.column, value: text, reason: r.reason });
-      else if (r.value !== null) draft[slot] = r.value;
+      else if (r.value !== null) {
+        draft[slot] = r.value;
+        seen.columns[slot] = source.column;
+        seen.texts[slot] = text;
+      }
       failed = !r.ok;
       break;
     }
@@ -77,7 +93,30 @@ function mapRow<R>(fields: CompiledField<R>[], draft: Draft, row: R, line: numbe
       (errors ??= []).push({ line, column: sources[0]?.source.column ?? null, value: null, reason: `no value for ${field}, which every ticket needs` });
     }
   }
+  if (tags.length > MAX_TAGS) (errors ??= []).push({ line, column: null, value: null, reason: `${tags.length} tags; a ticket has at most ${MAX_TAGS}` });
+  if (!errors) errors = checkTimes(draft, seen, latest, line);
   return errors ? [line, REFUSED, ...errors] : toRecord(draft, tags, line);
+}
+
+const tooLong = (text: string, limit: number) => ({ ok: false as const, reason: `${text.length.toLocaleString('en')} characters; at most ${limit.toLocaleString('en')}` });
+
+const CREATED = slotOf('created_at');
+const TIMES = [slotOf('first_response_at'), slotOf('solved_at')];
+
+/** A first response or a solve before the ticket was created, or any time in the future, makes the row bad. */
+function checkTimes(draft: Draft, seen: Seen, latest: number, line: number): RowError[] | undefined {
+  let errors: RowError[] | undefined;
+  const created = draft[CREATED] as number | undefined;
+  const at = (slot: number, reason: string) => (errors ??= []).push({ line, column: seen.columns[slot] ?? STORED_FIELDS[slot]!, value: seen.texts[slot] ?? null, reason });
+  const iso = (ms: number) => new Date(ms).toISOString().replace('.000Z', 'Z');
+  if (created !== undefined && created > latest) at(CREATED, `lies in the future (${iso(created)})`);
+  for (const slot of TIMES) {
+    const t = draft[slot] as number | undefined;
+    if (t === undefined) continue;
+    if (created !== undefined && t < created) at(slot, `${STORED_FIELDS[slot]} ${iso(t)} is before created_at ${iso(created)}`);
+    else if (t > latest) at(slot, `lies in the future (${iso(t)})`);
+  }
+  return errors;
 }
 
 /** Tags are split on any of the profile's separator characters, and on \u001f (how JSON arrays are read). */

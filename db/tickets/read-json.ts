@@ -1,10 +1,11 @@
 /** Streams JSON tickets: a top-level array (@streamparser/json, one element at a time) or NDJSON (line by line). */
-import { createReadStream, type ReadStream } from 'node:fs';
+import type { Readable } from 'node:stream';
 import { createInterface } from 'node:readline';
 import { JSONParser } from '@streamparser/json';
 import { jsonColumns } from './columns.ts';
 import { ImportFileError } from './errors.ts';
 import type { FileRecord, RecordSource } from './record-source.ts';
+import { openFileText } from './file-text.ts';
 
 /** A JSON record as lower-cased dotted paths -> text (arrays of plain values joined by \u001f for tags). */
 export type JsonRow = Map<string, string>;
@@ -36,7 +37,7 @@ function toRecord(value: unknown, line: number): FileRecord<JsonRow> & { names: 
 
 type JsonRecord = FileRecord<JsonRow> & { names: string[] };
 
-async function* arrayRecords(input: ReadStream): AsyncGenerator<JsonRecord[]> {
+async function* arrayRecords(input: Readable): AsyncGenerator<JsonRecord[]> {
   const parser = new JSONParser({ paths: ['$.*'], keepStack: false });
   const ready: unknown[] = [];
   parser.onValue = ({ value }) => void ready.push(value);
@@ -55,7 +56,7 @@ async function* arrayRecords(input: ReadStream): AsyncGenerator<JsonRecord[]> {
   if (ready.length) yield ready.splice(0).map((v) => toRecord(v, ++n));
 }
 
-async function* lineRecords(input: ReadStream): AsyncGenerator<JsonRecord[]> {
+async function* lineRecords(input: Readable): AsyncGenerator<JsonRecord[]> {
   let line = 0;
   let seen = false;
   let batch: JsonRecord[] = [];
@@ -85,9 +86,9 @@ async function* lineRecords(input: ReadStream): AsyncGenerator<JsonRecord[]> {
 }
 
 /** Opens a JSON array or NDJSON file; nested keys are read as dotted paths (`via.channel`). */
-export async function openJson(file: string, kind: 'json-array' | 'ndjson'): Promise<RecordSource<JsonRow>> {
-  const input = createReadStream(file, { highWaterMark: 256 * 1024 });
-  const gen = kind === 'json-array' ? arrayRecords(input) : lineRecords(input);
+export async function openJson(file: string, kind: 'json-array' | 'ndjson', encoding?: string): Promise<RecordSource<JsonRow>> {
+  const text = openFileText(file, encoding);
+  const gen = kind === 'json-array' ? arrayRecords(text.stream) : lineRecords(text.stream);
   const first = await gen.next();
   if (first.done || !first.value.length) throw new ImportFileError('The file holds no tickets (an empty JSON array or no lines).');
   const header = first.value[0]!.names;
@@ -100,7 +101,7 @@ export async function openJson(file: string, kind: 'json-array' | 'ndjson'): Pro
     find: jsonColumns(header),
     pick: (row, key) => row.get(key as string),
     records: records(),
-    bytesRead: () => input.bytesRead,
-    close: () => input.destroy(),
+    bytesRead: text.bytesRead,
+    close: text.close,
   };
 }

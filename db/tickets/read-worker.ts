@@ -25,8 +25,8 @@ const POST_RECORDS = 256;
 const port = parentPort!;
 const post = (m: ToMain) => port.postMessage(m);
 
-async function open({ file, format }: WorkerInput): Promise<RecordSource<unknown>> {
-  const src = format.kind === 'csv' ? await openCsv(file, format.delimiter) : await openJson(file, format.kind);
+async function open({ file, format, encoding }: WorkerInput): Promise<RecordSource<unknown>> {
+  const src = format.kind === 'csv' ? await openCsv(file, format.delimiter, encoding) : await openJson(file, format.kind, encoding);
   return src as RecordSource<unknown>;
 }
 

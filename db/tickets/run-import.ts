@@ -1,6 +1,7 @@
 /**
- * importFile(): read (worker thread) -> map -> stage (validate all) -> write in chunks; the one path the CLI and
- * the API use.
+ * importInto(): read (worker thread) -> map -> stage (validate all) -> hand the staged rows to the storage adapter's
+ * target; the one path the CLI and the API use. SQLite's target writes in chunks under the import lock, with an
+ * undo journal, so the import is all or nothing across a crash too (db/tickets/journal.ts).
  */
 import { stat } from 'node:fs/promises';
 import { basename } from 'node:path';
@@ -8,17 +9,19 @@ import type { Db } from '../sqlite/client.ts';
 import { imports } from '../schema/index.ts';
 import type { ImportRecord } from '../shared/imports.ts';
 import { detectFormat } from './detect.ts';
-import { ErrorList, ImportFileError, ProfileError, type RowError } from './errors.ts';
+import { ErrorList, ImportBusyError, ImportFileError, ProfileError, type RowError } from './errors.ts';
 import { compileMapper } from './map-row.ts';
 import { isTimeZone, type Profile } from './profile-schema.ts';
 import { Staging } from './staging.ts';
 import { readInWorker } from './worker-source.ts';
 import { RAW, type MapIn, type StagedRecord, type WireRecord } from './worker-protocol.ts';
 import { writeStaged } from './write-staged.ts';
-import { withTicketRollupsSuspended } from '../reports/rollups/tickets.ts';
+import { checkEncoding } from './file-text.ts';
+import { prepareTempDir } from '../shared/temp-files.ts';
+import { acquireImportLock, tryImportLock, type ImportLock } from './import-lock.ts';
+import { dropUndoRows, finishImport, startImport, undoImport, undoLeftovers } from './journal.ts';
 
-/** From this many rows on, an import suspends the ticket-rollup triggers and rebuilds the rollups once. */
-const BULK_ROWS = 20_000;
+const yieldToEventLoop = () => new Promise((resolve) => setImmediate(resolve));
 
 export interface ImportProgress {
   phase: 'read' | 'write';
@@ -34,15 +37,23 @@ export interface ImportOptions {
   source?: string;
   /** Zone for dates without an offset (default: the profile's, else UTC). */
   timeZone?: string;
+  /** The file's text encoding when it is not UTF-8: a label TextDecoder knows (windows-1252, latin1, shift_jis...). */
+  encoding?: string;
   dryRun?: boolean;
   skipInvalid?: boolean;
   /** The name to record (an upload's original name); default the file's base name. */
   fileName?: string;
   onProgress?: (p: ImportProgress) => void;
-  /** Rows per write transaction (default 5000). */
+  /** Rows per write transaction (default 1000: short enough, with live rollups, that a server sharing the file waits well under a second). */
   batchSize?: number;
   /** Which thread maps rows (default `auto`); tests and benchmarks pin one. */
   mapIn?: MapIn;
+  /**
+   * When another import is writing to the database: wait for it (default; `onLockWait` is told once), or throw
+   * ImportBusyError at once (an upload answers 409 rather than hold its request open).
+   */
+  waitForLock?: boolean;
+  onLockWait?: () => void;
   /** Who ran it, for the import history: `cli:<user>@<host>`, `dashboard` or `api`. */
   ranBy?: string;
 }
@@ -72,9 +83,11 @@ const isStaged = (r: WireRecord): r is StagedRecord => typeof r[1] === 'string';
 
 /**
  * Where an import's checked rows go: each storage adapter writes the staging file its own way (SQLite in chunks
- * here, PostgreSQL with COPY in one transaction: db/pg/tickets/import.ts).
+ * here, with an undo journal; PostgreSQL with COPY in one transaction: db/pg/tickets/import.ts).
  */
 export interface ImportTarget {
+  /** The folder staging files go to (the database's temp folder, mode 0700; a dead import's leftovers are cleared). */
+  readonly tempDir: string;
   /**
    * Writes (or on a dry run counts) the staged rows into `result`; true when it also recorded the import, with the
    * tickets (its history row: importEntry(result, opts, startedAt)).
@@ -89,11 +102,16 @@ export type ImportEntry = Omit<ImportRecord, 'id'>;
 
 /** How many of an import's problems the history keeps (the answer itself lists the first 100). */
 const ERROR_SAMPLE = 20;
-const sample = (errors: readonly RowError[]) =>
+/** The first problems as the history keeps them; null when there were none. */
+export const errorSample = (errors: readonly RowError[]): ImportRecord['errorSample'] =>
   errors.length === 0 ? null : errors.slice(0, ERROR_SAMPLE).map((e) => ({ line: e.line, column: e.column, value: e.value, reason: e.reason }));
 
 /** The history row for a finished import: its counts, its first problems and who ran it. */
-export function importEntry(r: Pick<ImportResult, 'source' | 'fileName' | 'rows' | 'imported' | 'updated' | 'unchanged' | 'skipped' | 'errors' | 'errorCount' | 'committed'>, opts: Pick<ImportOptions, 'profileLabel' | 'ranBy'>, startedAt: number): ImportEntry {
+export function importEntry(
+  r: Pick<ImportResult, 'source' | 'fileName' | 'rows' | 'imported' | 'updated' | 'unchanged' | 'skipped' | 'errors' | 'errorCount' | 'committed'>,
+  opts: Pick<ImportOptions, 'profileLabel' | 'ranBy'>,
+  startedAt: number,
+): ImportEntry {
   return {
     source: r.source,
     fileName: r.fileName,
@@ -105,7 +123,7 @@ export function importEntry(r: Pick<ImportResult, 'source' | 'fileName' | 'rows'
     unchanged: r.unchanged,
     skipped: r.skipped,
     errors: r.errorCount,
-    errorSample: sample(r.errors),
+    errorSample: errorSample(r.errors),
     ranBy: opts.ranBy ?? null,
     startedAt,
     finishedAt: Date.now(),
@@ -119,11 +137,14 @@ export function importFile(db: Db, file: string, opts: ImportOptions): Promise<I
 
 function sqliteTarget(db: Db): ImportTarget {
   return {
-    async write(staging, result, opts) {
-      const write = () => writeAll(db, staging, result.source, result, opts);
-      // Per-row rollup triggers cost more than one rebuild once a file is large (bench/results/import.md).
-      await (!opts.dryRun && staging.count >= BULK_ROWS ? withTicketRollupsSuspended(db, write) : write());
-      return false;
+    tempDir: `${db.$client.name}.tmp`,
+    async write(staging, result, opts, startedAt) {
+      if (opts.dryRun) {
+        await writeAll(db, staging, result.source, result, opts, undefined);
+        return false;
+      }
+      await writeJournaled(db, staging, result.source, result, opts, startedAt);
+      return true;
     },
     record: async (entry) => void db.insert(imports).values(entry).run(),
   };
@@ -139,7 +160,7 @@ export async function importInto(target: ImportTarget, file: string, opts: Impor
   const fileName = opts.fileName ?? basename(file);
   const { size } = await stat(file);
 
-  const refused = (err: unknown) => {
+  const refused = (err: unknown): Promise<never> => {
     // A file refused as a whole (not UTF-8, no header, unreadable) is in the history too, with its reason.
     if (!(err instanceof ImportFileError) || opts.dryRun) throw err;
     const none = { imported: 0, updated: 0, unchanged: 0, skipped: 0, committed: false };
@@ -147,9 +168,12 @@ export async function importInto(target: ImportTarget, file: string, opts: Impor
       throw err;
     });
   };
-  const format = await detectFormat(file).catch(refused);
-  const staging = new Staging();
-  const records = await readInWorker(file, format).catch(async (err: unknown) => {
+  const encoding = opts.encoding ? checkEncoding(opts.encoding) : undefined;
+  const format = await detectFormat(file, encoding).catch(refused);
+  // Staging files a killed import left (its process gone) go before this one makes its own.
+  prepareTempDir(target.tempDir);
+  const staging = new Staging(target.tempDir);
+  const records = await readInWorker(file, format, encoding).catch(async (err: unknown) => {
     staging.dispose();
     return refused(err);
   });
@@ -210,14 +234,55 @@ export async function importInto(target: ImportTarget, file: string, opts: Impor
   }
 }
 
-async function writeAll(db: Db, staging: Staging, source: string, result: ImportResult, opts: ImportOptions) {
+/**
+ * Writes under the import lock with an undo journal: `running` until one short transaction marks it `ok`. An error
+ * on the way undoes what was written (`failed`); a crash leaves it to the next process that opens the database.
+ */
+async function writeJournaled(db: Db, staging: Staging, source: string, result: ImportResult, opts: ImportOptions, started: number) {
+  const dbFile = db.$client.name;
+  let lock: ImportLock | undefined;
+  if (opts.waitForLock === false) {
+    lock = tryImportLock(dbFile);
+    if (!lock) throw new ImportBusyError();
+  } else lock = await acquireImportLock(dbFile, opts.onLockWait);
+  try {
+    // Holding the lock, any import still marked running died: undo it before writing over it.
+    undoLeftovers(db);
+    const importId = startImport(db, { source, fileName: result.fileName, profile: opts.profileLabel, ranBy: opts.ranBy ?? null, startedAt: started });
+    try {
+      await writeAll(db, staging, source, result, opts, importId);
+    } catch (err) {
+      for (const _ of undoImport(db, importId, 'failed')) await yieldToEventLoop();
+      throw err;
+    }
+    result.committed = true;
+    result.durationMs = Date.now() - started;
+    finishImport(db, importId, {
+      status: 'ok',
+      rows: result.rows,
+      imported: result.imported,
+      updated: result.updated,
+      unchanged: result.unchanged,
+      skipped: result.skipped,
+      errors: result.errorCount,
+      errorSample: errorSample(result.errors),
+      finishedAt: Date.now(),
+    });
+    for (const _ of dropUndoRows(db, importId)) await yieldToEventLoop();
+  } finally {
+    lock.release();
+  }
+}
+
+async function writeAll(db: Db, staging: Staging, source: string, result: ImportResult, opts: ImportOptions, importId: number | undefined) {
   staging.close();
   const total = staging.count;
   const c = await writeStaged(db, staging.file, {
     source,
     now: Date.now(),
     dryRun: opts.dryRun === true,
-    chunkRows: opts.batchSize ?? 5000,
+    importId,
+    chunkRows: opts.batchSize ?? 1000,
     onChunk: (done) => opts.onProgress?.({ phase: 'write', done, total }),
   });
   result.imported = c.imported;

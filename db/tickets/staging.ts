@@ -1,13 +1,15 @@
 /**
  * A throw-away SQLite file that holds a file's mapped rows between reading and writing, so a file with bad rows
  * imports nothing and duplicate ids are found without holding a 1 GB file's ids in memory. Rows keep the
- * tickets table's columns and file order (rowid), so the writer copies them with INSERT ... SELECT.
+ * tickets table's columns and file order (rowid), so the writer copies them with INSERT ... SELECT. It lives in
+ * the database's temp folder, mode 0600 (it holds ticket subjects and hashed requesters), named after the process
+ * that made it, so a crash's leftover is removed at the next start.
  */
-import { randomBytes } from 'node:crypto';
 import { rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
+import { createPrivateFile, tempPath } from '../shared/temp-files.ts';
 import { MAX_LISTED_ERRORS } from './errors.ts';
 import { INT_FIELDS, ROW_COLUMNS, TIME_FIELDS } from './ticket-fields.ts';
 import type { StagedRecord } from './worker-protocol.ts';
@@ -26,13 +28,19 @@ export interface RepeatedId {
 }
 
 export class Staging {
-  readonly file = join(tmpdir(), `kb-import-${randomBytes(6).toString('hex')}.sqlite`);
-  private readonly db = new Database(this.file);
+  readonly file: string;
+  private readonly db: Database.Database;
   private readonly insert;
   private pending = 0;
   count = 0;
 
-  constructor() {
+  /**
+   * `dir`: the database's temp folder (`<database>.tmp`); without one (tickets staged from code), a folder of this
+   * user's in the system temp folder.
+   */
+  constructor(dir = join(tmpdir(), `kb-staging-${process.getuid?.() ?? 'user'}`)) {
+    this.file = createPrivateFile(tempPath(dir, 'import', '.sqlite'));
+    this.db = new Database(this.file);
     // Nothing here needs to survive a crash: the file is deleted when the import ends.
     this.db.pragma('journal_mode = OFF');
     this.db.pragma('synchronous = OFF');

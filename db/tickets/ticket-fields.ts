@@ -78,3 +78,26 @@ export const STORED_FIELDS = ROW_COLUMNS.map(([, c]) => c as FieldName);
 export function slotOf(field: FieldName): number {
   return STORED_FIELDS.indexOf(field);
 }
+
+/**
+ * The longest text each text field may hold, in characters (a longer value is a bad row, not a stored one): ids and
+ * names are short, a subject is a line, a requester is an address before it is hashed.
+ */
+export const TEXT_LIMITS: Partial<Record<FieldName, number>> = {
+  external_id: 200,
+  status: 100,
+  type: 200,
+  priority: 100,
+  subject: 1000,
+  requester: 1000,
+  assignee: 200,
+  group: 200,
+  article: 200,
+  channel: 100,
+  csat: 50,
+};
+/** Each tag at most this long, and at most this many tags on a ticket. */
+export const TAG_LIMIT = 100;
+export const MAX_TAGS = 100;
+/** Times later than this after the import started are refused as lying in the future (a day allows for zones). */
+export const FUTURE_SLACK_MS = 24 * 60 * 60_000;

@@ -35,6 +35,8 @@ export interface MappingSpec {
 export interface WorkerInput {
   file: string;
   format: FileFormat;
+  /** The file's text encoding when not UTF-8 (a WHATWG label such as windows-1252). */
+  encoding?: string;
   /**
    * One Int32 the importer counts batches taken in. Shared memory, not messages: the worker reads it between
    * batches without returning to its event loop, which a tight parse loop seldom does.

@@ -52,11 +52,11 @@ function revive(m: Extract<ToMain, { type: 'error' }>): Error {
 }
 
 /** Starts a worker reading `file` and waits for its header (file-level problems reject here). */
-export async function readInWorker(file: string, format: FileFormat): Promise<WorkerRecords> {
+export async function readInWorker(file: string, format: FileFormat, encoding?: string): Promise<WorkerRecords> {
   const shared = new SharedArrayBuffer(4);
   const taken = new Int32Array(shared);
   const worker = new Worker(WORKER, {
-    workerData: { file, format, taken: shared } satisfies WorkerInput,
+    workerData: { file, format, encoding, taken: shared } satisfies WorkerInput,
     execArgv: workerExecArgv(),
     // The same young generation as the CLI's --max-semi-space-size=8 (three semi-spaces): with V8's default the
     // reader's heap doubles over a big file, for no speed.

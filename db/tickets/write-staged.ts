@@ -8,6 +8,7 @@ import { randomBytes } from 'node:crypto';
 import type { Db } from '../sqlite/client.ts';
 import { STAGED_COLUMNS } from './staging.ts';
 import type { WriteCounts } from './write-rows.ts';
+import { captureSql } from './journal.ts';
 
 export interface StagedWriteOptions {
   source: string;
@@ -17,6 +18,8 @@ export interface StagedWriteOptions {
   dryRun: boolean;
   /** Staged rows per transaction. */
   chunkRows: number;
+  /** The running import (db/import/journal.ts) whose undo journal keeps each ticket's state before it changes. */
+  importId?: number;
   onChunk?: (done: number) => void;
 }
 
@@ -75,6 +78,7 @@ function statements(client: Db['$client'], stage: string, changed: string) {
        WHERE c.tags_changed`,
     ),
     clear: client.prepare(`DELETE FROM temp.${changed}`),
+    keepUndo: client.prepare(captureSql(`temp.${changed}`)),
   };
 }
 
@@ -89,7 +93,8 @@ export async function writeStaged(db: Db, stagingFile: string, opts: StagedWrite
   // Fewer, larger checkpoints while the chunks commit: each one syncs the file, and pages that several chunks
   // touch (the ends of the indexes) are copied once. The WAL is folded back in at the end.
   const autoCheckpoint = client.pragma('wal_autocheckpoint', { simple: true }) as number;
-  client.pragma(`wal_autocheckpoint = ${CHECKPOINT_PAGES}`);
+  // 0 means a checkpointer thread owns checkpoints (the server): leave it so, or the import would checkpoint on the event loop.
+  if (autoCheckpoint !== 0) client.pragma(`wal_autocheckpoint = ${CHECKPOINT_PAGES}`);
   try {
     client.exec(`CREATE TEMP TABLE ${changed} (id INTEGER PRIMARY KEY, tags_changed INTEGER NOT NULL)`);
     const s = statements(client, stage, changed);
@@ -106,6 +111,7 @@ export async function writeStaged(db: Db, stagingFile: string, opts: StagedWrite
         fresh = s.insertNew.run(source, now, lo, hi).changes;
         if (fresh) s.newTags.run(before, source);
         if (differ) {
+          if (opts.importId !== undefined) s.keepUndo.run(opts.importId);
           s.update.run(now);
           s.dropTags.run();
           s.changedTags.run();
@@ -130,6 +136,6 @@ export async function writeStaged(db: Db, stagingFile: string, opts: StagedWrite
     client.pragma(`wal_autocheckpoint = ${autoCheckpoint}`);
     client.exec(`DROP TABLE IF EXISTS temp.${changed}`);
     client.exec(`DETACH DATABASE ${stage}`);
-    if (!opts.dryRun) client.pragma('wal_checkpoint(PASSIVE)');
+    if (!opts.dryRun && autoCheckpoint !== 0) client.pragma('wal_checkpoint(PASSIVE)');
   }
 }

@@ -10,7 +10,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { startServer, type RunningServer } from '../helpers/server.ts';
 import { DESKTOP_UA, launchBrowser } from '../helpers/browser.ts';
-import { sessionValue } from '../../api/admin/require-admin.ts';
 import { searchTotalOf } from '../../bin/demo/search.ts';
 import { generateDemo } from '../../bin/demo/generate.ts';
 
@@ -43,7 +42,7 @@ afterAll(async () => {
 
 async function context(width: number, colorScheme: 'light' | 'dark' = 'light'): Promise<BrowserContext> {
   const ctx = await browser.newContext({ userAgent: DESKTOP_UA, viewport: { width, height: 900 }, colorScheme });
-  await ctx.addCookies([{ name: 'kb_admin', value: sessionValue(s.kb.admin.token), url: s.url }]);
+  await ctx.addCookies([{ name: 'kb_admin', value: (await s.kb.sessions.open()).cookie, url: s.url }]);
   return ctx;
 }
 

@@ -9,7 +9,6 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { AxeBuilder } from '@axe-core/playwright';
 import { startServer, type RunningServer } from '../helpers/server.ts';
 import { DESKTOP_UA, humanContext, launchBrowser } from '../helpers/browser.ts';
-import { sessionValue } from '../../api/admin/require-admin.ts';
 import { generateDemo } from '../../bin/demo/generate.ts';
 import { searchTotalOf } from '../../bin/demo/search.ts';
 import { dbOf } from '../helpers/db.ts';
@@ -34,7 +33,7 @@ beforeAll(async () => {
   expect(res.status).toBe(202);
   browser = await launchBrowser();
   context = await humanContext(browser);
-  await context.addCookies([{ name: 'kb_admin', value: sessionValue(s.kb.admin.token), url: s.url }]);
+  await context.addCookies([{ name: 'kb_admin', value: (await s.kb.sessions.open()).cookie, url: s.url }]);
   mkdirSync(shots, { recursive: true });
 }, 180_000);
 

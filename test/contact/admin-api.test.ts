@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { contactRig, validForm, type ContactRig } from '../helpers/contact.ts';
 import { startReceiver, type Receiver } from '../helpers/receivers.ts';
+import { openSession } from '../helpers/admin.ts';
 
 const auth = { Authorization: 'Bearer test-admin-token-123456' };
 
@@ -37,7 +38,19 @@ describe('admin API for contact requests', () => {
     expect(receiver.requests.map((r) => JSON.parse(r.body).subject)).toEqual(['First', 'Second', 'First']);
     const again = await rig.kb.app.request(`/api/contact/requests/${id}/retry`, { method: 'POST', headers: auth });
     expect(again.status).toBe(404);
-    const foreign = await rig.kb.app.request(`/api/contact/requests/${requests[0]!.id}/retry`, { method: 'POST', headers: { ...auth, Origin: 'https://evil.example' } });
-    expect(foreign.status).toBe(403);
+  });
+
+  it('takes a retry on the dashboard cookie only from this site and with the session\'s CSRF token; Bearer is unaffected', async () => {
+    const { requests } = (await (await rig.kb.app.request('/api/contact/requests', { headers: auth })).json()) as { requests: Array<{ id: number }> };
+    const url = `/api/contact/requests/${requests[0]!.id}/retry`;
+    const admin = await openSession(rig.kb);
+    const post = (headers: Record<string, string>) => rig.kb.app.request(url, { method: 'POST', headers });
+    expect((await post({ cookie: admin.cookie, origin: 'https://evil.example', 'x-csrf-token': admin.csrf })).status).toBe(403);
+    expect((await post({ cookie: admin.cookie, 'sec-fetch-site': 'same-site', 'x-csrf-token': admin.csrf })).status).toBe(403);
+    expect((await post({ cookie: admin.cookie })).status).toBe(403);
+    expect((await post({ cookie: admin.cookie, 'x-csrf-token': (await openSession(rig.kb)).csrf })).status).toBe(403);
+    expect((await post({ cookie: admin.cookie, origin: 'http://localhost', 'x-csrf-token': admin.csrf })).status).toBe(202);
+    // A Bearer request cannot be made by another site's page, so where it comes from does not matter.
+    expect((await post({ ...auth, origin: 'https://evil.example' })).status).toBe(202);
   });
 });

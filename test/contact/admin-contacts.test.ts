@@ -1,7 +1,6 @@
 import { DateTime } from 'luxon';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { sessionValue } from '../../api/admin/require-admin.ts';
-import { csrfToken } from '../../site/lib/admin/csrf.ts';
+import { openSession, type AdminSession } from '../helpers/admin.ts';
 import { contactOutbox, contactRequests } from '../../db/schema/index.ts';
 import { startServer, type RunningServer } from '../helpers/server.ts';
 import { startReceiver, type Receiver } from '../helpers/receivers.ts';
@@ -14,11 +13,13 @@ describe('/admin/contacts', () => {
   let server: RunningServer;
   let receiver: Receiver;
   let cookie: string;
+  let admin: AdminSession;
 
   beforeAll(async () => {
     receiver = await startReceiver(0, 500);
     server = await startServer({ KB_ADMIN_TOKEN: TOKEN, KB_WEBHOOK_URL: receiver.url });
-    cookie = `kb_admin=${sessionValue(TOKEN)}`;
+    admin = await openSession(server.kb);
+    cookie = admin.cookie;
     const post = (body: Record<string, unknown>) =>
       fetch(`${server.url}/api/contact`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
     expect((await post(validForm({ subject: 'Webhook <b>down</b> request' }))).status).toBe(201);
@@ -60,7 +61,7 @@ describe('/admin/contacts', () => {
     const res = await fetch(`${server.url}/admin/contacts`, {
       method: 'POST',
       headers,
-      body: form(csrfToken(TOKEN, sessionValue(TOKEN))),
+      body: form(admin.csrf),
       redirect: 'manual',
     });
     expect(res.status).toBe(303);

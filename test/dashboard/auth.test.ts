@@ -1,7 +1,7 @@
 /** Admin pages behind the login: redirects, the login form, the cookie it sets, and refusal of cross-site posts. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer, type RunningServer } from '../helpers/server.ts';
-import { sessionValue } from '../../api/admin/require-admin.ts';
+import { openSession, type AdminSession } from '../helpers/admin.ts';
 import { dbOf } from '../helpers/db.ts';
 
 const TOKEN = 'dashboard-test-token-0123456789';
@@ -9,12 +9,14 @@ const PAGES = ['/admin', '/admin/articles', '/admin/articles/reset-your-password
 const REPORTS = ['overview', 'articles', 'search', 'gaps', 'tickets'];
 
 let s: RunningServer;
+let admin: AdminSession;
 beforeAll(async () => {
   s = await startServer({ KB_ADMIN_TOKEN: TOKEN });
+  admin = await openSession(s.kb);
 });
 afterAll(() => s.stop());
 
-const session = () => `kb_admin=${sessionValue(TOKEN)}`;
+const session = () => admin.cookie;
 
 /** Loads the login page and returns what a browser would post back: its nonce cookie and form token. */
 async function loginForm() {
@@ -96,18 +98,22 @@ describe('login', () => {
     expect((await postLogin(TOKEN, { cookie: form.cookie, csrf: other.csrf })).status).toBe(403);
   });
 
-  it('logout clears the session cookie', async () => {
-    const page = await fetch(`${s.url}/admin/import`, { headers: { cookie: session() } });
-    const csrf = /name="csrf" value="([^"]+)"/.exec(await page.text())![1]!;
+  it('logout deletes the session: the same cookie is refused afterwards', async () => {
+    const mine = await openSession(s.kb);
     const res = await fetch(`${s.url}/admin/logout`, {
       method: 'POST',
       redirect: 'manual',
-      body: new URLSearchParams({ csrf }),
-      headers: { cookie: session(), origin: s.url },
+      body: new URLSearchParams({ csrf: mine.csrf }),
+      headers: { cookie: mine.cookie, origin: s.url },
     });
     expect(res.status).toBe(303);
     expect(res.headers.get('location')).toBe('/admin/login?out=1');
     expect(res.headers.getSetCookie().find((c) => c.startsWith('kb_admin='))).toMatch(/Expires=Thu, 01 Jan 1970/);
+    // Replaying the cookie after logout: a page sends the browser to the login, the API answers 401.
+    const page = await fetch(`${s.url}/admin`, { redirect: 'manual', headers: { cookie: mine.cookie } });
+    expect(page.status).toBe(303);
+    expect(page.headers.get('location')).toContain('/admin/login');
+    expect((await fetch(`${s.url}/api/reports/overview`, { headers: { cookie: mine.cookie } })).status).toBe(401);
   });
 });
 

@@ -2,17 +2,19 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer, type RunningServer } from '../helpers/server.ts';
-import { sessionValue } from '../../api/admin/require-admin.ts';
+import { openSession, type AdminSession } from '../helpers/admin.ts';
 import { dbOf } from '../helpers/db.ts';
 
 const TOKEN = 'import-page-test-token-0123456789';
 let s: RunningServer;
+let admin: AdminSession;
 beforeAll(async () => {
   s = await startServer({ KB_ADMIN_TOKEN: TOKEN });
+  admin = await openSession(s.kb);
 });
 afterAll(() => s.stop());
 
-const cookie = () => `kb_admin=${sessionValue(TOKEN)}`;
+const cookie = () => admin.cookie;
 
 async function upload(file: File, fields: Record<string, string | File>, csrf?: string) {
   const page = await (await fetch(`${s.url}/admin/import`, { headers: { cookie: cookie() } })).text();

@@ -1,7 +1,7 @@
 /** A runtime (database, app, outbox) on a temp database for contact tests, and a valid form to post. */
 import { createRuntime, type Runtime } from '../../api/runtime.ts';
 import { formToken } from '../../api/contact/form-token.ts';
-import { tempDb, type TempDb } from './db.ts';
+import { TEST_SECRET, tempDb, type TempDb } from './db.ts';
 
 export interface ContactRig {
   kb: Runtime;
@@ -39,7 +39,7 @@ export function validForm(overrides: Record<string, unknown> = {}, ageMs = 10_00
     locale: 'en',
     from: 'update-billing-details',
     website: '',
-    t: formToken('test-admin-token-123456', Date.now() - ageMs),
+    t: formToken(TEST_SECRET, Date.now() - ageMs),
     ...overrides,
   };
 }

@@ -19,12 +19,15 @@ export interface TempDb {
   cleanup(): void;
 }
 
+/** KB_SECRET of every test database unless a test sets its own (contact form tokens are signed with it). */
+export const TEST_SECRET = 'test-secret-0123456789-0123456789-abcdef';
+
 /** Creates a migrated database in a new temp folder, with a config pointing at it. */
 export function tempDb(env: Record<string, string> = {}): TempDb {
   const dir = mkdtempSync(join(tmpdir(), 'kb-test-'));
   const file = join(dir, 'kb.sqlite');
   const db = openMigratedDb(file);
-  const config = loadConfig({ KB_DB: file, ...env });
+  const config = loadConfig({ KB_DB: file, KB_SECRET: TEST_SECRET, ...env });
   let store: Store | undefined;
   return {
     db,

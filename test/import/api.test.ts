@@ -63,7 +63,7 @@ describe('POST /api/tickets/import', () => {
     const res = await post(form({ name: 'bad.csv', content: csv }, { preset: 'generic' }));
     expect(res.status).toBe(422);
     const { error } = await res.json();
-    expect(error.message).toBe('Nothing was imported: 2 rows have errors.');
+    expect(error.message).toBe('Nothing was imported: 2 errors were found in the file.');
     // SPEC 8: each problem as { path, message } with the file's line and column; the import's counts beside them.
     expect(error.details).toEqual([
       { path: 'created_at', line: 3, column: 'created_at', message: expect.stringMatching(/not a date.*\(value: "someday"\)$/) },

@@ -101,7 +101,7 @@ describe.skipIf(!pgTestUrl)(`two nodes on one PostgreSQL${pgTestUrl ? '' : ` (sk
   it('a form rendered for one node is accepted by the other, and with the webhook down on both then up, each request is delivered once', async () => {
     const ids: number[] = [];
     for (let i = 0; i < 6; i++) {
-      const form = validForm({ email: `customer${i}@example.com`, t: formToken(TOKEN, Date.now() - 10_000) });
+      const form = validForm({ email: `customer${i}@example.com`, t: formToken(SECRET, Date.now() - 10_000) });
       const res = await fetch(`${nodes[i % 2]!.url}/api/contact`, {
         method: 'POST',
         headers: { 'content-type': 'application/json', 'user-agent': UA, 'x-forwarded-for': `198.19.0.${i}` },

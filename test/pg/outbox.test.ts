@@ -23,7 +23,7 @@ describe.skipIf(!pgTestUrl)(`contact outbox on PostgreSQL${pgTestUrl ? '' : ` (s
     const claimed: number[][] = [[], []];
     await Promise.all(
       nodes.map(async (db, n) => {
-        for (const { item } of await dueItems(db, at, 100)) if (await claimItem(db, item, at + 120_000)) claimed[n]!.push(item.id);
+        for (const { item } of await dueItems(db, at, 100)) if ((await claimItem(db, item, at + 120_000, at)) !== undefined) claimed[n]!.push(item.id);
       }),
     );
     const all = [...claimed[0]!, ...claimed[1]!];
@@ -38,12 +38,12 @@ describe.skipIf(!pgTestUrl)(`contact outbox on PostgreSQL${pgTestUrl ? '' : ` (s
     await Promise.all(nodes.map((db) => db.$client.end()));
   });
 
-  it('counts a failed attempt and makes the item due again at its next attempt', async () => {
+  it('counts the attempt when it claims it, and makes a failed item due again at its next attempt', async () => {
     const at = 1_900_000_000_000;
     await storeContactRequest(t.db, request(100, at), ['webhook']);
     const [due] = await dueItems(t.db, at);
     const item = due!.item;
-    expect(await claimItem(t.db, item, at + 1000)).toBe(true);
+    expect(await claimItem(t.db, item, at + 1000, at)).toBe(1);
     await markFailed(t.db, item, at + 10, 'HTTP 503', at + 60_000);
     const [again] = await dueItems(t.db, at + 60_000);
     expect(again!.item).toMatchObject({ attempts: 1, lastError: 'HTTP 503', nextAttemptAt: at + 60_000 });

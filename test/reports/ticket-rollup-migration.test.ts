@@ -1,6 +1,11 @@
 /** The ticket rollup triggers and their index come from committed migrations, and older databases upgrade to them. */
+import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { migrateDb } from '../../db/sqlite/migrate.ts';
+import { openDb } from '../../db/sqlite/client.ts';
 import { ensureTicketRollups, rebuildTicketRollups, ticketTriggerSql, TICKET_TRIGGER_NAMES } from '../../db/reports/rollups/tickets.ts';
 import { tempDb, type TempDb } from '../helpers/db.ts';
 import { addTickets } from './store.ts';
@@ -11,6 +16,24 @@ beforeEach(() => {
   t = tempDb({ KB_TZ: zone });
 });
 afterEach(() => t.cleanup());
+
+const migrations = fileURLToPath(new URL('../../db/migrations/', import.meta.url));
+
+/** Takes `t` back to a database only the first `count` migrations made, as an older release left it. */
+function onlyFirstMigrations(count: number): void {
+  const journal = JSON.parse(readFileSync(join(migrations, 'meta/_journal.json'), 'utf8')) as { entries: Array<{ tag: string }> };
+  const folder = join(t.dir, 'old-migrations');
+  mkdirSync(join(folder, 'meta'), { recursive: true });
+  const entries = journal.entries.slice(0, count);
+  writeFileSync(join(folder, 'meta/_journal.json'), JSON.stringify({ ...journal, entries }));
+  for (const e of entries) copyFileSync(join(migrations, `${e.tag}.sql`), join(folder, `${e.tag}.sql`));
+  t.db.$client.close();
+  const file = join(t.dir, 'old.sqlite');
+  const db = openDb(file);
+  migrate(db, { migrationsFolder: folder });
+  const cleanup = t.cleanup;
+  t = { ...t, db, file, cleanup: () => (db.$client.close(), cleanup()) } as TempDb;
+}
 
 const oneLine = (sql: string) => sql.replace(/\s+/g, ' ').trim();
 const triggersInDb = () =>
@@ -42,25 +65,31 @@ describe('ticket rollup schema from migrations', () => {
   });
 
   it('upgrades a database whose first report made the triggers and the index (before the migrations did)', () => {
+    const applied = (t.db.$client.prepare('SELECT count(*) AS n FROM __drizzle_migrations').get() as { n: number }).n;
+    // A database of migration 0002's schema with what a report used to add: triggers without the live condition.
+    onlyFirstMigrations(3);
     const c = t.db.$client;
-    // Back to the schema of migration 0002 with what a report used to add: triggers without the live condition.
-    for (const name of TICKET_TRIGGER_NAMES) c.exec(`DROP TRIGGER ${name}`);
-    c.exec('DROP INDEX tickets_created_durations');
-    const applied = (c.prepare('SELECT count(*) AS n FROM __drizzle_migrations').get() as { n: number }).n;
-    c.prepare('DELETE FROM __drizzle_migrations WHERE created_at > (SELECT created_at FROM __drizzle_migrations ORDER BY created_at LIMIT 1 OFFSET 2)').run();
     expect((c.prepare('SELECT count(*) AS n FROM __drizzle_migrations').get() as { n: number }).n).toBe(3);
     c.exec('CREATE INDEX IF NOT EXISTS tickets_created_durations ON tickets (created_at, first_response_at, solved_at)');
-    for (const sql of ticketTriggerSql()) c.exec(sql.replace(/ WHEN \(SELECT value FROM rollup_state WHERE key = 'ticketTimeZone'\) <> ''/, '').replace(/ AND \(SELECT value FROM rollup_state WHERE key = 'ticketTimeZone'\) <> ''/, ''));
+    const withoutLiveCondition = (sql: string) =>
+      sql.replace(/ WHEN \(SELECT value FROM rollup_state WHERE key = 'ticketTimeZone'\) <> ''/, '').replace(/ AND \(SELECT value FROM rollup_state WHERE key = 'ticketTimeZone'\) <> ''/, '');
+    // Today's rollup code writes ticket_day_dims columns a later migration (0007) adds: lend them while it builds the
+    // old rollups, then take them back so the migrations add them as they would.
+    const lent = ['replies_known', 'fcr'];
+    for (const column of lent) c.exec(`ALTER TABLE ticket_day_dims ADD ${column} integer DEFAULT 0 NOT NULL`);
+    for (const sql of ticketTriggerSql()) c.exec(withoutLiveCondition(sql));
     rebuildTicketRollups(t.db, zone);
     addTickets(t, [{ created: '2026-03-02 10:00', status: 'solved' }, { created: '2026-03-04 10:00' }]);
     const before = ticketDays();
-    // Migration 0006 came later than such a database too: take away what it added (its ALTERs cannot run twice), and
-    // with it the triggers that read the columns it added (0005 and 0007 make them again).
     for (const name of TICKET_TRIGGER_NAMES) c.exec(`DROP TRIGGER ${name}`);
-    c.exec('DROP TABLE digest_sends');
-    for (const [table, column] of [['imports', 'error_sample'], ['imports', 'ran_by'], ['ticket_day_dims', 'replies_known'], ['ticket_day_dims', 'fcr']]) {
-      c.exec(`ALTER TABLE ${table} DROP COLUMN ${column}`);
-    }
+    for (const column of lent) c.exec(`ALTER TABLE ticket_day_dims DROP COLUMN ${column}`);
+    // The triggers such a report made, as 0005 writes them but without the live condition.
+    const oldTriggers = readFileSync(join(migrations, '0005_ticket_rollup_triggers.sql'), 'utf8')
+      .split('--> statement-breakpoint')
+      .map((sql) => sql.trim())
+      .filter((sql) => sql.startsWith('CREATE TRIGGER'));
+    expect(oldTriggers).toHaveLength(TICKET_TRIGGER_NAMES.length);
+    for (const sql of oldTriggers) c.exec(withoutLiveCondition(sql));
 
     migrateDb(t.db);
 

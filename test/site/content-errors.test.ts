@@ -14,7 +14,11 @@ beforeAll(() => {
   cpSync(join(root, 'test/fixtures/content'), join(dir, 'content'), { recursive: true });
   symlinkSync(join(root, 'node_modules'), join(dir, 'node_modules'), 'dir');
 });
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+afterAll(async () => {
+  // astro sync saves its content store on a short timer: let it write before its folder goes (an ENOENT otherwise).
+  await new Promise((resolve) => setTimeout(resolve, 1500));
+  rmSync(dir, { recursive: true, force: true });
+});
 
 async function syncError(): Promise<string> {
   const { sync } = await import('astro');

@@ -17,7 +17,11 @@ beforeAll(() => {
   mkdirSync(join(dir, 'content/synonyms'), { recursive: true });
   symlinkSync(join(root, 'node_modules'), join(dir, 'node_modules'), 'dir');
 });
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+afterAll(async () => {
+  // astro sync saves its content store on a short timer: let it write before its folder goes (an ENOENT otherwise).
+  await new Promise((resolve) => setTimeout(resolve, 1500));
+  rmSync(dir, { recursive: true, force: true });
+});
 
 async function syncError(file: string, text: string): Promise<string> {
   writeFileSync(join(dir, 'content/synonyms', file), text);

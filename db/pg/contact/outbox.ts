@@ -30,14 +30,18 @@ export async function nextDueAt(db: PgDb): Promise<number | undefined> {
   return row?.at === null || row?.at === undefined ? undefined : Number(row.at);
 }
 
-/** Takes the item until `leaseUntil`; false when another node (or attempt) took it first. */
-export async function claimItem(db: PgDb, item: PgOutboxRow, leaseUntil: number): Promise<boolean> {
-  const taken = await db
+/**
+ * Takes the item until `leaseUntil` and counts the attempt in the same statement, before anything is sent (a
+ * delivery cut short by a crash goes out again as the next attempt); resolves with the attempt's number, or
+ * undefined when another node (or attempt) took it first.
+ */
+export async function claimItem(db: PgDb, item: PgOutboxRow, leaseUntil: number, at: number): Promise<number | undefined> {
+  const [taken] = await db
     .update(contactOutbox)
-    .set({ nextAttemptAt: leaseUntil })
+    .set({ nextAttemptAt: leaseUntil, attempts: sql`${contactOutbox.attempts} + 1`, lastAttemptAt: at })
     .where(and(eq(contactOutbox.id, item.id), eq(contactOutbox.nextAttemptAt, item.nextAttemptAt!), isNull(contactOutbox.deliveredAt)))
-    .returning({ id: contactOutbox.id });
-  return taken.length === 1;
+    .returning({ attempts: contactOutbox.attempts });
+  return taken?.attempts;
 }
 
 /** Records an accepted delivery; the request is `delivered` once all its channels are. */
@@ -45,7 +49,7 @@ export async function markDelivered(db: PgDb, item: PgOutboxRow, at: number): Pr
   await db.transaction(async (tx) => {
     await tx
       .update(contactOutbox)
-      .set({ deliveredAt: at, lastAttemptAt: at, attempts: sql`${contactOutbox.attempts} + 1`, nextAttemptAt: null, lastError: null })
+      .set({ deliveredAt: at, lastAttemptAt: at, nextAttemptAt: null, lastError: null })
       .where(eq(contactOutbox.id, item.id));
     // Locks the request row: two channels delivered at once on two nodes cannot both miss the other's row.
     await tx.select({ id: contactRequests.id }).from(contactRequests).where(eq(contactRequests.id, item.requestId)).for('update');
@@ -60,7 +64,7 @@ export async function markDelivered(db: PgDb, item: PgOutboxRow, at: number): Pr
 export async function markFailed(db: PgDb, item: PgOutboxRow, at: number, error: string, nextAttemptAt: number | null): Promise<void> {
   await db
     .update(contactOutbox)
-    .set({ lastAttemptAt: at, attempts: sql`${contactOutbox.attempts} + 1`, lastError: error.slice(0, 1000), nextAttemptAt })
+    .set({ lastAttemptAt: at, lastError: error.slice(0, 1000), nextAttemptAt })
     .where(eq(contactOutbox.id, item.id));
 }
 

@@ -17,12 +17,15 @@ export const contactRequests = pgTable(
     fromArticle: text('from_article'),
     viewedArticles: jsonb('viewed_articles').$type<string[]>().notNull(),
     visitor: text('visitor'),
+    /** The sender's client address hashed with the day's salt: the per-address rate limit. */
+    address: text('address'),
     sessionId: int8('session_id'),
     status: text('status', { enum: ['queued', 'delivered', 'undeliverable'] }).notNull(),
   },
   (t) => [
     uniqueIndex('contact_requests_key').on(t.key),
     index('contact_requests_visitor').on(t.visitor, t.createdAt),
+    index('contact_requests_address').on(t.address, t.createdAt),
     index('contact_requests_created').on(t.createdAt),
   ],
 );
@@ -52,4 +55,14 @@ export const contactRejections = pgTable(
     count: int8('count').notNull().default(0),
   },
   (t) => [primaryKey({ columns: [t.day, t.reason] })],
+);
+
+/** Contact form tokens already spent on a stored request (each is good for one), as db/schema/contact.ts. */
+export const usedFormTokens = pgTable(
+  'used_form_tokens',
+  {
+    tokenHash: text('token_hash').primaryKey(),
+    expiresAt: int8('expires_at').notNull(),
+  },
+  (t) => [index('used_form_tokens_expires').on(t.expiresAt)],
 );

@@ -9,13 +9,16 @@ export const imports = pgTable(
     source: text('source').notNull(),
     fileName: text('file_name').notNull(),
     profile: text('profile').notNull(),
-    status: text('status', { enum: ['ok', 'failed'] }).notNull(),
+    /** As on SQLite; PostgreSQL publishes an import in one transaction, so it is never left `running`. */
+    status: text('status', { enum: ['running', 'ok', 'failed', 'interrupted'] }).notNull(),
     rows: int8('rows').notNull(),
     imported: int8('imported').notNull(),
     updated: int8('updated').notNull(),
     unchanged: int8('unchanged').notNull(),
     skipped: int8('skipped').notNull(),
     errors: int8('errors').notNull(),
+    /** Kept for the shared row shape; SQLite's undo journal uses it, PostgreSQL needs no journal. */
+    firstTicketId: int8('first_ticket_id'),
     /** The first problems (line, column, value, reason); null when there were none. */
     errorSample: jsonb('error_sample').$type<Array<{ line: number | null; column: string | null; value: string | null; reason: string }>>(),
     /** Who ran it: `cli:<user>@<host>`, `dashboard` or `api`. */

@@ -4,4 +4,5 @@ export * from './tickets.ts';
 export * from './rollups.ts';
 export * from './imports.ts';
 export * from './contact.ts';
+export * from './admin.ts';
 export * from './digest.ts';

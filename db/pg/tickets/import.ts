@@ -15,8 +15,9 @@ async function insertImport(sql: Sql, entry: ImportEntry): Promise<void> {
   await sql`INSERT INTO imports ${sql({ ...values, error_sample: values.error_sample === null ? null : sql.json(values.error_sample) } as never)}`;
 }
 
-function pgTarget(db: PgDb): ImportTarget {
+function pgTarget(db: PgDb, tempDir: string): ImportTarget {
   return {
+    tempDir,
     async write(staging, result, opts: ImportOptions, startedAt) {
       staging.close();
       const total = staging.count;
@@ -35,7 +36,7 @@ function pgTarget(db: PgDb): ImportTarget {
   };
 }
 
-/** Imports one file into PostgreSQL (the options and result of db/tickets/run-import.ts). */
-export function importFileToPg(db: PgDb, file: string, opts: ImportOptions): Promise<ImportResult> {
-  return importInto(pgTarget(db), file, opts);
+/** Imports one file into PostgreSQL (the options and result of db/tickets/run-import.ts); staging files go to `tempDir`. */
+export function importFileToPg(db: PgDb, file: string, opts: ImportOptions, tempDir: string): Promise<ImportResult> {
+  return importInto(pgTarget(db, tempDir), file, opts);
 }

@@ -1,5 +1,5 @@
 /** Tickets handed over by code (the demo, kb copy's callers) on PostgreSQL: staged like an import's rows, then published all or nothing per batch. */
-import { count, desc } from 'drizzle-orm';
+import { count, desc, getTableColumns } from 'drizzle-orm';
 import { ROW_COLUMNS } from '../../tickets/ticket-fields.ts';
 import { Staging } from '../../tickets/staging.ts';
 import { toTicketRow, type CanonicalTicket, type UpsertOptions } from '../../tickets/upsert-tickets.ts';
@@ -44,9 +44,10 @@ export async function upsertTicketsPg(db: PgDb, tickets: Iterable<CanonicalTicke
   return total;
 }
 
-/** Finished imports, newest first: `limit` of them from `offset` on. */
+/** Imports, newest first: `limit` of them from `offset` on (first_ticket_id is SQLite's journal, not history). */
 export function listImportsPg(db: PgDb, limit = 20, offset = 0) {
-  return db.select().from(imports).orderBy(desc(imports.finishedAt), desc(imports.id)).limit(limit).offset(offset);
+  const { firstTicketId: _journal, ...shown } = getTableColumns(imports);
+  return db.select(shown).from(imports).orderBy(desc(imports.finishedAt), desc(imports.id)).limit(limit).offset(offset);
 }
 
 /** How many imports the history holds. */

@@ -72,6 +72,7 @@ export const en = {
   'contact.error.too_fast': 'That was very quick. Please wait a few seconds and send the form again.',
   'contact.error.bad_token': 'The form is incomplete or out of date. Please reload the page and send it again.',
   'contact.error.expired': 'The form was open for too long. Please reload the page and send it again.',
+  'contact.error.already_sent': 'This form was sent already. To send another request, reload the page.',
   'contact.error.rate_limited': 'You have sent several requests in the last hour. Please wait a while before sending another.',
   'contact.error.cross_site': 'This form can only be sent from our own contact page.',
   'contact.error.network': 'Your request could not be sent. Check your connection and try again.',

@@ -74,6 +74,7 @@ export const ms: Dictionary = {
   'contact.error.too_fast': 'Terlalu cepat. Sila tunggu beberapa saat dan hantar borang sekali lagi.',
   'contact.error.bad_token': 'Borang tidak lengkap atau sudah lapuk. Sila muat semula halaman dan hantar sekali lagi.',
   'contact.error.expired': 'Borang dibuka terlalu lama. Sila muat semula halaman dan hantar sekali lagi.',
+  'contact.error.already_sent': 'Borang ini sudah dihantar. Untuk menghantar permintaan lain, sila muat semula halaman.',
   'contact.error.rate_limited': 'Anda telah menghantar beberapa permintaan dalam sejam yang lalu. Sila tunggu sebentar sebelum menghantar yang lain.',
   'contact.error.cross_site': 'Borang ini hanya boleh dihantar dari halaman hubungan kami sendiri.',
   'contact.error.network': 'Permintaan anda tidak dapat dihantar. Semak sambungan anda dan cuba lagi.',

@@ -32,6 +32,7 @@ export const REJECTION_LABEL: Record<RejectionReason, string> = {
   too_fast: 'Sent under 3 s after opening',
   bad_token: 'Missing or forged form token',
   expired: 'Form open over a day',
-  rate_limited: 'Over 5 requests an hour',
+  already_sent: 'Form sent a second time',
+  rate_limited: 'Over 5 requests an hour (20 from one address)',
   cross_site: 'Posted from another site',
 };

@@ -1,4 +1,4 @@
-/** The plain page for a refused admin form (cross-site, missing CSRF token, or an upload that could not be read). */
+/** The plain page for a refused form or body (cross-site, missing CSRF token, too large, an upload that could not be read). */
 
 const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 

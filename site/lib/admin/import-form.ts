@@ -7,6 +7,16 @@ export const PRESETS = [
   { value: 'generic', label: 'Generic (canonical column names)' },
 ] as const;
 
+/** Text encodings offered for exports that are not UTF-8 (WHATWG labels, as TextDecoder reads them). */
+export const ENCODINGS = [
+  { value: 'utf-8', label: 'UTF-8 (most exports)' },
+  { value: 'windows-1252', label: 'Windows-1252 / Latin-1 (older Excel, Western Europe)' },
+  { value: 'iso-8859-15', label: 'ISO-8859-15 (Latin-9)' },
+  { value: 'windows-1251', label: 'Windows-1251 (Cyrillic)' },
+  { value: 'shift_jis', label: 'Shift_JIS (Japanese)' },
+  { value: 'utf-16le', label: 'UTF-16 (Excel "Unicode text")' },
+] as const;
+
 export interface ImportRowError {
   line: number;
   column: string | null;
@@ -41,6 +51,8 @@ export function toApiForm(form: FormData): FormData {
   const mapping = form.get('mapping');
   if (isFile(mapping)) out.set('mapping', mapping, mapping.name);
   else out.set('preset', String(form.get('preset') ?? 'generic'));
+  const encoding = String(form.get('encoding') ?? '').trim();
+  if (encoding && encoding !== 'utf-8') out.set('encoding', encoding);
   for (const key of ['tz', 'source'] as const) {
     const v = String(form.get(key) ?? '').trim();
     if (v) out.set(key, v);

@@ -1,7 +1,8 @@
-/** The dashboard's login session: cookie attributes, where to go after login, who is logged in. */
-import { isAdminRequest, SESSION_COOKIE, sessionValue } from '../../../api/admin/require-admin.ts';
+/** The dashboard's login session as pages see it: cookie attributes, where to go after login, the request's session. */
+import type { Session } from '../../../api/admin/sessions.ts';
+import { SESSION_ABSOLUTE_MS, SESSION_COOKIE } from '../../../api/admin/sessions.ts';
 
-export { SESSION_COOKIE, sessionValue };
+export { SESSION_COOKIE };
 
 export interface CookieOptions {
   httpOnly: true;
@@ -11,17 +12,25 @@ export interface CookieOptions {
   maxAge?: number;
 }
 
-/** Session cookies are HttpOnly, SameSite=Strict, whole-site, and Secure whenever the site is served over https. */
+/**
+ * Session cookies are HttpOnly, SameSite=Strict, whole-site, Secure whenever the site is served over https, and
+ * kept by the browser no longer than the session can live.
+ */
 export function sessionCookieOptions(siteUrl: string, path = '/'): CookieOptions {
-  return { httpOnly: true, sameSite: 'strict', path, secure: siteUrl.startsWith('https:') };
+  return { httpOnly: true, sameSite: 'strict', path, secure: siteUrl.startsWith('https:'), maxAge: SESSION_ABSOLUTE_MS / 1000 };
 }
 
-/** True when the request carries a valid session cookie (or a Bearer token). */
-export function isLoggedIn(request: Request, adminToken: string): boolean {
-  return isAdminRequest(
-    { authorization: request.headers.get('authorization'), cookie: request.headers.get('cookie') },
-    adminToken,
-  );
+// Keyed by the request: Astro.locals is shared by every request (api/server.ts).
+const sessions = new WeakMap<Request, Session>();
+
+/** Called by the middleware once it found the request's live session. */
+export function rememberSession(request: Request, session: Session): void {
+  sessions.set(request, session);
+}
+
+/** The live session of an /admin request (the middleware lets no other through, the login page aside). */
+export function adminSession(request: Request): Session | undefined {
+  return sessions.get(request);
 }
 
 /**
@@ -33,15 +42,4 @@ export function safeNext(next: string | null | undefined): string {
     return '/admin';
   }
   return next;
-}
-
-/** The origins a browser form of ours can post from: the request's own and the configured KB_SITE_URL. */
-export function allowedOrigins(requestUrl: URL, siteUrl: string): string[] {
-  const origins = [requestUrl.origin];
-  try {
-    origins.push(new URL(siteUrl).origin);
-  } catch {
-    // KB_SITE_URL is validated at start; nothing to add if it somehow is not a URL.
-  }
-  return origins;
 }

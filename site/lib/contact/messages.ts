@@ -5,7 +5,7 @@ import type { MessageKey } from '../../i18n/dictionaries/en.ts';
 
 const INPUTS = ['email', 'subject', 'message', 'account'] as const;
 const FIELD_CODES: ErrorCode[] = ['required', 'invalid_email', 'too_long', 'invalid'];
-const FORM_CODES: ErrorCode[] = ['honeypot', 'too_fast', 'bad_token', 'expired', 'rate_limited', 'cross_site'];
+const FORM_CODES: ErrorCode[] = ['honeypot', 'too_fast', 'bad_token', 'expired', 'already_sent', 'rate_limited', 'cross_site'];
 
 /** One localized sentence for an error. */
 export function messageFor(tr: Translator, field: FieldName, code: ErrorCode): string {

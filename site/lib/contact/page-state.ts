@@ -6,6 +6,7 @@ import { LIMITS, type FieldError } from '../../../db/shared/contact-fields.ts';
 import { translator } from '../../i18n/t.ts';
 import { callApi } from '../api.ts';
 import { errorsFromQuery, messageFor } from './messages.ts';
+import { postedForm } from '../forms/posted-form.ts';
 
 export interface ShownError {
   field: string;
@@ -27,14 +28,15 @@ export type ContactPageState =
 export async function contactPageState(request: Request, url: URL, socketAddress: () => string, kb: Runtime, locale: Locale): Promise<ContactPageState> {
   const tr = translator(locale);
   const values: FormValues = { email: '', subject: '', message: '', account: '' };
-  if (request.method !== 'POST') {
+  // Read within its bound by site/middleware.ts.
+  const form = request.method === 'POST' ? postedForm(request) : undefined;
+  if (!form) {
     const errors = errorsFromQuery(url.searchParams.get('errors')).map((e) => ({ field: e.field, message: messageFor(tr, e.field, e.code) }));
     // From a search that found no full answer (/contact?q=...): the customer's words become the subject.
     values.subject = (url.searchParams.get('q') ?? '').trim().slice(0, LIMITS.subject);
     return { status: 200, values, errors, from: url.searchParams.get('from') ?? undefined };
   }
   // Without JavaScript the form posts here, so a mistake comes back with what was typed still in place.
-  const form = await request.formData();
   const raw: Record<string, string> = {};
   for (const [k, v] of form) if (typeof v === 'string') raw[k] = v;
   raw.locale = locale;

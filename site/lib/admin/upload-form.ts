@@ -1,7 +1,7 @@
 /**
- * Reads an admin multipart form (the import upload) without holding its file in memory: busboy streams the
- * file to a temp folder and the form hands it on as a file-backed Blob, which is read lazily when posted on.
- * request.formData() would buffer a 1 GB export whole (SPEC 6: a 1 GB file must not need 1 GB of memory).
+ * Reads the import upload form without holding its file in memory: busboy streams the file to the database's
+ * temp folder, after the form's CSRF field (sent first) has been checked, and the form hands the file on as a
+ * file-backed Blob, read lazily when posted on. request.formData() would buffer a 1 GB export whole.
  */
 import { openAsBlob } from 'node:fs';
 import { receiveUpload } from '../../../api/http/receive-upload.ts';
@@ -16,9 +16,12 @@ export interface DiskForm {
 export const isMultipart = (request: Request) =>
   (request.headers.get('content-type') ?? '').toLowerCase().startsWith('multipart/form-data');
 
-/** Throws the HTTPException receiveUpload raises (too large, unreadable, no file field) with a sentence to show. */
-export async function readMultipartForm(request: Request): Promise<DiskForm> {
-  const upload = await receiveUpload(request, IMPORT_UPLOAD);
+/**
+ * `csrfRefusal` sees the fields that came before the first file and returns a sentence to refuse the upload
+ * (403, nothing written). Throws the HTTPException receiveUpload raises (refused, too large, unreadable, no file).
+ */
+export async function readUploadForm(request: Request, tempDir: string, csrfRefusal: (fields: Map<string, string[]>) => string | undefined): Promise<DiskForm> {
+  const upload = await receiveUpload(request, IMPORT_UPLOAD, { tempDir, beforeFile: csrfRefusal });
   const form = new FormData();
   const textFiles: readonly string[] = IMPORT_UPLOAD.textFileFields;
   for (const [name, values] of upload.fields) {

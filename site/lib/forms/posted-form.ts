@@ -1,9 +1,9 @@
-/** Hands the POSTed admin form, read and CSRF-checked once by site/middleware.ts, to the page that handles it. */
+/** Hands a POSTed form, read (bounded) and checked once by site/middleware.ts, to the page that handles it. */
 
 // Keyed by the request itself: Astro.locals is one object shared by every request (api/server.ts), so it must not carry per-request state.
 const forms = new WeakMap<Request, FormData>();
 
-/** Called by the middleware after the form passed the cross-site checks. */
+/** Called by the middleware after the form was read within its bound and passed its checks. */
 export function acceptForm(request: Request, form: FormData): void {
   forms.set(request, form);
 }
