@@ -8,3 +8,17 @@ export function ranByLabel(ranBy: string | null): string {
   if (ranBy === 'api') return 'through the API (admin token)';
   return ranBy;
 }
+
+/** The history's word for an import's status, and whether it reads as good news. */
+export function statusLabel(status: 'running' | 'ok' | 'failed' | 'interrupted'): { text: string; good: boolean } {
+  switch (status) {
+    case 'ok':
+      return { text: 'imported', good: true };
+    case 'running':
+      return { text: 'writing now', good: true };
+    case 'interrupted':
+      return { text: 'interrupted, undone', good: false };
+    default:
+      return { text: 'refused', good: false };
+  }
+}
