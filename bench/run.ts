@@ -36,8 +36,11 @@ const header = [
   'Each section compares our figure with a baseline measured in the same run (ratios are what to quote).',
   '',
 ].join('\n');
-const sections = all
-  .filter((n) => existsSync(join(resultsDir, `${n}.md`)))
-  .map((n) => readFileSync(join(resultsDir, `${n}.md`), 'utf8').trim());
+// Then any other section kept in results/ by hand (e.g. before/after figures of a change), by file name.
+const extra = readdirSync(resultsDir)
+  .filter((f) => f.endsWith('.md') && !all.includes(f.replace(/\.md$/, '')))
+  .sort();
+const sections = [...all.filter((n) => existsSync(join(resultsDir, `${n}.md`))).map((n) => `${n}.md`), ...extra]
+  .map((f) => readFileSync(join(resultsDir, f), 'utf8').trim());
 writeFileSync(join(dir, 'RESULTS.md'), `${header}\n${sections.join('\n\n')}\n`);
 console.log('\nWrote bench/RESULTS.md');

@@ -179,7 +179,7 @@ export interface AdminStore {
 }
 
 export interface Store {
-  /** Which adapter this is, for messages (`sqlite ./data/kb.sqlite`). */
+  /** Which adapter and database this is, for messages (`SQLite database /srv/kb/data/kb.sqlite`). */
   readonly describe: string;
   tracking: TrackingStore;
   reports: ReportsStore;

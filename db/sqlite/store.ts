@@ -51,7 +51,7 @@ export function sqliteStore(db: Db, config: Config, options: SqliteStoreOptions 
   const reads = sqliteReportReads(db);
   let closed: Promise<void> | undefined;
   return {
-    describe: `SQLite ${config.dbFile}`,
+    describe: `SQLite database ${config.dbFile}`,
     tracking: {
       store: (events, client) => writer().store(events, client),
       flush: async () => writer().flush(),

@@ -132,7 +132,12 @@ describe('tracker on an embedding page (Chromium)', () => {
     ['Global Privacy Control', () => Object.defineProperty(Navigator.prototype, 'globalPrivacyControl', { get: () => true })],
     ['Do Not Track', () => Object.defineProperty(Navigator.prototype, 'doNotTrack', { get: () => '1' })],
   ])('sends nothing with %s on', async (_name, script) => {
-    const before = storedEvents(dbOf(server.kb)).length;
+    // The previous test's page may still be delivering its last beacon (a read on pagehide): count once it has landed.
+    let before = -1;
+    for (let now = storedEvents(dbOf(server.kb)).length; now !== before; now = storedEvents(dbOf(server.kb)).length) {
+      before = now;
+      await sleep(700);
+    }
     const context = await humanContext(browser);
     await context.addInitScript(script);
     await context.route(`${server.url}/embed`, (route) => route.fulfill({ contentType: 'text/html', body: EMBED_PAGE }));
