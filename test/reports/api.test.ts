@@ -111,5 +111,5 @@ describe('GET /api/reports/*', () => {
     expect(table).toMatch(/slaBreaches\s+1\n/);
     const { stdout: csv } = await kb(['search', '--from', '2026-03-01', '--to', '2026-03-07', '--format', 'csv', '--list', 'zeroResultQueries']);
     expect(parse(csv, { columns: true })).toMatchObject([{ query: 'refund "now", please', zeroResultSearches: '1' }]);
-  });
+  }, 120_000); // four CLI processes, each compiling with tsx: slow on a loaded 2-core machine
 });
