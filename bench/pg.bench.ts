@@ -6,8 +6,8 @@
  * - `kb import` of the 1M-row Zendesk file into PostgreSQL against a plain parse of it, with peak RSS.
  * PostgreSQL runs in its own throwaway cluster with its durable defaults (fsync on, synchronous_commit on).
  */
-import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, statSync, symlinkSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -82,10 +82,28 @@ async function ingestSection(cluster: Cluster): Promise<string[]> {
     const two = await createDatabase(cluster, 'ingest_two');
     const common = { KB_TRUST_PROXY: '1', KB_ADMIN_TOKEN: TOKEN };
     const pgEnv = (url: string) => ({ ...common, KB_DATABASE_URL: url, KB_SECRET: SECRET });
-    const sqliteNode = await startChild('bench/servers/ingest-server.ts', { ...common, KB_DB: sqliteFile });
-    const pgOne = await startChild('bench/servers/ingest-server.ts', pgEnv(one));
-    const pgTwo = [await startChild('bench/servers/ingest-server.ts', pgEnv(two)), await startChild('bench/servers/ingest-server.ts', pgEnv(two))];
+    const started: Child[] = [];
+    const start = async (...args: Parameters<typeof startChild>) => {
+      try {
+        const c = await startChild(...args);
+        started.push(c);
+        return c;
+      } catch (err) {
+        for (const c of started) await c.stop();
+        throw err;
+      }
+    };
+    const sqliteNode = await start('bench/servers/ingest-server.ts', { ...common, KB_DB: sqliteFile });
+    // The SQLite node as it was before this work (the session's starting commit), for "not slower".
+    const base = baseCheckout();
+    const baseFile = join(dir, 'base.sqlite');
+    const baseNode = base ? await start('bench/servers/ingest-server.ts', { ...common, KB_DB: baseFile }, base) : undefined;
+    const pgOne = await start('bench/servers/ingest-server.ts', pgEnv(one));
+    const pgTwo = [await start('bench/servers/ingest-server.ts', pgEnv(two)), await start('bench/servers/ingest-server.ts', pgEnv(two))];
     const setups: Setup[] = [
+      ...(baseNode
+        ? [{ name: `SQLite, one node, before (${BASE_COMMIT.slice(0, 7)})`, nodes: [baseNode], stored: async () => sqliteCount(baseFile), cpuUs: 0, pgCpuUs: 0, acked: 0, runs: [] }]
+        : []),
       { name: 'SQLite, one node', nodes: [sqliteNode], stored: async () => sqliteCount(sqliteFile), cpuUs: 0, pgCpuUs: 0, acked: 0, runs: [] },
       { name: 'PostgreSQL, one node', nodes: [pgOne], stored: () => countEvents(one), cpuUs: 0, pgCpuUs: 0, acked: 0, runs: [] },
       { name: 'PostgreSQL, two nodes', nodes: pgTwo, stored: () => countEvents(two), cpuUs: 0, pgCpuUs: 0, acked: 0, runs: [] },
@@ -100,14 +118,16 @@ async function ingestSection(cluster: Cluster): Promise<string[]> {
     }
     const stored = await Promise.all(setups.map((s) => s.stored()));
     const cpuPer = (s: Setup) => (s.cpuUs + s.pgCpuUs) / Math.max(s.acked, 1);
-    const sqliteCpu = cpuPer(setups[0]!);
+    const sqliteSetup = setups.find((s) => s.name === 'SQLite, one node')!;
+    const sqliteCpu = cpuPer(sqliteSetup);
     const rows = setups.map((s, k) => {
       const reqs = s.runs.map((r) => r.reduce((sum, x) => sum + x.requests.average, 0));
       const p99 = Math.max(...s.runs.flat().map((r) => r.latency.p99));
       const errors = s.runs.flat().reduce((sum, r) => sum + r.errors + r.timeouts + r.non2xx, 0);
       return `| ${s.name} | ${fmt(reqs.reduce((a, b) => a + b, 0) / reqs.length)} | ${p99} ms | ${(s.cpuUs / s.acked).toFixed(0)} µs | ${(s.pgCpuUs / s.acked).toFixed(0)} µs | ${cpuPer(s).toFixed(0)} µs (${(cpuPer(s) / sqliteCpu).toFixed(2)}×) | ${errors} | ${fmt(acknowledged[k]!)} / ${fmt(stored[k]!)} ${acknowledged[k] === stored[k] ? '(equal)' : '(NOT EQUAL)'} |`;
     });
-    const worst = Math.max(...setups.slice(1).map((s) => cpuPer(s) / sqliteCpu));
+    const worst = Math.max(...setups.filter((s) => s.name.startsWith('PostgreSQL')).map((s) => cpuPer(s) / sqliteCpu));
+    const before = setups.find((s) => s.name.includes('before'));
     return [
       '### Ingest: POST /api/events on PostgreSQL against the SQLite node',
       '',
@@ -122,6 +142,9 @@ async function ingestSection(cluster: Cluster): Promise<string[]> {
       ...rows,
       '',
       `Aim: CPU per acknowledged event on PostgreSQL at most twice the SQLite node's: ${worst <= 2 ? 'met' : 'not met'} (worst ${worst.toFixed(2)}×).`,
+      before
+        ? `SQLite node before this work and now, same run: ${cpuPer(before).toFixed(0)} µs and ${sqliteCpu.toFixed(0)} µs of CPU per acknowledged event (${((sqliteCpu / cpuPer(before) - 1) * 100).toFixed(0)}%).`
+        : 'SQLite node before this work: not measured (no checkout of the starting commit could be made).',
       'Events/s cannot show scale-out here: the load generator, the nodes and PostgreSQL share 2 cores. What carries over is CPU per event:',
       'on a machine with cores to spare, N nodes take about N times one node\'s events/s until PostgreSQL\'s own CPU per event times the rate',
       'fills its cores (its column above is the budget).',
@@ -129,6 +152,24 @@ async function ingestSection(cluster: Cluster): Promise<string[]> {
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+}
+
+/** The commit this issue's work started from; its SQLite node is measured beside today's. */
+const BASE_COMMIT = '9a6748d';
+
+/** A detached checkout of BASE_COMMIT in a temp folder sharing our node_modules, or undefined when git cannot make one. */
+function baseCheckout(): string | undefined {
+  const dir = join(tmpdir(), `kb-bench-base-${BASE_COMMIT}`);
+  if (existsSync(join(dir, 'bench'))) return dir;
+  const made = spawnSync('git', ['-C', root, 'worktree', 'add', '--detach', dir, BASE_COMMIT], { encoding: 'utf8' });
+  if (made.status !== 0) return undefined;
+  symlinkSync(join(root, 'node_modules'), join(dir, 'node_modules'));
+  // The runtime loads the search index at start: that checkout gets one built from its own sources.
+  const built = spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', "await (await import('./api/build.ts')).buildSite(process.cwd(), process.cwd() + '/dist')"], {
+    cwd: dir,
+    encoding: 'utf8',
+  });
+  return built.status === 0 ? dir : undefined;
 }
 
 function sqliteCount(file: string): number {
@@ -160,7 +201,7 @@ async function reportsSection(cluster: Cluster): Promise<string[]> {
     rollups: 'copy',
   });
   const copySeconds = (performance.now() - t0) / 1000;
-  await pgDb.$client.unsafe('ANALYZE');
+  await pgDb.$client.unsafe('VACUUM (ANALYZE)'); // as kb copy does after copying
   await pgDb.$client.end();
   lite.$client.close();
   const catalog = benchCatalog();

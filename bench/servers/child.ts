@@ -15,10 +15,10 @@ export interface Child {
   stop(): Promise<string>;
 }
 
-/** Spawns `script` with Node + tsx and waits for it to print `LISTENING <port>`. */
-export function startChild(script: string, env: Record<string, string> = {}): Promise<Child> {
+/** Spawns `script` with Node + tsx and waits for it to print `LISTENING <port>`; `cwd` runs another checkout's copy. */
+export function startChild(script: string, env: Record<string, string> = {}, cwd = root): Promise<Child> {
   const child = spawn(process.execPath, ['--import', 'tsx', script], {
-    cwd: root,
+    cwd,
     env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'inherit'],
   });

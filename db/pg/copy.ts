@@ -173,7 +173,11 @@ export async function copyToPostgres(config: Config, url: string, onProgress?: (
     migrateDb(lite);
     const pg = await openPgDatabase({ ...config, databaseUrl: url });
     try {
-      return { ...(await copySqliteToPg(lite.$client, pg, config.timeZone, onProgress)), target: describeUrl(url) };
+      const result = await copySqliteToPg(lite.$client, pg, config.timeZone, onProgress);
+      // Fresh tables have no statistics and no visibility map: reports would plan blind and read the heap for
+      // what an index-only scan answers. Autovacuum would get there; a copy is the moment to do it at once.
+      await pg.$client.unsafe('VACUUM (ANALYZE)');
+      return { ...result, target: describeUrl(url) };
     } finally {
       await pg.$client.end();
     }

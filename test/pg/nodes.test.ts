@@ -112,6 +112,10 @@ describe.skipIf(!pgTestUrl)(`two nodes on one PostgreSQL${pgTestUrl ? '' : ` (sk
     }
     // Both nodes tried and failed (503): each request is waiting for a retry.
     await expect.poll(() => receiver.requests.length, { timeout: 20_000 }).toBeGreaterThanOrEqual(6);
+    // ... and recorded the failure, so the retry below is not overwritten by a failure being written.
+    await expect
+      .poll(async () => (await pg.db.$client`SELECT count(*) AS n FROM contact_outbox WHERE attempts = 1 AND last_error IS NOT NULL`)[0]!.n, { timeout: 20_000 })
+      .toBe(6);
     receiver.status = 200;
     await Promise.all(
       ids.map((id, i) =>

@@ -94,14 +94,19 @@ export function pgReportReads(db: PgDb, timeZone: string): ReportReads {
       return rows.map((r) => r.n);
     },
 
-    /** All asked columns in one query (a round trip each would cost more than the rows), ordered by created_at then id. */
+    /**
+     * All asked columns in one query, each as one JSON array: ~100k rows cost far more in the protocol and in objects
+     * than one value a column. The subquery reads tickets_created_durations in created_at order (an index-only scan:
+     * it covers every column) and the aggregates keep that order.
+     */
     ticketColumns: async (columns: readonly TicketColumn[], start: number, end: number): Promise<unknown[][]> => {
-      const list = columns.map((c, i) => `${TICKET_COLUMNS[c]} AS c${i}`).join(', ');
-      const rows = await sql.unsafe<Array<Record<string, unknown>>>(
-        `SELECT ${list} FROM tickets WHERE created_at >= $1 AND created_at < $2 ORDER BY created_at, id`,
+      const inner = columns.map((c, i) => `${TICKET_COLUMNS[c]} AS c${i}`).join(', ');
+      const outer = columns.map((_, i) => `coalesce(json_agg(c${i}), '[]') AS c${i}`).join(', ');
+      const [row] = await sql.unsafe<[Record<string, unknown[]>]>(
+        `SELECT ${outer} FROM (SELECT ${inner} FROM tickets WHERE created_at >= $1 AND created_at < $2 ORDER BY created_at) s`,
         [start, end],
       );
-      return columns.map((_, i) => rows.map((r) => r[`c${i}`]));
+      return columns.map((_, i) => row[`c${i}`]!);
     },
 
     querySums: async (locale: string, query: string, from: string, to: string): Promise<QuerySums> => {

@@ -1,7 +1,7 @@
 /**
- * Group commit over a network: callers enqueue and wait; everything queued while the previous transactions were
- * in flight goes out together in the next one. Unlike SQLite's (db/ingest/group-commit.ts), a write takes round
- * trips, so a few transactions may be in flight at once; each caller is answered only after its own committed.
+ * Group commit over a network: callers enqueue and wait; everything queued while the previous transaction was in
+ * flight goes out together in the next one, so the slower the round trips, the larger the batches (and the fewer
+ * statements per event). Each caller is answered only after its own transaction committed.
  */
 
 export interface AsyncGroupCommit<T> {
@@ -18,7 +18,7 @@ export interface AsyncGroupCommitOptions<T> {
   /** Start a batch at once when this much weight waits, without waiting for the event loop to turn. */
   maxWeight: number;
   weigh(item: T): number;
-  /** Transactions in flight at once (default 2). */
+  /** Transactions in flight at once (default 1: one batch commits while the next one gathers). */
   maxInFlight?: number;
 }
 
@@ -28,7 +28,7 @@ interface Waiter<T> {
   reject(err: unknown): void;
 }
 
-export function createAsyncGroupCommit<T>({ write, maxWeight, weigh, maxInFlight = 2 }: AsyncGroupCommitOptions<T>): AsyncGroupCommit<T> {
+export function createAsyncGroupCommit<T>({ write, maxWeight, weigh, maxInFlight = 1 }: AsyncGroupCommitOptions<T>): AsyncGroupCommit<T> {
   let queue: Waiter<T>[] = [];
   let weight = 0;
   let scheduled: NodeJS.Immediate | undefined;
