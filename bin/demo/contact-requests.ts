@@ -12,7 +12,7 @@ export async function storeDemoRequests(store: Store, rng: Random, contacts: rea
   let stored = 0;
   for (const c of contacts) {
     if (c.ts > now) continue;
-    const { subject, message } = rng.pick(messagesFor(c.locale, c.category));
+    const { subject, message } = rng.pick(messagesFor(c.locale, c.category, c.article));
     const key = `${rng.int(0, 2 ** 31 - 1).toString(16).padStart(8, '0')}-demo-${c.ts.toString(16)}`;
     await store.contact.storeRequest(
       {
