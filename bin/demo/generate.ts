@@ -1,4 +1,4 @@
-/** `kb demo`'s generator: 90 days of sessions and tickets written through the store (ingest and the importer's upsert). */
+/** `kb demo`'s generator: 90 days of sessions and tickets written through the store (ingest, and the importer for two CSV exports). */
 import { DateTime } from 'luxon';
 import type { Config } from '../../db/shared/config.ts';
 import type { Store } from '../../db/store.ts';
@@ -11,6 +11,8 @@ import type { SearchTotal } from './search.ts';
 import { dayTickets } from './tickets.ts';
 import { WEEKDAY_TRAFFIC } from './phrases.ts';
 import { storeDemoRequests } from './contact-requests.ts';
+import { importDemoTickets } from './ticket-exports.ts';
+import type { DemoTicket } from './tickets.ts';
 
 export interface DemoOptions {
   contentDir: string;
@@ -50,7 +52,7 @@ export async function generateDemo(store: Store, config: Config, options: DemoOp
     last: last.toISODate()!,
   });
   let events = 0;
-  let ticketCount = 0;
+  const tickets: DemoTicket[] = [];
   let requests = 0;
   try {
     for (let i = 0; i < options.days; i++) {
@@ -62,14 +64,14 @@ export async function generateDemo(store: Store, config: Config, options: DemoOp
       // Submitted without awaiting each other, so the writer commits them in large group transactions.
       await Promise.all(today.map((e) => store.tracking.store([e.event], { ip: e.ip, userAgent: e.userAgent, now: e.ts })));
       events += today.length;
-      const tickets = dayTickets(rng, story, day, progress, options.ticketsPerDay ?? 38, contacts, now);
-      await store.tickets.upsert(tickets, { source: 'demo-helpdesk' });
-      ticketCount += tickets.length;
+      tickets.push(...dayTickets(rng, story, day, progress, options.ticketsPerDay ?? 38, contacts, now));
       requests += await storeDemoRequests(store, rng, contacts, now);
       options.onDay?.(i + 1, options.days);
     }
+    // The helpdesk's export and the phone system's call log, imported as a lead would import them.
+    await importDemoTickets(store, tickets);
   } finally {
     await store.tracking.flush();
   }
-  return { days: options.days, events, tickets: ticketCount, requests, from: first.toISODate()!, to: last.toISODate()!, story };
+  return { days: options.days, events, tickets: tickets.length, requests, from: first.toISODate()!, to: last.toISODate()!, story };
 }

@@ -7,6 +7,7 @@ import { generateDemo, type DemoSummary } from '../../bin/demo/generate.ts';
 import { dbOf, tempDb, type TempDb } from '../helpers/db.ts';
 import { loadSearchDir } from '../../api/search/service.ts';
 import { searchTotalOf } from '../../bin/demo/search.ts';
+import type { ImportRecord } from '../../db/shared/imports.ts';
 import type { ArticleReport, OverviewReport, SearchReport, TicketReport } from '../../db/shared/reports.ts';
 
 const contentDir = fileURLToPath(new URL('../../content', import.meta.url));
@@ -151,6 +152,21 @@ describe('demo data', () => {
     const contact = await report<{ totals: { submitted: number } }>('contact', all());
     expect(summary.requests).toBeGreaterThan(50);
     expect(contact.totals.submitted).toBe(summary.requests);
+  });
+
+  it('imports its tickets as two exports, so the import history shows what a lead finds there: counts, errors, who ran it', async () => {
+    const res = await kb.app.request('/api/tickets/imports', { headers: { authorization: `Bearer ${kb.admin.token}` } });
+    expect(res.status).toBe(200);
+    const body = (await res.json()) as { imports: ImportRecord[] };
+    const byName = new Map(body.imports.map((i) => [i.fileName, i]));
+    const helpdesk = byName.get('helpdesk-export.csv')!;
+    const calls = byName.get('phone-call-log.csv')!;
+    expect(helpdesk).toMatchObject({ status: 'ok', ranBy: 'kb demo', skipped: 0, errors: 0, errorSample: null });
+    expect(calls).toMatchObject({ status: 'ok', ranBy: 'kb demo', skipped: 2, errors: 2 });
+    expect(calls.errorSample!.map((e) => e.column)).toEqual(['created_at', 'created_at']);
+    expect(helpdesk.imported + calls.imported).toBe(summary.tickets);
+    const t = await report<TicketReport>('tickets', all());
+    expect(t.totals.tickets).toBe(summary.tickets);
   });
 
   it('has a rewrite that worked when an article was updated inside the days: contacts after reading fall, significantly', async () => {
