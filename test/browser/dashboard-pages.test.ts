@@ -117,6 +117,13 @@ describe('admin pages in the browser', () => {
               .map((e) => `${e.tagName.toLowerCase()}.${[...e.classList].join('.')} "${(e.textContent ?? '').trim().slice(0, 40)}"`),
           );
           expect(wide, `${path} is ${wide} px wide at 390: ${culprits.join('; ')}`).toBeLessThanOrEqual(390);
+          // A table that scrolls sideways inside its box fits the page but hides columns on a phone.
+          const scrolled = await page.evaluate(() =>
+            [...document.querySelectorAll('.table-wrap')]
+              .filter((e) => e.scrollWidth > e.clientWidth + 1)
+              .map((e) => `${e.closest('section')?.querySelector('h2, h3')?.textContent?.trim() ?? 'a table'}: ${e.scrollWidth} px in ${e.clientWidth}`),
+          );
+          expect(scrolled, `${path}: tables wider than their box at 390`).toEqual([]);
         }
         await page.screenshot({ path: join(shots, `${name}-${width}-${scheme}.png`), fullPage: true });
         await ctx.close();
