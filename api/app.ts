@@ -11,6 +11,7 @@ import { reports } from './reports/route.ts';
 import { contact } from './contact/route.ts';
 import { search } from './search/route.ts';
 import { tickets } from './tickets/route.ts';
+import { popular } from './popular/route.ts';
 
 type Defaulted = 'sessions' | 'throttle' | 'secret';
 
@@ -38,6 +39,7 @@ export function createApp(given: Omit<Deps, Defaulted> & Partial<Pick<Deps, Defa
   app.route('/contact', contact);
   app.route('/search', search);
   app.route('/tickets', tickets);
+  app.route('/popular', popular);
   app.onError(onError);
   app.notFound(onNotFound);
   return app;

@@ -11,6 +11,7 @@ import type { TrackEvent } from './shared/event.ts';
 import type { Catalog } from './shared/catalog.ts';
 import type {
   ArticleReport,
+  ArticleViews,
   ArticleReportFilters,
   ContactFormReport,
   GapReport,
@@ -74,6 +75,8 @@ export interface ReportsStore {
   contact(filters: ReportFilters): Promise<ContactFormReport>;
   /** One query's figures in a range, the result counts its searches showed, and the locales it came from. */
   queryDetail(filters: Omit<ReportFilters, 'interval'> & { query: string }): Promise<QueryDetail>;
+  /** Page views per article of one locale over local days `from`..`to` (YYYY-MM-DD, KB_TZ): popular articles on the home page. */
+  articleViews(locale: string, from: string, to: string): Promise<ArticleViews[]>;
 }
 
 /** Tickets: imports from helpdesk exports, and tickets written by code (the demo), with one set of upsert rules. */

@@ -6,6 +6,7 @@ import type { LocaleInfo } from '../../db/shared/locales.ts';
 import { ZWNJ, terms } from './normalize.ts';
 import { PERSIAN_STOP_WORDS, persianStem } from './lang/persian.ts';
 import { MALAY_STOP_WORDS, malayStem } from './lang/malay.ts';
+import { ENGLISH_BUILT_IN_GROUPS, ENGLISH_FRAMING_WORDS, englishFamilies, englishForm } from './lang/english.ts';
 
 // Registrations live on the shared lunr module; a second copy of this file (the build inside `npm start`)
 // reuses the first one's instead of overwriting them.
@@ -76,6 +77,28 @@ export function pipelineFor(language: SearchLanguage): Fn[] {
       // A language we have no stemmer for: exact (normalised) Unicode words.
       return [unicodeTrimmer];
   }
+}
+
+/** The word forms of one stem in the articles, each with whether it was also seen in the plural. */
+export type WordForms = ReadonlyMap<string, { plural: boolean }>;
+
+/**
+ * For languages whose stemmer joins words a reader keeps apart (English: "a booking" and "books" are both "book"): the
+ * form a word is told apart by, and how a stem's forms split into families; undefined where every word of a stem counts
+ * the same.
+ */
+export function wordFamilies(language: SearchLanguage): { formOf: (word: string) => string; split: (forms: WordForms) => string[][] | undefined } | undefined {
+  return language === 'en' ? { formOf: englishForm, split: englishFamilies } : undefined;
+}
+
+/** Words a query of this language does not require (they frame the request); see lang/english.ts. */
+export function framingWords(language: SearchLanguage): ReadonlySet<string> {
+  return language === 'en' ? ENGLISH_FRAMING_WORDS : new Set();
+}
+
+/** Synonym groups every index of this language has besides the writers' own (numbers in words and digits). */
+export function builtInGroups(language: SearchLanguage): readonly string[][] {
+  return language === 'en' ? ENGLISH_BUILT_IN_GROUPS : [];
 }
 
 /** A lunr tokenizer that normalises (Persian letters, case) and splits on anything but letters and digits. */

@@ -34,18 +34,17 @@ export function normalize(text: string): string {
 
 // A word: letters and digits, with inner apostrophes (don't), ZWNJ (Persian compounds such as می‌شود) and hyphens (Wi-Fi).
 const WORD = /[\p{L}\p{N}]+(?:['’\u200C-][\p{L}\p{N}]+)*/gu;
-const WORD_AT = new RegExp(WORD.source, 'uy');
-
-/** The word starting exactly at `index` of `text`, if one does (snippets test candidates without slicing). */
-export function wordAt(text: string, index: number): string | undefined {
-  WORD_AT.lastIndex = index;
-  return WORD_AT.exec(text)?.[0];
-}
 
 export interface WordMatch {
   word: string;
   start: number;
   end: number;
+}
+
+/** Calls `fn` with each word of the raw text and its offsets, without building a list. */
+export function eachWord(text: string, fn: (word: string, start: number, end: number) => void): void {
+  const re = new RegExp(WORD.source, 'gu');
+  for (let m = re.exec(text); m; m = re.exec(text)) fn(m[0], m.index, m.index + m[0].length);
 }
 
 /** Words of the raw text with their offsets (for snippets, which show the text as written). */

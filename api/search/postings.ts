@@ -17,6 +17,18 @@ export interface Hits {
 
 export const NO_HITS: Hits = { docs: [], scores: [] };
 
+/** The first position in an ascending list whose value is not below `value` (the list's length if none). */
+export function lowerBound<T extends number | string>(list: ArrayLike<T>, value: T): number {
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (list[mid]! < value) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 export interface Postings {
   /** Index terms (stems), sorted as lunr keeps them. */
   vocabulary: string[];
@@ -68,20 +80,68 @@ function toList(m: Map<number, number>): { docs: Int32Array; weights: Float32Arr
   return { docs, weights: Float32Array.from(docs, (d) => m.get(d)!) };
 }
 
-/** Articles holding any of `terms`, each scored by its best one (`boost` scales each term). */
-export function anyOf(postings: Postings, terms: readonly { id: number; boost: number }[], field: 'lists' | 'titles' | 'strong' = 'lists'): Hits {
-  if (terms.length === 1) {
-    const { id, boost } = terms[0]!;
-    const list = postings[field][id]!;
-    // The common case, one exact word: the postings themselves, no copy.
-    return { docs: list.docs, scores: boost === 1 ? list.weights : Array.from(list.weights, (w) => w * boost) };
+/** One term of a query: its id, how much it counts, and the articles using the customer's own word form (see query.ts). */
+export interface PostingRef {
+  id: number;
+  boost: number;
+  own?: { docs: Int32Array; strong: Int32Array };
+}
+
+/**
+ * How much a stem match counts in an article that uses only other words of that stem ("books" for "booking"). Below
+ * the one-typo boost (0.6): the customer's own word misspelt is nearer than another word that stems alike.
+ */
+export const OTHER_FORM = 0.5;
+
+/**
+ * A term's postings in one field, own-form aware: in all fields, an article without the customer's own word counts
+ * OTHER_FORM of its weight; where an article says what it is about (strong), only the own word counts.
+ */
+function termHits(postings: Postings, { id, boost, own }: PostingRef, field: 'lists' | 'titles' | 'strong'): Hits {
+  const list = postings[field][id]!;
+  if (own && field === 'strong') return keepOnly(list, own.strong, boost);
+  if (own && field === 'lists') return scaleOthers(list, own.docs, boost);
+  // The common case, one exact word: the postings themselves, no copy.
+  return { docs: list.docs, scores: boost === 1 ? list.weights : Array.from(list.weights, (w) => w * boost) };
+}
+
+/** The list's weights, times OTHER_FORM for articles not in `own` (both ascending). */
+function scaleOthers(list: { docs: Int32Array; weights: Float32Array }, own: Int32Array, boost: number): Hits {
+  const scores = new Float64Array(list.docs.length);
+  let j = 0;
+  for (let i = 0; i < list.docs.length; i++) {
+    const d = list.docs[i]!;
+    while (j < own.length && own[j]! < d) j++;
+    scores[i] = list.weights[i]! * boost * (own[j] === d ? 1 : OTHER_FORM);
   }
+  return { docs: list.docs, scores };
+}
+
+/** The list restricted to articles in `keep` (both ascending). */
+function keepOnly(list: { docs: Int32Array; weights: Float32Array }, keep: Int32Array, boost: number): Hits {
+  const docs: number[] = [];
+  const scores: number[] = [];
+  let j = 0;
+  for (let i = 0; i < list.docs.length; i++) {
+    const d = list.docs[i]!;
+    while (j < keep.length && keep[j]! < d) j++;
+    if (keep[j] === d) {
+      docs.push(d);
+      scores.push(list.weights[i]! * boost);
+    }
+  }
+  return { docs, scores };
+}
+
+/** Articles holding any of `terms`, each scored by its best one (`boost` scales each term). */
+export function anyOf(postings: Postings, terms: readonly PostingRef[], field: 'lists' | 'titles' | 'strong' = 'lists'): Hits {
+  if (terms.length === 1) return termHits(postings, terms[0]!, field);
   const best = new Map<number, number>();
-  for (const { id, boost } of terms) {
-    const list = postings[field][id]!;
-    for (let i = 0; i < list.docs.length; i++) {
-      const d = list.docs[i]!;
-      const s = list.weights[i]! * boost;
+  for (const term of terms) {
+    const { docs, scores } = termHits(postings, term, field);
+    for (let i = 0; i < docs.length; i++) {
+      const d = docs[i]!;
+      const s = scores[i]!;
       if ((best.get(d) ?? 0) < s) best.set(d, s);
     }
   }
@@ -107,8 +167,8 @@ export function intersect(a: Hits, b: Hits): Hits {
   return { docs, scores };
 }
 
-/** Articles in either list, each with its better score. */
-export function unionMax(a: Hits, b: Hits): Hits {
+/** Articles in either list; an article in both gets `combine` of its two scores. */
+function union(a: Hits, b: Hits, combine: (x: number, y: number) => number): Hits {
   const docs: number[] = [];
   const scores: number[] = [];
   let i = 0;
@@ -118,7 +178,7 @@ export function unionMax(a: Hits, b: Hits): Hits {
     const y = b.docs[j] ?? Infinity;
     if (x === y) {
       docs.push(x);
-      scores.push(Math.max(a.scores[i++]!, b.scores[j++]!));
+      scores.push(combine(a.scores[i++]!, b.scores[j++]!));
     } else if (x < y) {
       docs.push(x);
       scores.push(a.scores[i++]!);
@@ -130,25 +190,10 @@ export function unionMax(a: Hits, b: Hits): Hits {
   return { docs, scores };
 }
 
+const add = (x: number, y: number) => x + y;
+
+/** Articles in either list, each with its better score. */
+export const unionMax = (a: Hits, b: Hits): Hits => union(a, b, Math.max);
+
 /** Articles in either list, scores added (partial matches: more words, more score). */
-export function unionSum(a: Hits, b: Hits): Hits {
-  const docs: number[] = [];
-  const scores: number[] = [];
-  let i = 0;
-  let j = 0;
-  while (i < a.docs.length || j < b.docs.length) {
-    const x = a.docs[i] ?? Infinity;
-    const y = b.docs[j] ?? Infinity;
-    if (x === y) {
-      docs.push(x);
-      scores.push(a.scores[i++]! + b.scores[j++]!);
-    } else if (x < y) {
-      docs.push(x);
-      scores.push(a.scores[i++]!);
-    } else {
-      docs.push(y);
-      scores.push(b.scores[j++]!);
-    }
-  }
-  return { docs, scores };
-}
+export const unionSum = (a: Hits, b: Hits): Hits => union(a, b, add);

@@ -7,10 +7,18 @@ import { queryWords } from './normalize.ts';
 import { MIN_TYPO_LENGTH } from './typo.ts';
 import type { SynonymRule } from './synonyms.ts';
 
+/** Articles using one word form of a stem: anywhere, and in their title, headings, description or tags. */
+export interface FormDocs {
+  docs: Int32Array;
+  strong: Int32Array;
+}
+
 /** One index term and how much a match on it counts (an exact stem 1, a typo less). */
 export interface TermRef {
   id: number;
   boost: number;
+  /** When the stem stands for several words: the articles using the customer's own word, which count in full. */
+  own?: FormDocs;
 }
 /** Satisfied by an article holding any of its terms. */
 export type Slot = TermRef[];
@@ -21,6 +29,8 @@ export interface Unit {
   /** The words as the customer typed them: what "Missing: …" shows. */
   label: string;
   alternatives: Alternative[];
+  /** A word that frames the request ("possible", "tell"): it adds to an article's score but is never required. */
+  optional: boolean;
 }
 
 /** What the analyser needs to know about one locale's index. */
@@ -34,6 +44,10 @@ export interface Lexicon {
   wordsStartingWith(prefix: string): string[];
   /** Words of the articles one typo away. */
   wordsNear(word: string): string[];
+  /** The articles using this very word when its stem stands for several words, else undefined. */
+  ownForm(word: string, stem: string): FormDocs | undefined;
+  /** True for a word that frames a request rather than names its topic. */
+  isFraming(word: string): boolean;
   synonyms: SynonymTable;
 }
 
@@ -84,6 +98,7 @@ interface Token {
   /** The stem of a plain one-word token, for synonym and compound lookups. */
   stem?: string;
   last: boolean;
+  framing: boolean;
 }
 
 function tokens(query: string, lex: Lexicon): Token[] {
@@ -95,7 +110,7 @@ function tokens(query: string, lex: Lexicon): Token[] {
       .map((form) => form.filter((w) => lex.stem(w) !== undefined))
       .filter((form) => form.length > 0);
     if (forms.length === 0) return;
-    out.push({ label: word, forms, stem: word.includes('-') ? undefined : lex.stem(word), last });
+    out.push({ label: word, forms, stem: word.includes('-') ? undefined : lex.stem(word), last, framing: lex.isFraming(word) });
   });
   return joinSplitWords(out, lex);
 }
@@ -110,7 +125,7 @@ function joinSplitWords(list: Token[], lex: Lexicon): Token[] {
       const joined = a.label + b.label;
       const stem = lex.stem(joined);
       if (stem !== undefined && lex.termId(stem) !== undefined) {
-        out.push({ label: `${a.label} ${b.label}`, forms: [[joined], [a.label, b.label]], last: b.last });
+        out.push({ label: `${a.label} ${b.label}`, forms: [[joined], [a.label, b.label]], last: b.last, framing: false });
         i++;
         continue;
       }
@@ -126,7 +141,8 @@ function slot(word: string, last: boolean, lex: Lexicon): Slot {
   const add = (id: number | undefined, boost: number) => {
     if (id !== undefined && (refs.get(id) ?? 0) < boost) refs.set(id, boost);
   };
-  add(lex.termId(stem), 1);
+  const exact = lex.termId(stem);
+  add(exact, 1);
   // The word being typed, when the articles have no such word yet: the words it starts.
   if (last && !lex.isWord(word) && [...word].length >= MIN_PREFIX_LENGTH) {
     for (const w of lex.wordsStartingWith(word)) add(lex.termId(lex.stem(w) ?? w), PREFIX_BOOST);
@@ -134,7 +150,8 @@ function slot(word: string, last: boolean, lex: Lexicon): Slot {
   if (refs.size === 0 && [...word].length >= MIN_TYPO_LENGTH) {
     for (const w of lex.wordsNear(word)) add(lex.termId(lex.stem(w) ?? w), TYPO_BOOST);
   }
-  return [...refs].map(([id, boost]) => ({ id, boost }));
+  const own = exact === undefined ? undefined : lex.ownForm(word, stem);
+  return [...refs].map(([id, boost]) => (id === exact && own ? { id, boost, own } : { id, boost }));
 }
 
 /** The units of a query: every one must be matched for an article to be a result. */
@@ -155,9 +172,11 @@ export function analyse(query: string, lex: Lexicon): Unit[] {
         return id === undefined ? [] : [{ id, boost: SYNONYM_BOOST }];
       }),
     );
-    units.push({ label: covered.map((t) => t.label).join(' '), alternatives: [...own, ...others] });
+    units.push({ label: covered.map((t) => t.label).join(' '), alternatives: [...own, ...others], optional: span === 1 && covered[0]!.framing });
     i += span;
   }
+  // A query made only of framing words ("need help") means them.
+  if (units.every((u) => u.optional)) for (const u of units) u.optional = false;
   return units;
 }
 

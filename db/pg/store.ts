@@ -32,6 +32,7 @@ import { getTicketReport } from '../reports/getTicketReport.ts';
 import { getContactFormReport } from '../reports/getContactFormReport.ts';
 import { getQueryDetail } from '../reports/getQueryDetail.ts';
 import { claimDigestPeriodPg, listDigestSendsPg, markDigestFailedPg, markDigestSentPg } from './digest/sends.ts';
+import { getArticleViews } from '../reports/getArticleViews.ts';
 
 export interface PgStoreOptions extends OpenPgOptions {
   clock?: () => number;
@@ -64,6 +65,7 @@ export function pgStore(db: PgDb, config: Config & { databaseUrl: string }, opti
       tickets: (filters) => getTicketReport(reads, filters),
       contact: (filters) => getContactFormReport(reads, filters),
       queryDetail: (filters) => getQueryDetail(reads, filters),
+      articleViews: (locale, from, to) => getArticleViews(reads, zone, locale, from, to),
     },
     tickets: {
       importFile: (file, opts) => importFileToPg(db, file, opts, config.tempDir),

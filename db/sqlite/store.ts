@@ -15,6 +15,7 @@ import { getTicketReport } from '../reports/getTicketReport.ts';
 import { getContactFormReport } from '../reports/getContactFormReport.ts';
 import { getQueryDetail } from '../reports/getQueryDetail.ts';
 import { sqliteReportReads } from '../reports/report-reads.ts';
+import { getArticleViews } from '../reports/getArticleViews.ts';
 import { ensureRollups, rebuildRollups } from '../reports/rollups/rebuild.ts';
 import { rebuildTicketRollups } from '../reports/rollups/tickets.ts';
 import { importFile } from '../tickets/run-import.ts';
@@ -65,6 +66,7 @@ export function sqliteStore(db: Db, config: Config, options: SqliteStoreOptions 
       tickets: (filters) => getTicketReport(reads, filters),
       contact: (filters) => getContactFormReport(reads, filters),
       queryDetail: (filters) => getQueryDetail(reads, filters),
+      articleViews: (locale, from, to) => getArticleViews(reads, zone, locale, from, to),
     },
     tickets: {
       importFile: (file, opts) => importFile(db, file, opts),

@@ -15,7 +15,10 @@ interface Result {
   /** On a partial match: the words this article lacks. */
   missing?: string[];
 }
-/** GET /api/search (SPEC §4): `total` counts full matches; with none, `partial` has articles with some words. */
+/**
+ * GET /api/search (SPEC §4): `total` counts full matches; with none, `partial` has articles with some words; with
+ * fewer than asked for, `partial` has those lacking one word.
+ */
 interface Answer {
   total: number;
   results: Result[];
@@ -23,9 +26,10 @@ interface Answer {
   missing: string[];
 }
 
-/** Wires every `form[data-search]` on the page, and click reports on server-rendered result lists. */
+/** Wires every `form[data-search]` on the page, the `/` shortcut, and click reports on server-rendered result lists. */
 export function enhanceSearchForms(): void {
   document.querySelectorAll<HTMLFormElement>('form[data-search]').forEach(enhance);
+  bindShortcut();
   document.querySelectorAll<HTMLElement>('[data-search-results]').forEach((list) => {
     list.addEventListener('click', (event) => {
       const link = (event.target as Element).closest<HTMLAnchorElement>('a[data-position]');
@@ -111,7 +115,8 @@ function enhance(form: HTMLFormElement): void {
   }
 
   function render(q: string, answer: Answer): void {
-    const shown = answer.total > 0 ? answer.results : answer.partial.slice(0, PARTIAL_LIMIT);
+    // Full matches first; after too few of them, the articles lacking one word (marked as partial ones are).
+    const shown = answer.total > 0 ? [...answer.results, ...answer.partial.slice(0, PARTIAL_LIMIT)].slice(0, LIMIT) : answer.partial.slice(0, PARTIAL_LIMIT);
     const items = shown.map((r, i) => {
       const li = option(`${input.id}-opt-${i}`, r.url, i + 1);
       const title = document.createElement('span');
@@ -147,9 +152,26 @@ function enhance(form: HTMLFormElement): void {
     const template = answer.total === 1 ? form.dataset.countOne : form.dataset.countOther;
     status.textContent = (template ?? '{count}').replace('{count}', new Intl.NumberFormat(locale).format(answer.total));
     list.hidden = false;
+    endOnWholeOption();
     input.setAttribute('aria-expanded', 'true');
     active = -1;
     input.removeAttribute('aria-activedescendant');
+  }
+
+  /**
+   * A list taller than its room scrolls: its visible part ends after the last option that fits whole, so no option is
+   * shown with a line cut off (two-line titles on a phone), and the ones below read as more to scroll to.
+   */
+  function endOnWholeOption(): void {
+    list.style.maxBlockSize = '';
+    if (list.scrollHeight <= list.clientHeight) return;
+    const box = list.getBoundingClientRect();
+    const style = getComputedStyle(list);
+    const bottom = box.top + list.clientTop + list.clientHeight;
+    const fits = [...list.children].filter((li) => li.getBoundingClientRect().bottom <= bottom).at(-1);
+    if (!fits) return;
+    const end = fits.getBoundingClientRect().bottom - box.top + parseFloat(style.paddingBlockEnd) + parseFloat(style.borderBlockEndWidth);
+    list.style.maxBlockSize = `${Math.ceil(end)}px`;
   }
 
   async function update(): Promise<void> {
@@ -221,5 +243,22 @@ function enhance(form: HTMLFormElement): void {
       list.hidden = false;
       input.setAttribute('aria-expanded', 'true');
     }
+  });
+}
+
+/** `/` typed anywhere but in a field focuses the header's search box (as on GitHub and most docs sites). */
+function bindShortcut(): void {
+  const form = document.querySelector<HTMLFormElement>('form[data-shortcut="/"]');
+  const input = form?.querySelector<HTMLInputElement>('input[name="q"]');
+  if (!form || !input) return;
+  // The hint is shown only where the shortcut works, i.e. with this script running.
+  form.querySelector('.shortcut')?.removeAttribute('hidden');
+  document.addEventListener('keydown', (event) => {
+    if (event.key !== '/' || event.ctrlKey || event.metaKey || event.altKey || event.defaultPrevented) return;
+    const target = event.target as HTMLElement | null;
+    if (target && (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName))) return;
+    event.preventDefault();
+    input.focus();
+    input.select();
   });
 }

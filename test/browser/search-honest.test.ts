@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AddressInfo } from 'node:net';
 import type { Browser, BrowserContext } from 'playwright-core';
-import { humanContext, launchBrowser } from '../helpers/browser.ts';
+import { DESKTOP_UA, humanContext, launchBrowser } from '../helpers/browser.ts';
 import { startServer, type RunningServer } from '../helpers/server.ts';
 import { storedEvents, waitForEvents } from '../helpers/stored.ts';
 import { dbOf, tempDb } from '../helpers/db.ts';
@@ -82,6 +82,67 @@ describe('a search no article fully answers', () => {
     const stored = storedEvents(dbOf(server.kb), 'suggest_shown').map((e) => e.query);
     expect(stored).not.toContain('two weeks');
     await page.close();
+  });
+});
+
+describe('a search only one or two articles fully answer', () => {
+  it('shows after them the articles that lack one word, marked with it, as you type and on /search; the count stays the full matches', async () => {
+    const query = 'client card declined refund';
+    const answer = server.kb.search.search(query, 'en', 6);
+    expect(answer.total).toBeGreaterThan(0);
+    expect(answer.partial.map((p) => p.slug)).toContain('refund-a-client-payment');
+    const page = await context.newPage();
+    await page.goto(`${server.url}/`);
+    const box = page.getByRole('combobox', { name: 'Search the help center' });
+    await box.pressSequentially(query, { delay: 20 });
+    const near = page.getByRole('option', { name: /Refund a client payment/ });
+    await near.waitFor();
+    await expect(near.locator('.missing').textContent()).resolves.toBe('Missing: card declined');
+    // Full matches come first and carry no missing words.
+    const options = page.locator('[role="option"][data-position]');
+    expect(await options.nth(0).locator('.missing').count()).toBe(0);
+    expect(await page.locator('[role="option"]', { hasText: 'Contact support' }).count()).toBe(0);
+
+    await page.goto(`${server.url}/search?q=${encodeURIComponent(query)}`);
+    await page.getByText('These articles lack one of your words:').waitFor();
+    const lists = page.locator('[data-search-results]');
+    await expect(lists.count()).resolves.toBe(2);
+    expect(await lists.nth(0).locator('li').count()).toBe(answer.total);
+    expect(await lists.nth(0).locator('.item-missing').count()).toBe(0);
+    await expect(lists.nth(1).locator('a').first().getAttribute('data-position')).resolves.toBe(String(answer.total + 1));
+    expect(await lists.nth(1).locator('.item-missing').allTextContents()).toContain('Missing: card declined');
+    await page.close();
+  });
+});
+
+describe('the suggestion list on a phone', () => {
+  it('shows every option whole at 390 px: the contact option of a zero-result search fits, and a longer list ends on a whole option', async () => {
+    const phone = await browser.newContext({ userAgent: DESKTOP_UA, viewport: { width: 390, height: 700 } });
+    const page = await phone.newPage();
+    // Each option lies either wholly inside the list's visible box or wholly below it (reached by scrolling).
+    const cut = () =>
+      page.locator('[role="listbox"]:not([hidden])').evaluate((list) => {
+        const box = list.getBoundingClientRect();
+        const bottom = box.top + list.clientTop + list.clientHeight;
+        return [...list.children]
+          .map((li) => li.getBoundingClientRect())
+          .filter((r) => r.top < bottom && r.bottom > bottom + 0.5).length;
+      });
+    await page.goto(`${server.url}/`);
+    const box = page.getByRole('combobox', { name: 'Search the help center' });
+    await box.pressSequentially('apple pay', { delay: 20 });
+    const contact = page.getByRole('option', { name: 'Contact support about “apple pay”' });
+    await contact.waitFor();
+    await expect(cut()).resolves.toBe(0);
+    const listBottom = await page.locator('[role="listbox"]:not([hidden])').evaluate((l) => l.getBoundingClientRect().top + l.clientTop + l.clientHeight);
+    const contactBox = (await contact.boundingBox())!;
+    expect(contactBox.y + contactBox.height).toBeLessThanOrEqual(listBottom + 0.5);
+
+    await box.fill('');
+    await box.pressSequentially('refund', { delay: 20 });
+    await page.getByRole('option', { name: /See all results for “refund”/ }).waitFor({ state: 'attached' });
+    await expect(cut()).resolves.toBe(0);
+    await phone.close();
   });
 });
 
