@@ -26,7 +26,7 @@ export function createApp(given: Omit<Deps, Defaulted> & Partial<Pick<Deps, Defa
     ...given,
     secret,
     sessions: given.sessions ?? createSessions(given.store, { adminToken: given.adminToken, secret }),
-    throttle: given.throttle ?? createAuthThrottle(),
+    throttle: given.throttle ?? createAuthThrottle(given.store, secret),
   };
   const app = new Hono<AppEnv>().basePath('/api');
   app.use((c, next) => {

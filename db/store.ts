@@ -160,6 +160,10 @@ export interface SessionsStore {
   end(idHash: string): Promise<void>;
   /** Deletes sessions past either limit and those opened with another admin token; resolves with how many. */
   endDead(now: number, limits: SessionLimits, tokenHash: string): Promise<number>;
+  /** Records a failed login or Bearer token from an address (its keyed hash) at `at`; forgets failures before `forgetBefore`. */
+  recordFailure(addressHash: string, at: number, forgetBefore: number): Promise<void>;
+  /** How many failures an address (its keyed hash) has had since `since`. */
+  failuresSince(addressHash: string, since: number): Promise<number>;
 }
 
 /** Admin and maintenance: schema, rollups, backups, health, shutdown. */

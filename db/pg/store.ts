@@ -104,6 +104,8 @@ export function pgStore(db: PgDb, config: Config & { databaseUrl: string }, opti
       touch: (idHash, now) => pgSessions.touchSession(db, idHash, now),
       end: (idHash) => pgSessions.deleteSession(db, idHash),
       endDead: (now, limits, tokenHash) => pgSessions.deleteDeadSessions(db, now, limits, tokenHash),
+      recordFailure: (addressHash, at, forgetBefore) => pgSessions.recordFailure(db, addressHash, at, forgetBefore),
+      failuresSince: (addressHash, since) => pgSessions.failuresSince(db, addressHash, since),
     },
     admin: {
       migrate: () => migratePg(db),

@@ -22,7 +22,7 @@ import { importFile } from '../tickets/run-import.ts';
 import { upsertTickets } from '../tickets/upsert-tickets.ts';
 import { countImports, listImports } from '../tickets/list-imports.ts';
 import { countAddressRequestsSince, countRequestsSince, storeContactRequest } from '../contact/requests.ts';
-import { deleteDeadSessions, deleteSession, findLiveSession, insertSession, touchSession } from '../admin/sessions.ts';
+import { deleteDeadSessions, deleteSession, failuresSince, findLiveSession, insertSession, recordFailure, touchSession } from '../admin/sessions.ts';
 import { recoverInterruptedImports, recoverInterruptedImportsAsync } from '../tickets/journal.ts';
 import { backupDatabase } from './backup.ts';
 import { getSessionArticles } from '../contact/getSessionArticles.ts';
@@ -104,6 +104,8 @@ export function sqliteStore(db: Db, config: Config, options: SqliteStoreOptions 
       touch: async (idHash, now) => touchSession(db, idHash, now),
       end: async (idHash) => deleteSession(db, idHash),
       endDead: async (now, limits, tokenHash) => deleteDeadSessions(db, now, limits, tokenHash),
+      recordFailure: async (addressHash, at, forgetBefore) => recordFailure(db, addressHash, at, forgetBefore),
+      failuresSince: async (addressHash, since) => failuresSince(db, addressHash, since),
     },
     admin: {
       migrate: async () => migrateDb(db),

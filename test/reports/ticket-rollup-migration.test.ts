@@ -73,7 +73,7 @@ describe('ticket rollup schema from migrations', () => {
     c.exec('CREATE INDEX IF NOT EXISTS tickets_created_durations ON tickets (created_at, first_response_at, solved_at)');
     const withoutLiveCondition = (sql: string) =>
       sql.replace(/ WHEN \(SELECT value FROM rollup_state WHERE key = 'ticketTimeZone'\) <> ''/, '').replace(/ AND \(SELECT value FROM rollup_state WHERE key = 'ticketTimeZone'\) <> ''/, '');
-    // Today's rollup code writes ticket_day_dims columns a later migration (0007) adds: lend them while it builds the
+    // Today's rollup code writes ticket_day_dims columns a later migration (0008) adds: lend them while it builds the
     // old rollups, then take them back so the migrations add them as they would.
     const lent = ['replies_known', 'fcr'];
     for (const column of lent) c.exec(`ALTER TABLE ticket_day_dims ADD ${column} integer DEFAULT 0 NOT NULL`);

@@ -1,7 +1,7 @@
 -- Custom SQL migration file, put your code below! --
 -- The ticket rollup triggers again (db/reports/rollups/tickets.ts writes the same SQL: ticketTriggerSql(); a test holds
 -- them equal), now also keeping ticket_day_dims.replies_known and .fcr (first contact resolution per assignee and per
--- channel, columns added by 0007). Where the rollups are live, ticket_day_dims is refilled from the tickets table with
+-- channel, columns added by 0008). Where the rollups are live, ticket_day_dims is refilled from the tickets table with
 -- the rebuild's own INSERTs (dimsFillSql()), so those sums are right from the first report on; where they are not live,
 -- the build that makes them live fills them.
 DROP TRIGGER IF EXISTS `kb_tickets_insert`;
