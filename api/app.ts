@@ -11,6 +11,7 @@ import { reports } from './reports/route.ts';
 import { contact } from './contact/route.ts';
 import { search } from './search/route.ts';
 import { tickets } from './tickets/route.ts';
+import { popular } from './popular/route.ts';
 
 type Defaulted = 'sessions' | 'throttle' | 'secret';
 
@@ -25,7 +26,7 @@ export function createApp(given: Omit<Deps, Defaulted> & Partial<Pick<Deps, Defa
     ...given,
     secret,
     sessions: given.sessions ?? createSessions(given.store, { adminToken: given.adminToken, secret }),
-    throttle: given.throttle ?? createAuthThrottle(),
+    throttle: given.throttle ?? createAuthThrottle(given.store, secret),
   };
   const app = new Hono<AppEnv>().basePath('/api');
   app.use((c, next) => {
@@ -38,6 +39,7 @@ export function createApp(given: Omit<Deps, Defaulted> & Partial<Pick<Deps, Defa
   app.route('/contact', contact);
   app.route('/search', search);
   app.route('/tickets', tickets);
+  app.route('/popular', popular);
   app.onError(onError);
   app.notFound(onNotFound);
   return app;

@@ -57,7 +57,7 @@ export async function createRuntime(config: Config, options: RuntimeOptions = {}
   const secret = ensureSecret(config);
   const sessions = createSessions(store, { adminToken: admin.token, secret });
   await sessions.sweep();
-  const throttle = createAuthThrottle();
+  const throttle = createAuthThrottle(store, secret);
   const imports = watchInterruptedImports(store);
   await store.admin.ensureRollups();
   // Starts ingest now, so events a crash left stored but not rolled up are applied before the first request.

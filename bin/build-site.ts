@@ -1,10 +1,11 @@
 /** Builds the site when its sources are newer than the last build, so `npm start` works on a fresh clone. */
-import { existsSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { STAMP_FILE, type BuildStamp } from '../site/integrations/build-stamp.ts';
 
 // The build reads site/ and content/, and what site/ imports: api/ and, through it, db/ (the store re-exports the
 // importer's errors and profiles), so the server bundle carries its own copy of that code.
-const SOURCES = ['site', 'content', 'api', 'db', 'astro.config.mjs', 'package-lock.json'];
+const SOURCES = ['site', 'content', 'api', 'db', 'astro.config.mjs', 'tsconfig.json', 'package.json', 'package-lock.json'];
 
 function newestMtime(path: string): number {
   if (!existsSync(path)) return 0;
@@ -15,20 +16,40 @@ function newestMtime(path: string): number {
   return newest;
 }
 
-/** True when dist/ is missing or older than any source file. */
-export function needsBuild(root: string, distDir: string): boolean {
-  const stamp = join(distDir, '.built');
-  if (!existsSync(stamp) || !existsSync(join(distDir, 'server', 'entry.mjs'))) return true;
-  const built = statSync(stamp).mtimeMs;
-  return SOURCES.some((s) => newestMtime(join(root, s)) > built);
+function readStamp(distDir: string): BuildStamp | undefined {
+  try {
+    const stamp = JSON.parse(readFileSync(join(distDir, STAMP_FILE), 'utf8')) as Partial<BuildStamp>;
+    return typeof stamp.startedAt === 'number' && typeof stamp.finishedAt === 'number' ? (stamp as BuildStamp) : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
-/**
- * Runs `astro build` in this process and stamps the output. Always a production build: Vite takes the mode from
- * NODE_ENV, and under the test runner (NODE_ENV=test) it would otherwise compile `import.meta.env.DEV` as true.
- */
-export async function buildSite(root: string, distDir: string): Promise<void> {
+/** Why dist/ must be built again before serving, or undefined when the last build is current. */
+export function buildReason(root: string, distDir: string, { siteUrl }: { siteUrl?: string } = {}): string | undefined {
+  const stamp = readStamp(distDir);
+  if (!stamp || !existsSync(join(distDir, 'server', 'entry.mjs'))) return 'no finished build yet';
+  const changed = SOURCES.find((s) => newestMtime(join(root, s)) > stamp.startedAt);
+  if (changed) return `${changed} changed since the last build`;
+  // Pages carry absolute URLs (canonical, hreflang, Open Graph) written with the build's KB_SITE_URL.
+  if (siteUrl !== undefined && stamp.siteUrl !== undefined && sameSite(stamp.siteUrl) !== sameSite(siteUrl)) {
+    return `KB_SITE_URL is ${siteUrl}, the pages were built for ${stamp.siteUrl}`;
+  }
+  return undefined;
+}
+
+const sameSite = (url: string) => new URL(url).origin;
+
+/** True when dist/ holds no finished build, a source changed after that build started, or it was built for another site URL. */
+export function needsBuild(root: string, distDir: string, options: { siteUrl?: string } = {}): boolean {
+  return buildReason(root, distDir, options) !== undefined;
+}
+
+/** Runs `astro build` in this process; the kb:build-stamp integration stamps the output, as it does for `npm run build`. */
+export async function buildSite(root: string): Promise<void> {
   const { build } = await import('astro');
+  // Vite derives import.meta.env.DEV/PROD from NODE_ENV, which vitest sets to `test`: the suite's build must be
+  // the production build users run (cached catalog, no dev-only paths), so the build sees `production`.
   const nodeEnv = process.env.NODE_ENV;
   process.env.NODE_ENV = 'production';
   try {
@@ -37,5 +58,4 @@ export async function buildSite(root: string, distDir: string): Promise<void> {
     if (nodeEnv === undefined) delete process.env.NODE_ENV;
     else process.env.NODE_ENV = nodeEnv;
   }
-  writeFileSync(join(distDir, '.built'), new Date().toISOString());
 }

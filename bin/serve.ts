@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { Config } from '../db/shared/config.ts';
 import { checkServerConfig } from '../api/env.ts';
 import { lockForServer, type ServerLock } from '../db/open-store.ts';
-import { buildSite, needsBuild } from './build-site.ts';
+import { buildReason, buildSite } from './build-site.ts';
 import { createRuntime, type Runtime } from '../api/runtime.ts';
 import { createServer } from '../api/server.ts';
 
@@ -31,9 +31,10 @@ export async function serve(config: Config, { announceToken = true, adoptLegacyT
 }
 
 async function listen(config: Config, { announceToken, adoptLegacyToken }: { announceToken: boolean; adoptLegacyToken: boolean }, lock: ServerLock): Promise<Serving> {
-  if (needsBuild(root, distDir)) {
-    console.log('Building the help center…');
-    await buildSite(root, distDir);
+  const reason = buildReason(root, distDir, { siteUrl: config.siteUrl });
+  if (reason) {
+    console.log(`Building the help center (${reason})…`);
+    await buildSite(root);
   }
   const kb = await createRuntime(config, { adoptLegacyToken });
   if (announceToken && kb.admin.created) console.log(`Admin token (shown once; \`npm run kb -- token\` prints it again): ${kb.admin.token}`);

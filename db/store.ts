@@ -11,6 +11,7 @@ import type { TrackEvent } from './shared/event.ts';
 import type { Catalog } from './shared/catalog.ts';
 import type {
   ArticleReport,
+  ArticleViews,
   ArticleReportFilters,
   ContactFormReport,
   GapReport,
@@ -68,6 +69,8 @@ export interface ReportsStore {
   gaps(filters: ReportFilters, catalog: Catalog): Promise<GapReport>;
   tickets(filters: TicketReportFilters): Promise<TicketReport>;
   contact(filters: ReportFilters): Promise<ContactFormReport>;
+  /** Page views per article of one locale over local days `from`..`to` (YYYY-MM-DD, KB_TZ): popular articles on the home page. */
+  articleViews(locale: string, from: string, to: string): Promise<ArticleViews[]>;
 }
 
 /** Tickets: imports from helpdesk exports, and tickets written by code (the demo), with one set of upsert rules. */
@@ -135,6 +138,10 @@ export interface SessionsStore {
   end(idHash: string): Promise<void>;
   /** Deletes sessions past either limit and those opened with another admin token; resolves with how many. */
   endDead(now: number, limits: SessionLimits, tokenHash: string): Promise<number>;
+  /** Records a failed login or Bearer token from an address (its keyed hash) at `at`; forgets failures before `forgetBefore`. */
+  recordFailure(addressHash: string, at: number, forgetBefore: number): Promise<void>;
+  /** How many failures an address (its keyed hash) has had since `since`. */
+  failuresSince(addressHash: string, since: number): Promise<number>;
 }
 
 /** Admin and maintenance: schema, rollups, backups, health, shutdown. */

@@ -1,19 +1,19 @@
 /** Content collections over ../content: articles and categories per locale (docs/contracts.md). */
 import { defineCollection } from 'astro:content';
-import { glob } from 'astro/loaders';
 import { z } from 'astro/zod';
+import { contentLoader } from './lib/content-loader.ts';
 import { synonymSchema, synonymsLoader } from './lib/synonyms-loader.ts';
 
 const slug = z
   .string({ error: 'must be a slug (lowercase letters, digits and dashes)' })
   .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be a slug (lowercase letters, digits and dashes)');
 
-// The entry id is the file's path from the project root, so a schema error names the file
+// Both collections come from the one content reader (api/content/content-files.ts). The entry id is the file's path
+// from the project root, so a schema error names the file
 // ("articles → content/articles/en/billing/refunds.md … updated: must be a date written YYYY-MM-DD").
-const idFromPath = (folder: string) => ({ entry }: { entry: string }) => `content/${folder}/${entry}`;
 
 const articles = defineCollection({
-  loader: glob({ pattern: '*/*/*.md', base: './content/articles', generateId: idFromPath('articles') }),
+  loader: contentLoader('articles'),
   schema: z.object({
     /** The article's headline, shown as its <h1>, in lists and in search results (boosted highest). */
     title: z.string({ error: 'must be text: the article headline' }).min(3, 'must be at least 3 characters').max(120, 'must be at most 120 characters'),
@@ -29,11 +29,15 @@ const articles = defineCollection({
     order: z.number({ error: 'must be a number' }).int().min(0).max(10_000).optional(),
     /** Slugs of articles to list under "Related articles"; missing ones are skipped. */
     related: z.array(slug, { error: 'must be a list of article slugs' }).max(10).default([]),
+    /** Pinned first among the home page's popular articles, ahead of the most viewed. */
+    promoted: z.boolean({ error: 'must be true or false' }).default(false),
+    /** Work in progress: never built, indexed, listed or counted in production; `npm run dev` shows it with a banner. */
+    draft: z.boolean({ error: 'must be true or false' }).default(false),
   }),
 });
 
 const categories = defineCollection({
-  loader: glob({ pattern: '*/*.md', base: './content/categories', generateId: idFromPath('categories') }),
+  loader: contentLoader('categories'),
   schema: z.object({
     /** The category's name, shown on the home page and as its page heading. */
     title: z.string({ error: 'must be text: the category name' }).min(2).max(80),

@@ -6,3 +6,8 @@ declare namespace App {
     kb: import('../api/runtime.ts').Runtime;
   }
 }
+
+interface ImportMetaEnv {
+  /** True under `astro dev` only (site/integrations/drafts.ts): pages then show `draft: true` articles with a banner. */
+  readonly KB_SHOW_DRAFTS: boolean;
+}

@@ -24,13 +24,13 @@ export async function authorizeAdmin(c: Context<AppEnv>): Promise<AdminAuth> {
   const authorization = c.req.header('authorization');
   if (authorization !== undefined) {
     const ip = clientIp(c, config.trustProxy);
-    if (throttle.blocked(ip)) {
+    if (await throttle.blocked(ip)) {
       c.header('Retry-After', '60');
       fail(429, 'Too many wrong admin tokens from this address; wait a minute before trying again.');
     }
     const match = /^Bearer\s+(\S+)\s*$/i.exec(authorization);
     if (match && tokensMatch(match[1]!, adminToken)) return { by: 'bearer' };
-    throttle.failed(ip);
+    await throttle.failed(ip);
     fail(401, 'That is not the admin token: send "Authorization: Bearer <token>" (`npm run kb -- token` prints it).');
   }
   const session = await sessions.find(sessionCookie(c.req.header('cookie')));

@@ -26,9 +26,10 @@ export function createMailer(target: EmailTarget): Mailer {
         from: `Help center <${target.to}>`,
         to: target.to,
         replyTo: p.email,
-        subject: p.subject,
+        // The reference leads, so the agent and the customer's own copy can be matched at a glance.
+        subject: `[${p.reference}] ${p.subject}`,
         text: emailText(p),
-        headers: { 'X-KB-Request-Id': p.id },
+        headers: { 'X-KB-Request-Id': p.id, 'X-KB-Reference': p.reference },
         messageId: `<${p.id}@kb.contact>`,
       });
       if (info.rejected.length > 0) throw new Error(`SMTP server rejected ${info.rejected.join(', ')}`);

@@ -7,6 +7,8 @@ export function contactPath(locale: string): string {
   return l === 'en' ? '/contact' : `/${l}/contact`;
 }
 
-export function sentPath(locale: string): string {
-  return `${contactPath(locale)}/sent`;
+/** The confirmation page, showing the request's reference when there is one. */
+export function sentPath(locale: string, reference?: string): string {
+  const path = `${contactPath(locale)}/sent`;
+  return reference ? `${path}?ref=${encodeURIComponent(reference)}` : path;
 }

@@ -1,5 +1,6 @@
 /** What a stored request looks like to the helpdesk: the webhook's JSON body and the email's text, built from one row. */
 import type { ContactRequestRow } from '../../db/store.ts';
+import { contactReference } from './reference.ts';
 
 export interface ArticleRef {
   slug: string;
@@ -13,6 +14,8 @@ export interface ContactPayload {
   type: 'contact.request';
   /** The idempotency key: the same for every delivery attempt of this request. */
   id: string;
+  /** The short reference the customer was shown on the confirmation page (KB-7F3Q2). */
+  reference: string;
   createdAt: string;
   email: string;
   subject: string;
@@ -43,6 +46,7 @@ export function buildPayload(row: ContactRequestRow, siteUrl: string, titleOf: T
   return {
     type: 'contact.request',
     id: row.key,
+    reference: contactReference(row.id),
     createdAt: new Date(row.createdAt).toISOString(),
     email: row.email,
     subject: row.subject,
@@ -64,6 +68,6 @@ export function emailText(p: ContactPayload): string {
   if (p.fromArticle) parts.push(`Came from: ${p.fromArticle.title ? `${p.fromArticle.title} ` : ''}${p.fromArticle.url}`);
   parts.push('', 'Articles read in this session:');
   parts.push(...(p.viewedArticles.length > 0 ? p.viewedArticles.map(line) : ['(none)']));
-  parts.push('', `Request id: ${p.id}`);
+  parts.push('', `Reference: ${p.reference}`, `Request id: ${p.id}`);
   return parts.join('\n');
 }

@@ -34,13 +34,13 @@ export const contact = new Hono<AppEnv>().post(
 
     if (isForm) {
       // Without JavaScript: back to a page either way (303 so a reload does not post again).
-      if (result.ok) return c.redirect(sentPath(result.locale), 303);
+      if (result.ok) return c.redirect(sentPath(result.locale, result.reference), 303);
       const q = new URLSearchParams({ errors: result.errors.map((e) => `${e.field}:${e.code}`).join(',') });
       if (typeof body.from === 'string' && body.from) q.set('from', body.from);
       return c.redirect(`${contactPath(locale)}?${q}`, 303);
     }
     if (!result.ok) fail(result.status, result.message, result.errors.map((e) => ({ path: e.field, message: e.message, code: e.code })));
-    return c.json({ id: result.key, status: 'received', confirmation: sentPath(result.locale) }, 201);
+    return c.json({ id: result.key, reference: result.reference, status: 'received', confirmation: sentPath(result.locale, result.reference) }, 201);
   },
 )
   .get(

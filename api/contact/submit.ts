@@ -6,6 +6,7 @@ import type { Deps } from '../context.ts';
 import { FIELD, parseFields, type FieldError } from '../../db/shared/contact-fields.ts';
 import { checkFormToken, usedToken } from './form-token.ts';
 import { configuredChannels } from './delivery.ts';
+import { contactReference } from './reference.ts';
 import { isSameOrigin, type OriginHeaders } from '../http/same-origin.ts';
 
 /** Stored requests one visitor may send per hour. */
@@ -21,7 +22,7 @@ export interface Client extends OriginHeaders {
 }
 
 export type SubmitResult =
-  | { ok: true; id: number; key: string; locale: string }
+  | { ok: true; id: number; key: string; locale: string; /** What the customer quotes (KB-7F3Q2). */ reference: string }
   | { ok: false; status: 403 | 422 | 429; message: string; errors: FieldError[]; rejected?: RejectionReason };
 
 const SPAM_MESSAGES: Record<RejectionReason, string> = {
@@ -90,5 +91,5 @@ export async function submitContact(deps: SubmitDeps, raw: Record<string, unknow
   if (id === undefined) return reject('already_sent');
   // Stored and committed above; delivery happens after the customer is answered.
   deps.outbox?.wake();
-  return { ok: true, id, key, locale: input.locale };
+  return { ok: true, id, key, locale: input.locale, reference: contactReference(id) };
 }

@@ -1,33 +1,11 @@
-/** The one reader of content/ outside Astro: the article catalog (front matter, word counts, git edit dates) for reports and the demo. */
+/** The article catalog (front matter, word counts, git edit dates) for reports and the demo, read through content-files.ts like the site. */
 import { execFile } from 'node:child_process';
-import { readdir, readFile } from 'node:fs/promises';
-import { join, relative, sep } from 'node:path';
+import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { parse as parseYaml } from 'yaml';
+import { contentPaths, readContentFile } from './content-files.ts';
 import { countWords, type Catalog, type CatalogArticle, type CatalogCategory } from '../../db/shared/catalog.ts';
 
 const run = promisify(execFile);
-
-async function markdownFiles(dir: string): Promise<string[]> {
-  const entries = await readdir(dir, { withFileTypes: true, recursive: true }).catch(() => []);
-  return entries
-    .filter((e) => e.isFile() && e.name.endsWith('.md'))
-    .map((e) => join(e.parentPath, e.name))
-    .sort();
-}
-
-/** Splits a Markdown file into its YAML front matter and body; names the file when the front matter is bad. */
-function frontMatter(file: string, text: string): { data: Record<string, unknown>; body: string } {
-  const m = /^---\r?\n([\s\S]*?)\r?\n---\r?\n?([\s\S]*)$/.exec(text);
-  if (!m) throw new Error(`${file}: no front matter (a block between --- lines at the top)`);
-  try {
-    const data = parseYaml(m[1]!) as unknown;
-    if (!data || typeof data !== 'object') throw new Error('front matter is not a mapping');
-    return { data: data as Record<string, unknown>, body: m[2]! };
-  } catch (err) {
-    throw new Error(`${file}: bad front matter: ${err instanceof Error ? err.message : String(err)}`, { cause: err });
-  }
-}
 
 const str = (file: string, data: Record<string, unknown>, field: string): string => {
   const v = data[field];
@@ -78,36 +56,34 @@ async function eachFile<R>(files: string[], problems: string[], fn: (file: strin
 /** Loads content/articles/<locale>/<category>/<slug>.md and content/categories/<locale>/<slug>.md. */
 export async function loadCatalog(contentDir: string, { git = true } = {}): Promise<Catalog> {
   const problems: string[] = [];
-  const articleFiles = await markdownFiles(join(contentDir, 'articles'));
-  const articles = await eachFile(articleFiles, problems, async (file): Promise<CatalogArticle> => {
-    const parts = relative(join(contentDir, 'articles'), file).split(sep);
-    if (parts.length !== 3) throw new Error(`${file}: articles live in articles/<locale>/<category>/<slug>.md`);
-    const { data, body } = frontMatter(file, await readFile(file, 'utf8'));
+  const read = await eachFile(await contentPaths(contentDir, 'articles'), problems, async (rel): Promise<CatalogArticle | null> => {
+    const { id, path, data, body, locale, category, slug } = await readContentFile(contentDir, 'articles', rel);
+    // A draft is not on the site, so reports neither list nor count it (SPEC 3).
+    if (data.draft === true) return null;
     const updated = date(data.updated);
-    const edits = new Set([...(updated ? [updated] : []), ...(git ? await gitDates(file) : [])]);
+    const edits = new Set([...(updated ? [updated] : []), ...(git ? await gitDates(path) : [])]);
     return {
-      slug: parts[2]!.replace(/\.md$/, ''),
-      locale: parts[0]!,
-      category: typeof data.category === 'string' ? data.category : parts[1]!,
-      title: str(file, data, 'title'),
+      slug,
+      locale,
+      category: typeof data.category === 'string' ? data.category : category!,
+      title: str(id, data, 'title'),
       tags: strings(data.tags),
       words: countWords(body),
       updated,
       edits: [...edits].sort(),
     };
   });
-  const categoryFiles = await markdownFiles(join(contentDir, 'categories'));
-  const categories = await eachFile(categoryFiles, problems, async (file): Promise<CatalogCategory> => {
-      const parts = relative(join(contentDir, 'categories'), file).split(sep);
-      const { data } = frontMatter(file, await readFile(file, 'utf8'));
-      return {
-        slug: parts[parts.length - 1]!.replace(/\.md$/, ''),
-        locale: parts.length > 1 ? parts[0]! : 'en',
-        title: str(file, data, 'title'),
-        order: typeof data.order === 'number' ? data.order : 0,
-        ticketTags: strings(data.ticketTags),
-        ticketTypes: strings(data.ticketTypes),
-      };
+  const articles = read.filter((a): a is CatalogArticle => a !== null);
+  const categories = await eachFile(await contentPaths(contentDir, 'categories'), problems, async (rel): Promise<CatalogCategory> => {
+    const { id, data, locale, slug } = await readContentFile(contentDir, 'categories', rel);
+    return {
+      slug,
+      locale,
+      title: str(id, data, 'title'),
+      order: typeof data.order === 'number' ? data.order : 0,
+      ticketTags: strings(data.ticketTags),
+      ticketTypes: strings(data.ticketTypes),
+    };
   });
   return { articles, categories, problems };
 }

@@ -167,8 +167,8 @@ export function intersect(a: Hits, b: Hits): Hits {
   return { docs, scores };
 }
 
-/** Articles in either list, each with its better score. */
-export function unionMax(a: Hits, b: Hits): Hits {
+/** Articles in either list; an article in both gets `combine` of its two scores. */
+function union(a: Hits, b: Hits, combine: (x: number, y: number) => number): Hits {
   const docs: number[] = [];
   const scores: number[] = [];
   let i = 0;
@@ -178,7 +178,7 @@ export function unionMax(a: Hits, b: Hits): Hits {
     const y = b.docs[j] ?? Infinity;
     if (x === y) {
       docs.push(x);
-      scores.push(Math.max(a.scores[i++]!, b.scores[j++]!));
+      scores.push(combine(a.scores[i++]!, b.scores[j++]!));
     } else if (x < y) {
       docs.push(x);
       scores.push(a.scores[i++]!);
@@ -190,25 +190,10 @@ export function unionMax(a: Hits, b: Hits): Hits {
   return { docs, scores };
 }
 
+const add = (x: number, y: number) => x + y;
+
+/** Articles in either list, each with its better score. */
+export const unionMax = (a: Hits, b: Hits): Hits => union(a, b, Math.max);
+
 /** Articles in either list, scores added (partial matches: more words, more score). */
-export function unionSum(a: Hits, b: Hits): Hits {
-  const docs: number[] = [];
-  const scores: number[] = [];
-  let i = 0;
-  let j = 0;
-  while (i < a.docs.length || j < b.docs.length) {
-    const x = a.docs[i] ?? Infinity;
-    const y = b.docs[j] ?? Infinity;
-    if (x === y) {
-      docs.push(x);
-      scores.push(a.scores[i++]! + b.scores[j++]!);
-    } else if (x < y) {
-      docs.push(x);
-      scores.push(a.scores[i++]!);
-    } else {
-      docs.push(y);
-      scores.push(b.scores[j++]!);
-    }
-  }
-  return { docs, scores };
-}
+export const unionSum = (a: Hits, b: Hits): Hits => union(a, b, add);

@@ -37,6 +37,8 @@ export const tickets = new Hono<AppEnv>()
         skipInvalid: yes(one('skipInvalid')),
         // An upload does not hold its request open behind another import.
         waitForLock: false,
+        // This is the server: its own events share the connection and wait for the event loop, not for the lock.
+        besideServer: false,
       });
       if (result.errorCount && !result.committed && !(result.dryRun && yes(one('skipInvalid')))) {
         const n = result.errorCount;

@@ -7,9 +7,9 @@ export interface Servers {
   stop(): Promise<void>;
 }
 
-export function startServers(searchDir?: string): Promise<Servers> {
+export function startServers(searchDir?: string, { demo = false } = {}): Promise<Servers> {
   const script = fileURLToPath(new URL('./serve.ts', import.meta.url));
-  const child = spawn(process.execPath, ['--import', 'tsx', script, ...(searchDir ? [searchDir] : [])], {
+  const child = spawn(process.execPath, ['--import', 'tsx', script, searchDir ?? '-', ...(demo ? ['--demo'] : [])], {
     stdio: ['pipe', 'pipe', 'inherit'],
   });
   return new Promise((resolve, reject) => {

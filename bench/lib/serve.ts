@@ -12,12 +12,20 @@ import { createRuntime } from '../../api/runtime.ts';
 import { createServer } from '../../api/server.ts';
 import { loadSearchDir } from '../../api/search/service.ts';
 import { tempDb } from '../../test/helpers/db.ts';
+import { generateDemo } from '../../bin/demo/generate.ts';
+import { searchTotalOf } from '../../bin/demo/search.ts';
 
 const distDir = fileURLToPath(new URL('../../dist', import.meta.url));
-const searchDir = process.argv[2];
+const searchDir = process.argv[2] && process.argv[2] !== '-' ? process.argv[2] : undefined;
+// `--demo`: 90 days of the demo's traffic in the database first, so pages that read views have some to read.
+const demo = process.argv.includes('--demo');
 
 const temp = tempDb();
 const kb = await createRuntime(temp.config, searchDir ? { search: loadSearchDir(searchDir) } : {});
+if (demo) {
+  const contentDir = fileURLToPath(new URL('../../content', import.meta.url));
+  await generateDemo(kb.store, kb.config, { contentDir, days: 90, seed: 5, searchTotal: searchTotalOf(kb.search) });
+}
 const ours = await createServer({ app: kb.app, distDir, locals: { kb } });
 const bare = createAdaptorServer({ fetch: kb.app.fetch }) as Server;
 type Handler = (req: unknown, res: unknown, next: () => void, locals: object) => Promise<void>;

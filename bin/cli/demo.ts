@@ -61,7 +61,7 @@ async function generate(config: ReturnType<typeof loadConfig>, flags: DemoFlags)
   const started = performance.now();
   // Searches are counted by the index the demo site will serve, so the dashboard and the live search agree.
   const dist = resolve(root, 'dist');
-  if (needsBuild(root, dist)) await buildSite(root, dist);
+  if (needsBuild(root, dist)) await buildSite(root);
   const searchTotal = searchTotalOf(loadSearchDir(resolve(dist, 'search')));
   const store = await openStore(config);
   const bar = process.stdout.isTTY ? new SingleBar({ format: 'Generating demo |{bar}| {value}/{total} days', hideCursor: true }, Presets.shades_classic) : undefined;

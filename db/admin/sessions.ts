@@ -1,7 +1,7 @@
-/** Stored dashboard sessions: open, find, touch, end one, end all; expiry is decided by the caller's times. */
-import { and, eq, gt, lt, ne, or } from 'drizzle-orm';
+/** Stored dashboard sessions (open, find, touch, end one, end all; expiry by the caller's times) and failed logins. */
+import { and, count, eq, gt, lt, ne, or } from 'drizzle-orm';
 import type { Db } from '../sqlite/client.ts';
-import { adminSessions } from '../schema/index.ts';
+import { adminSessions, authFailures } from '../schema/index.ts';
 
 export type SessionRow = typeof adminSessions.$inferSelect;
 
@@ -32,4 +32,16 @@ export function deleteDeadSessions(db: Db, now: number, limits: { idleMs: number
     .delete(adminSessions)
     .where(or(lt(adminSessions.lastSeenAt, now - limits.idleMs), lt(adminSessions.createdAt, now - limits.absoluteMs), ne(adminSessions.tokenHash, tokenHash)))
     .run().changes;
+}
+
+/** One failed attempt, and the failures before `forgetBefore` (of every address) forgotten, in one transaction. */
+export function recordFailure(db: Db, addressHash: string, at: number, forgetBefore: number): void {
+  db.transaction((tx) => {
+    tx.delete(authFailures).where(lt(authFailures.at, forgetBefore)).run();
+    tx.insert(authFailures).values({ addressHash, at }).run();
+  });
+}
+
+export function failuresSince(db: Db, addressHash: string, since: number): number {
+  return db.select({ n: count() }).from(authFailures).where(and(eq(authFailures.addressHash, addressHash), gt(authFailures.at, since))).get()?.n ?? 0;
 }

@@ -4,7 +4,8 @@
  * says what to install and what to use instead.
  */
 import { spawn } from 'node:child_process';
-import { chmodSync, existsSync, readdirSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { closeSync, existsSync, openSync, readdirSync, renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 
 /** pg_dump on PATH, or the newest of Debian's versioned installs; undefined when there is none. */
@@ -25,18 +26,27 @@ export async function backupPg(url: string, file: string, pgDump = findPgDump())
         "your platform's PostgreSQL backups (base backups plus WAL archiving for point-in-time recovery).",
     );
   }
-  await new Promise<void>((resolve, reject) => {
-    // The URL goes through the environment, not the command line, so the password never shows in `ps`.
-    const child = spawn(pgDump, ['--format=custom', '--no-owner', `--file=${file}`], {
-      env: { ...process.env, ...libpqEnv(url) },
-      stdio: ['ignore', 'ignore', 'pipe'],
+  // pg_dump creates its file with the umask (0644 as a rule): it writes into one made 0600 beforehand instead, so no
+  // byte of the dump is ever readable by others, and the dump takes the backup's name only once it succeeded.
+  const partial = `${file}.partial-${randomBytes(4).toString('hex')}`;
+  closeSync(openSync(partial, 'wx', 0o600));
+  try {
+    await new Promise<void>((resolve, reject) => {
+      // The URL goes through the environment, not the command line, so the password never shows in `ps`.
+      const child = spawn(pgDump, ['--format=custom', '--no-owner', `--file=${partial}`], {
+        env: { ...process.env, ...libpqEnv(url) },
+        stdio: ['ignore', 'ignore', 'pipe'],
+      });
+      let err = '';
+      child.stderr.on('data', (c: Buffer) => (err += c.toString()));
+      child.once('error', reject);
+      child.once('exit', (code) => (code === 0 ? resolve() : reject(new Error(`pg_dump failed (exit ${code}): ${err.trim()}`))));
     });
-    let err = '';
-    child.stderr.on('data', (c: Buffer) => (err += c.toString()));
-    child.once('error', reject);
-    child.once('exit', (code) => (code === 0 ? resolve() : reject(new Error(`pg_dump failed (exit ${code}): ${err.trim()}`))));
-  });
-  chmodSync(file, 0o600);
+    renameSync(partial, file);
+  } catch (err) {
+    rmSync(partial, { force: true });
+    throw err;
+  }
 }
 
 /** libpq's environment variables for a postgres:// URL (sslmode and the like pass as PGSSLMODE etc.). */

@@ -30,6 +30,7 @@ import { getSearchReport } from '../reports/getSearchReport.ts';
 import { getGapsReport } from '../reports/getGapsReport.ts';
 import { getTicketReport } from '../reports/getTicketReport.ts';
 import { getContactFormReport } from '../reports/getContactFormReport.ts';
+import { getArticleViews } from '../reports/getArticleViews.ts';
 
 export interface PgStoreOptions extends OpenPgOptions {
   clock?: () => number;
@@ -61,6 +62,7 @@ export function pgStore(db: PgDb, config: Config & { databaseUrl: string }, opti
       gaps: (filters, catalog) => getGapsReport(reads, filters, catalog),
       tickets: (filters) => getTicketReport(reads, filters),
       contact: (filters) => getContactFormReport(reads, filters),
+      articleViews: (locale, from, to) => getArticleViews(reads, zone, locale, from, to),
     },
     tickets: {
       importFile: (file, opts) => importFileToPg(db, file, opts, config.tempDir),
@@ -91,6 +93,8 @@ export function pgStore(db: PgDb, config: Config & { databaseUrl: string }, opti
       touch: (idHash, now) => pgSessions.touchSession(db, idHash, now),
       end: (idHash) => pgSessions.deleteSession(db, idHash),
       endDead: (now, limits, tokenHash) => pgSessions.deleteDeadSessions(db, now, limits, tokenHash),
+      recordFailure: (addressHash, at, forgetBefore) => pgSessions.recordFailure(db, addressHash, at, forgetBefore),
+      failuresSince: (addressHash, since) => pgSessions.failuresSince(db, addressHash, since),
     },
     admin: {
       migrate: () => migratePg(db),

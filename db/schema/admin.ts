@@ -15,3 +15,18 @@ export const adminSessions = sqliteTable(
   },
   (t) => [index('admin_sessions_last_seen').on(t.lastSeenAt)],
 );
+
+/**
+ * Failed logins and failed Bearer tokens (SPEC 8), one row each, kept a few minutes: the throttle counts an address's
+ * rows of the last minute, so every process on the database (every node, on PostgreSQL) counts the same tries.
+ */
+export const authFailures = sqliteTable(
+  'auth_failures',
+  {
+    /** HMAC-SHA256 (KB_SECRET) of the client address (an IPv6 client's /64): the address itself is not stored. */
+    addressHash: text('address_hash').notNull(),
+    /** Epoch ms of the failed attempt. */
+    at: integer('at').notNull(),
+  },
+  (t) => [index('auth_failures_address_at').on(t.addressHash, t.at), index('auth_failures_at').on(t.at)],
+);

@@ -258,7 +258,14 @@ export interface OverviewReport extends Report<OverviewFigures> {
 
 // ---- 4.1 Contact form deflection ---------------------------------------------------------------
 
+/** Page views of one article over a range of local days (the home page's popular articles, SPEC 4). */
+export interface ArticleViews {
+  article: string;
+  views: number;
+}
+
 /** Definitions are in docs/contact.md; sessions count in the period of their first qualifying event. */
+
 export interface ContactFormFigures {
   /** Sessions with at least one `suggest_shown` event. */
   deflectorShown: number;

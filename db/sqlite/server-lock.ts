@@ -14,7 +14,12 @@ export const serverLockFile = (dbFile: string) => `${dbFile}-server.lock`;
 /** Takes the lock or throws a sentence that says another server has the file and what to do instead. */
 export function lockServer(dbFile: string): ServerLock {
   if (dbFile === ':memory:') return { release() {} };
-  const lock = tryLockFile(serverLockFile(dbFile));
+  let lock = tryLockFile(serverLockFile(dbFile));
+  // A CLI import probes the lock for a moment (serverIsRunning): busy for 100 ms on end is another server.
+  for (let i = 0; !lock && i < 10; i++) {
+    Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 10);
+    lock = tryLockFile(serverLockFile(dbFile));
+  }
   if (!lock) {
     throw new Error(
       `Another kb server is already running on ${dbFile}. A SQLite database serves one server process; ` +
@@ -23,6 +28,17 @@ export function lockServer(dbFile: string): ServerLock {
     );
   }
   return lock;
+}
+
+/**
+ * True while a server holds the file's lock (from inside that server too: its own lock answers busy). The probe
+ * holds the lock for an instant when it is free; lockServer retries for 100 ms, so a server starting then still starts.
+ */
+export function serverIsRunning(dbFile: string): boolean {
+  if (dbFile === ':memory:') return false;
+  const probe = tryLockFile(serverLockFile(dbFile));
+  probe?.release();
+  return probe === undefined;
 }
 
 /** The lock a server takes before it opens its store: the file's on SQLite, none on PostgreSQL (several nodes are the point). */

@@ -14,13 +14,14 @@ import { getGapsReport } from '../reports/getGapsReport.ts';
 import { getTicketReport } from '../reports/getTicketReport.ts';
 import { getContactFormReport } from '../reports/getContactFormReport.ts';
 import { sqliteReportReads } from '../reports/report-reads.ts';
+import { getArticleViews } from '../reports/getArticleViews.ts';
 import { ensureRollups, rebuildRollups } from '../reports/rollups/rebuild.ts';
 import { rebuildTicketRollups } from '../reports/rollups/tickets.ts';
 import { importFile } from '../tickets/run-import.ts';
 import { upsertTickets } from '../tickets/upsert-tickets.ts';
 import { listImports } from '../tickets/list-imports.ts';
 import { countAddressRequestsSince, countRequestsSince, storeContactRequest } from '../contact/requests.ts';
-import { deleteDeadSessions, deleteSession, findLiveSession, insertSession, touchSession } from '../admin/sessions.ts';
+import { deleteDeadSessions, deleteSession, failuresSince, findLiveSession, insertSession, recordFailure, touchSession } from '../admin/sessions.ts';
 import { recoverInterruptedImports, recoverInterruptedImportsAsync } from '../tickets/journal.ts';
 import { backupDatabase } from './backup.ts';
 import { getSessionArticles } from '../contact/getSessionArticles.ts';
@@ -62,6 +63,7 @@ export function sqliteStore(db: Db, config: Config, options: SqliteStoreOptions 
       gaps: (filters, catalog) => getGapsReport(reads, filters, catalog),
       tickets: (filters) => getTicketReport(reads, filters),
       contact: (filters) => getContactFormReport(reads, filters),
+      articleViews: (locale, from, to) => getArticleViews(reads, zone, locale, from, to),
     },
     tickets: {
       importFile: (file, opts) => importFile(db, file, opts),
@@ -91,6 +93,8 @@ export function sqliteStore(db: Db, config: Config, options: SqliteStoreOptions 
       touch: async (idHash, now) => touchSession(db, idHash, now),
       end: async (idHash) => deleteSession(db, idHash),
       endDead: async (now, limits, tokenHash) => deleteDeadSessions(db, now, limits, tokenHash),
+      recordFailure: async (addressHash, at, forgetBefore) => recordFailure(db, addressHash, at, forgetBefore),
+      failuresSince: async (addressHash, since) => failuresSince(db, addressHash, since),
     },
     admin: {
       migrate: async () => migrateDb(db),

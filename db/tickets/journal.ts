@@ -37,7 +37,7 @@ export function startImport(db: Db, run: RunningImport): number {
         )
         .run(run.source, run.fileName, run.profile, firstTicketId, run.startedAt, run.startedAt).lastInsertRowid,
     );
-  })();
+  }).immediate();
 }
 
 /**
@@ -110,7 +110,8 @@ export function* undoImport(db: Db, importId: number, status: 'interrupted' | 'f
     putTags.run(params);
     return forget.run(params).changes;
   });
-  while (restoreChunk() > 0) yield;
+  // IMMEDIATE, as the import's own chunks (db/tickets/write-staged.ts): a server may be committing events meanwhile.
+  while (restoreChunk.immediate() > 0) yield;
   if (firstTicketId !== null) {
     const dropAdded = client.prepare('DELETE FROM tickets WHERE id IN (SELECT id FROM tickets WHERE id > ? ORDER BY id DESC LIMIT ?)');
     while (dropAdded.run(firstTicketId, UNDO_CHUNK).changes > 0) yield;

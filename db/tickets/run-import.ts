@@ -17,10 +17,15 @@ import { RAW, type MapIn, type StagedRecord, type WireRecord } from './worker-pr
 import { writeStaged } from './write-staged.ts';
 import { checkEncoding } from './file-text.ts';
 import { prepareTempDir } from '../shared/temp-files.ts';
+import { serverIsRunning } from '../sqlite/server-lock.ts';
 import { acquireImportLock, tryImportLock, type ImportLock } from './import-lock.ts';
 import { dropUndoRows, finishImport, startImport, undoImport, undoLeftovers } from './journal.ts';
 
 const yieldToEventLoop = () => new Promise((resolve) => setImmediate(resolve));
+/** Longer than SQLite's longest wait between two tries of a writer kept waiting (100 ms). */
+const SHARE_PAUSE_MS = 110;
+/** What one write transaction of an import should take. */
+const CHUNK_MS = 150;
 
 export interface ImportProgress {
   phase: 'read' | 'write';
@@ -43,10 +48,16 @@ export interface ImportOptions {
   /** The name to record (an upload's original name); default the file's base name. */
   fileName?: string;
   onProgress?: (p: ImportProgress) => void;
-  /** Rows per write transaction (default 1000: short enough, with live rollups, that a server sharing the file waits well under a second). */
+  /** Rows per write transaction, fixed (tests); by default transactions are sized to take about 150 ms each. */
   batchSize?: number;
   /** Which thread maps rows (default `auto`); tests and benchmarks pin one. */
   mapIn?: MapIn;
+  /**
+   * The import runs beside a server in another process that may be writing events: it leaves the write lock free
+   * between chunks (SHARE_PAUSE_MS), so the server's writes wait one short chunk at most. Default: whether a server
+   * holds the database's server lock; the server's own upload route says false.
+   */
+  besideServer?: boolean;
   /**
    * When another import is writing to the database: wait for it (default; `onLockWait` is told once), or throw
    * ImportBusyError at once (an upload answers 409 rather than hold its request open).
@@ -189,8 +200,11 @@ export async function importInto(target: ImportTarget, file: string, opts: Impor
  * Writes under the import lock with an undo journal: `running` until one short transaction marks it `ok`. An error
  * on the way undoes what was written (`failed`); a crash leaves it to the next process that opens the database.
  */
-async function writeJournaled(db: Db, staging: Staging, source: string, result: ImportResult, opts: ImportOptions, started: number) {
+async function writeJournaled(db: Db, staging: Staging, source: string, result: ImportResult, given: ImportOptions, started: number) {
   const dbFile = db.$client.name;
+  const opts = { ...given, besideServer: given.besideServer ?? serverIsRunning(dbFile) };
+  // Between transactions: back to the event loop, and beside a server, the write lock left free for it a while.
+  const between = () => (opts.besideServer ? new Promise((resolve) => setTimeout(resolve, SHARE_PAUSE_MS)) : yieldToEventLoop());
   let lock: ImportLock | undefined;
   if (opts.waitForLock === false) {
     lock = tryImportLock(dbFile);
@@ -203,7 +217,7 @@ async function writeJournaled(db: Db, staging: Staging, source: string, result: 
     try {
       await writeAll(db, staging, source, result, opts, importId);
     } catch (err) {
-      for (const _ of undoImport(db, importId, 'failed')) await yieldToEventLoop();
+      for (const _ of undoImport(db, importId, 'failed')) await between();
       throw err;
     }
     result.committed = true;
@@ -218,7 +232,7 @@ async function writeJournaled(db: Db, staging: Staging, source: string, result: 
       errors: result.errorCount,
       finishedAt: Date.now(),
     });
-    for (const _ of dropUndoRows(db, importId)) await yieldToEventLoop();
+    for (const _ of dropUndoRows(db, importId)) await between();
   } finally {
     lock.release();
   }
@@ -233,6 +247,9 @@ async function writeAll(db: Db, staging: Staging, source: string, result: Import
     dryRun: opts.dryRun === true,
     importId,
     chunkRows: opts.batchSize ?? 1000,
+    // Unless a test fixes the size: transactions of about CHUNK_MS, so a server sharing the file waits little.
+    targetChunkMs: opts.batchSize ? undefined : CHUNK_MS,
+    pauseMs: opts.besideServer ? SHARE_PAUSE_MS : 0,
     onChunk: (done) => opts.onProgress?.({ phase: 'write', done, total }),
   });
   result.imported = c.imported;

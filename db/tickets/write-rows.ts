@@ -94,6 +94,7 @@ export function writeRows(db: Db, source: string, rows: readonly StoredRow[], no
       }
     }
   };
-  db.$client.transaction(run)();
+  // IMMEDIATE: it reads before it writes, and a server may commit events in between (see write-staged.ts).
+  db.$client.transaction(run).immediate();
   return counts;
 }

@@ -16,14 +16,29 @@ export interface StagedWriteOptions {
   now: number;
   /** Classify and count only. */
   dryRun: boolean;
-  /** Staged rows per transaction. */
+  /** Staged rows per transaction (the first one's, when targetChunkMs sizes the rest). */
   chunkRows: number;
+  /**
+   * Size each later transaction to take about this long, whatever it holds: new tickets are cheap, changed ones
+   * with live rollup triggers several times dearer; the write lock (and an in-server event loop) is never held
+   * much longer than this.
+   */
+  targetChunkMs?: number;
   /** The running import (db/import/journal.ts) whose undo journal keeps each ticket's state before it changes. */
   importId?: number;
   onChunk?: (done: number) => void;
+  /**
+   * Leave the database's write lock free this long after each chunk. SQLite hands the lock to whoever asks first
+   * after a commit, and a writer kept waiting asks only every 100 ms: without a pause, an import in its own process
+   * takes the lock back at once, chunk after chunk, and a server on the same file waits out its busy timeout.
+   */
+  pauseMs?: number;
 }
 
 const q = (c: string) => `"${c}"`;
+/** Chunk sizes, when they follow a target time (targetChunkMs), stay between these. */
+const MIN_CHUNK_ROWS = 100;
+const MAX_CHUNK_ROWS = 20_000;
 /** WAL pages between checkpoints while writing (64 MB of 4 KB pages; SQLite's default is 1000). */
 const CHECKPOINT_PAGES = 16_384;
 
@@ -93,8 +108,10 @@ export async function writeStaged(db: Db, stagingFile: string, opts: StagedWrite
   // Fewer, larger checkpoints while the chunks commit: each one syncs the file, and pages that several chunks
   // touch (the ends of the indexes) are copied once. The WAL is folded back in at the end.
   const autoCheckpoint = client.pragma('wal_autocheckpoint', { simple: true }) as number;
-  // 0 means a checkpointer thread owns checkpoints (the server): leave it so, or the import would checkpoint on the event loop.
-  if (autoCheckpoint !== 0) client.pragma(`wal_autocheckpoint = ${CHECKPOINT_PAGES}`);
+  // 0 means a checkpointer thread owns checkpoints (the server): leave it so, or the import would checkpoint on the
+  // event loop. Beside a running server its checkpointer does them too, and they stay out of the import's commits.
+  const ownCheckpoints = autoCheckpoint !== 0 && !opts.pauseMs;
+  client.pragma(`wal_autocheckpoint = ${ownCheckpoints ? CHECKPOINT_PAGES : 0}`);
   try {
     client.exec(`CREATE TEMP TABLE ${changed} (id INTEGER PRIMARY KEY, tags_changed INTEGER NOT NULL)`);
     const s = statements(client, stage, changed);
@@ -123,19 +140,34 @@ export async function writeStaged(db: Db, stagingFile: string, opts: StagedWrite
       counts.unchanged += rows - fresh - differ;
     };
     const inTransaction = client.transaction(chunk);
-    for (let lo = 0; lo < last; lo += opts.chunkRows) {
-      const hi = Math.min(lo + opts.chunkRows, last);
+    let rows = opts.chunkRows;
+    for (let lo = 0; lo < last; ) {
+      const hi = Math.min(lo + rows, last);
+      const started = performance.now();
       if (dryRun) chunk(lo, hi);
-      else inTransaction(lo, hi);
+      // IMMEDIATE: the write lock is taken first. A deferred transaction reads, then asks to write, and fails at
+      // once (SQLITE_BUSY, no retry) when a server sharing the file committed in between: under a stream of events
+      // that killed the import (bench/results/hardening.md).
+      else inTransaction.immediate(lo, hi);
+      const took = performance.now() - started;
+      const target = opts.targetChunkMs;
+      if (target && !dryRun && hi - lo === rows) {
+        // Grow slowly, shrink at once: a chunk that happened to be cheap (rows already as stored) must not make
+        // the next one, of dear rows, hold the lock for seconds.
+        const next = (rows * target) / Math.max(took, 1);
+        rows = Math.round(Math.min(MAX_CHUNK_ROWS, Math.max(MIN_CHUNK_ROWS, Math.min(next, rows * 1.25))));
+      }
+      lo = hi;
       opts.onChunk?.(counts.imported + counts.updated + counts.unchanged);
-      // Let the server answer other requests between chunks when the import runs inside it.
-      await new Promise((resolve) => setImmediate(resolve));
+      // Let the server answer other requests between chunks when the import runs inside it, and let a server in
+      // another process have the write lock.
+      await new Promise((resolve) => (opts.pauseMs && !dryRun ? setTimeout(resolve, opts.pauseMs) : setImmediate(resolve)));
     }
     return counts;
   } finally {
     client.pragma(`wal_autocheckpoint = ${autoCheckpoint}`);
     client.exec(`DROP TABLE IF EXISTS temp.${changed}`);
     client.exec(`DETACH DATABASE ${stage}`);
-    if (!opts.dryRun && autoCheckpoint !== 0) client.pragma('wal_checkpoint(PASSIVE)');
+    if (!opts.dryRun && ownCheckpoints) client.pragma('wal_checkpoint(PASSIVE)');
   }
 }

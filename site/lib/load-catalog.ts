@@ -7,6 +7,8 @@ let cached: Promise<Catalog> | undefined;
 export function loadCatalog(): Promise<Catalog> {
   // The dev server reloads content on change; caching only in builds keeps edits visible.
   if (cached && import.meta.env.PROD) return cached;
-  cached = (async () => buildCatalog({ articles: await getCollection('articles'), categories: await getCollection('categories') }))();
+  // Drafts only under `astro dev`: a build never sees them (SPEC 3; set by site/integrations/drafts.ts).
+  const options = { drafts: import.meta.env.KB_SHOW_DRAFTS === true };
+  cached = (async () => buildCatalog({ articles: await getCollection('articles'), categories: await getCollection('categories') }, options))();
   return cached;
 }

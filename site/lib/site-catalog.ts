@@ -1,5 +1,5 @@
 /** The help center's articles and categories per locale, checked and sorted: what every page lists from. */
-import { isLocale, type Locale } from '../../db/shared/locales.ts';
+import { DEFAULT_LOCALE, isLocale, type Locale } from '../../db/shared/locales.ts';
 
 export interface ArticleMeta {
   /** Path of the source file from the project root (the collection entry id). */
@@ -13,6 +13,10 @@ export interface ArticleMeta {
   updated: Date;
   order?: number | undefined;
   related: string[];
+  /** Pinned first among the home page's popular articles. */
+  promoted?: boolean | undefined;
+  /** Kept out of production builds; shown with a banner under `npm run dev`. */
+  draft?: boolean | undefined;
   body: string;
 }
 
@@ -40,6 +44,16 @@ export interface Catalog {
   translations(slug: string): Locale[];
   /** The article's `related` slugs that exist in its locale, then others from its category, up to `max`. */
   related(article: ArticleMeta, max?: number): ArticleMeta[];
+  /**
+   * What a category page of a locale lists: its own articles, or, when it has none, the default locale's
+   * (`fallback: true`; the page marks them with their language), so no category is a dead end.
+   */
+  listing(locale: Locale, category: string): { articles: ArticleMeta[]; fallback: boolean };
+}
+
+export interface CatalogOptions {
+  /** Keep `draft: true` articles (the dev server); production builds leave them out of everything. */
+  drafts?: boolean;
 }
 
 /** Splits `content/<kind>/<locale>/[<category>/]<slug>.md` into its parts. */
@@ -56,7 +70,7 @@ const byOrderThenTitle = (locale: string) => {
 };
 
 /** Checks where every file sits against what its front matter says, and indexes both collections. */
-export function buildCatalog(input: CatalogInput): Catalog {
+export function buildCatalog(input: CatalogInput, { drafts = false }: CatalogOptions = {}): Catalog {
   const problems: string[] = [];
   const categories: CategoryMeta[] = input.categories.flatMap(({ id, data }) => {
     const { locale, slug } = parseContentPath(id);
@@ -79,6 +93,8 @@ export function buildCatalog(input: CatalogInput): Catalog {
     seen.set(key, a.file);
   }
   if (problems.length) throw new Error(`The help center content has ${problems.length} problem(s):\n  ${problems.join('\n  ')}`);
+  // Drafts are checked like any article above, then dropped: no page, index entry, link or count.
+  if (!drafts) articles.splice(0, articles.length, ...articles.filter((a) => !a.draft));
 
   const articleMap = new Map(articles.map((a) => [`${a.locale}/${a.slug}`, a]));
   const inLocale = (locale: Locale) => articles.filter((a) => a.locale === locale).sort(byOrderThenTitle(locale));
@@ -93,6 +109,11 @@ export function buildCatalog(input: CatalogInput): Catalog {
       const siblings = inLocale(article.locale).filter((a) => a.category === article.category);
       const out = [...chosen, ...siblings].filter((a) => a.slug !== article.slug);
       return [...new Map(out.map((a) => [a.slug, a])).values()].slice(0, max);
+    },
+    listing(locale, category) {
+      const own = inLocale(locale).filter((a) => a.category === category);
+      if (own.length > 0 || locale === DEFAULT_LOCALE) return { articles: own, fallback: false };
+      return { articles: inLocale(DEFAULT_LOCALE).filter((a) => a.category === category), fallback: true };
     },
   };
 }

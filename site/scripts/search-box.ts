@@ -26,9 +26,10 @@ interface Answer {
   missing: string[];
 }
 
-/** Wires every `form[data-search]` on the page, and click reports on server-rendered result lists. */
+/** Wires every `form[data-search]` on the page, the `/` shortcut, and click reports on server-rendered result lists. */
 export function enhanceSearchForms(): void {
   document.querySelectorAll<HTMLFormElement>('form[data-search]').forEach(enhance);
+  bindShortcut();
   document.querySelectorAll<HTMLElement>('[data-search-results]').forEach((list) => {
     list.addEventListener('click', (event) => {
       const link = (event.target as Element).closest<HTMLAnchorElement>('a[data-position]');
@@ -242,5 +243,22 @@ function enhance(form: HTMLFormElement): void {
       list.hidden = false;
       input.setAttribute('aria-expanded', 'true');
     }
+  });
+}
+
+/** `/` typed anywhere but in a field focuses the header's search box (as on GitHub and most docs sites). */
+function bindShortcut(): void {
+  const form = document.querySelector<HTMLFormElement>('form[data-shortcut="/"]');
+  const input = form?.querySelector<HTMLInputElement>('input[name="q"]');
+  if (!form || !input) return;
+  // The hint is shown only where the shortcut works, i.e. with this script running.
+  form.querySelector('.shortcut')?.removeAttribute('hidden');
+  document.addEventListener('keydown', (event) => {
+    if (event.key !== '/' || event.ctrlKey || event.metaKey || event.altKey || event.defaultPrevented) return;
+    const target = event.target as HTMLElement | null;
+    if (target && (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName))) return;
+    event.preventDefault();
+    input.focus();
+    input.select();
   });
 }

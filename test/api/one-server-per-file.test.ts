@@ -38,7 +38,7 @@ describe('one server per SQLite file (SPEC 9)', () => {
     expect((await fetch(`${third.url}/api/health`)).status).toBe(200);
     third.child.kill('SIGTERM');
     await third.exited;
-  });
+  }, 90_000); // four processes start: 20 s on a loaded machine
 
   it('allows a server on another file at the same time', async () => {
     const a = await startServerProcess({ ...env, KB_DB: join(dir, 'a.sqlite') });

@@ -61,8 +61,10 @@ describe('the contact page in Chromium', () => {
     await page.fill('#contact-message', 'I changed my email but the old one still receives the login codes.');
     await sleep(3100); // the form refuses posts made within 3 s of rendering
     await page.click('button[type="submit"]');
-    await page.waitForURL(/\/contact\/sent$/);
+    await page.waitForURL(/\/contact\/sent\?ref=KB-\w{5}$/);
     expect(await page.locator('h1').textContent()).toBe('Thanks, your request was sent');
+    const reference = await page.locator('.reference-code').textContent();
+    expect(await page.locator('[data-reference]').textContent()).toContain(`Your reference: ${reference}`);
 
     const [contact] = await waitForEvents(dbOf(server.kb), (rows) => rows.filter((r) => r.type === 'contact' && r.via === 'form'));
     expect(contact).toMatchObject({ path: '/contact' });
@@ -71,7 +73,7 @@ describe('the contact page in Chromium', () => {
     expect(request!.viewedArticles).toContain(ARTICLE);
     await server.kb.outbox.idle();
     await expect.poll(() => receiver.requests.length).toBe(1);
-    expect(JSON.parse(receiver.requests[0]!.body)).toMatchObject({ subject: 'Login email still old', fromArticle: { slug: ARTICLE } });
+    expect(JSON.parse(receiver.requests[0]!.body)).toMatchObject({ subject: 'Login email still old', fromArticle: { slug: ARTICLE }, reference });
     await context.close();
   });
 
@@ -92,8 +94,9 @@ describe('the contact page in Chromium', () => {
 
     await sleep(3100);
     await page.click('button[type="submit"]');
-    await page.waitForURL(/\/ru\/contact\/sent$/);
+    await page.waitForURL(/\/ru\/contact\/sent\?ref=KB-\w{5}$/);
     expect(await page.locator('h1').textContent()).toBe('Спасибо, ваш запрос отправлен');
+    expect(await page.locator('[data-reference]').textContent()).toMatch(/Номер обращения: KB-\w{5}/);
     const stored = dbOf(server.kb).select().from(contactRequests).all().filter((r) => r.locale === 'ru');
     expect(stored.map((r) => r.subject)).toEqual(['Счёт']);
     await context.close();

@@ -131,8 +131,10 @@ describe('without JavaScript', () => {
     const noJs = await browser.newContext({ javaScriptEnabled: false });
     const page = await noJs.newPage();
     await page.goto(`${server.url}/`);
-    await page.getByRole('searchbox').fill('refund');
-    await page.getByRole('button', { name: 'Search' }).click();
+    // The home page's own box; the header has one too (test/browser/site-header.test.ts).
+    const main = page.getByRole('main');
+    await main.getByRole('searchbox').fill('refund');
+    await main.getByRole('button', { name: 'Search' }).click();
     await page.waitForURL('**/search?q=refund');
     expect(await page.locator('[data-search-results] li').count()).toBeGreaterThan(0);
     await noJs.close();

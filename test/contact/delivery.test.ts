@@ -34,8 +34,9 @@ describe('contact delivery to a real webhook and SMTP server', () => {
   it('stores the request, answers 201, then posts it to the webhook signed with HMAC-SHA256', async () => {
     const res = await rig.post(validForm());
     expect(res.status).toBe(201);
-    const answer = (await res.json()) as { id: string; confirmation: string };
-    expect(answer.confirmation).toBe('/contact/sent');
+    const answer = (await res.json()) as { id: string; reference: string; confirmation: string };
+    expect(answer.reference).toMatch(/^KB-[0-9A-HJKMNP-TV-Z]{5}$/);
+    expect(answer.confirmation).toBe(`/contact/sent?ref=${answer.reference}`);
     await rig.kb.outbox.idle();
 
     expect(receiver.requests).toHaveLength(1);
@@ -49,6 +50,7 @@ describe('contact delivery to a real webhook and SMTP server', () => {
     expect(payload).toMatchObject({
       type: 'contact.request',
       id: answer.id,
+      reference: answer.reference,
       email: 'ana@example.com',
       subject: 'Invoice shows the wrong VAT number',
       account: 'ORD-1042',
@@ -63,14 +65,15 @@ describe('contact delivery to a real webhook and SMTP server', () => {
     expect(items.every((i) => i.deliveredAt !== null && i.attempts === 1)).toBe(true);
   });
 
-  it('emails the request to KB_CONTACT_TO with the subject, Reply-To the customer and the message', async () => {
-    await rig.post(validForm({ locale: 'ru' }));
+  it('emails the request to KB_CONTACT_TO with the reference and subject, Reply-To the customer and the message', async () => {
+    const { reference } = (await (await rig.post(validForm({ locale: 'ru' }))).json()) as { reference: string };
     await rig.kb.outbox.idle();
 
     expect(mailbox.messages).toHaveLength(1);
     const mail = mailbox.messages[0]!;
     expect(mail.to).toEqual(['support@example.com']);
-    expect(mail.raw).toMatch(/^Subject: Invoice shows the wrong VAT number$/m);
+    expect(mail.raw).toMatch(new RegExp(`^Subject: \\[${reference}\\] Invoice shows the wrong VAT number$`, 'm'));
+    expect(mail.raw).toContain(`Reference: ${reference}`);
     expect(mail.raw).toMatch(/^Reply-To: ana@example\.com$/m);
     expect(mail.raw).toContain('Hello, my March invoice shows an old VAT number. Can you fix it?');
     expect(mail.raw).toContain('Order or account: ORD-1042');

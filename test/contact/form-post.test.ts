@@ -108,7 +108,8 @@ describe('POST /api/contact: validation and spam protection', () => {
       body: form.toString(),
     });
     expect(res.status).toBe(303);
-    expect(res.headers.get('location')).toBe('/fa/contact/sent');
+    // The confirmation carries the reference the customer quotes (the same one the webhook and e-mail carry).
+    expect(res.headers.get('location')).toMatch(/^\/fa\/contact\/sent\?ref=KB-[0-9A-HJKMNP-TV-Z]{5}$/);
     expect(dbOf(rig.kb).select().from(contactRequests).all()).toHaveLength(1);
   });
 

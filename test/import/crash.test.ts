@@ -167,6 +167,35 @@ describe('kb import killed with -9', () => {
     expect(count(file, 'SELECT count(*) FROM ticket_import_undo')).toBe(0);
   }, 120_000);
 
+  it('completes while a server on the same database takes a stream of events, and the events are all stored', async () => {
+    const file = freshCopy('streamed');
+    const server = await startServerProcess({ KB_DB: file, KB_ADMIN_TOKEN: TOKEN, KB_RATE_LIMIT: '100000', KB_RATE_LIMIT_PER_ADDRESS: '100000' });
+    let acked = 0;
+    let failed = 0;
+    const post = (n: number) =>
+      fetch(`${server.url}/api/events`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'user-agent': 'Mozilla/5.0 (X11; Linux x86_64) Firefox/140.0' },
+        body: JSON.stringify({ type: 'view', pv: `pv-${n}`, path: '/' }),
+      }).then((r) => (r.status === 202 ? acked++ : failed++));
+    let n = 0;
+    const stream = setInterval(() => void post(n++), 10);
+    try {
+      const { killed } = await importAndKill(file, () => false);
+      expect(killed).toBe(false);
+      await new Promise((r) => setTimeout(r, 500));
+    } finally {
+      clearInterval(stream);
+      await new Promise((r) => setTimeout(r, 500));
+      server.child.kill('SIGKILL');
+      await server.exited;
+    }
+    expect(count(file, "SELECT status FROM imports ORDER BY id DESC LIMIT 1")).toBe('ok');
+    expect((await snapshot(file, false)).tickets).toBe(after.tickets);
+    expect(failed).toBe(0);
+    expect(count(file, 'SELECT count(*) FROM events')).toBe(acked);
+  }, 120_000);
+
   it('is undone by a server already running on the database, without a restart', async () => {
     const file = freshCopy('served');
     const server = await startServerProcess({ KB_DB: file, KB_ADMIN_TOKEN: TOKEN });

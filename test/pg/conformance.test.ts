@@ -107,6 +107,17 @@ describe.skipIf(!pgTestUrl)(`the same data through SQLite and PostgreSQL stores 
     expect(all.totals.tickets).toBeGreaterThan(20_000); // the real ServiceNow export
   });
 
+  it('ranks the home page\'s popular articles by the same views', async () => {
+    for (const locale of ['en', 'fa']) {
+      const views = await b.reports.articleViews(locale, '2026-03-25', '2026-04-14');
+      expect(views.length).toBeGreaterThan(1);
+      expect(views).toEqual(await a.reports.articleViews(locale, '2026-03-25', '2026-04-14'));
+      // The window's first day starts at local midnight (KB_TZ): both adapters cut it at the same instant.
+      expect(await b.reports.articleViews(locale, '2026-03-26', '2026-04-14')).toEqual(await a.reports.articleViews(locale, '2026-03-26', '2026-04-14'));
+    }
+    expect(await b.reports.articleViews('ru', '2026-03-25', '2026-04-14')).toEqual([]);
+  });
+
   it('lists the same imports and recent contact requests', async () => {
     const strip = (xs: Array<Record<string, unknown>>) => xs.map(({ id: _, startedAt: __, finishedAt: ___, durationMs: ____, ...r }) => r);
     expect(strip((await b.tickets.listImports()) as never)).toEqual(strip((await a.tickets.listImports()) as never));

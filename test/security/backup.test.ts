@@ -4,7 +4,7 @@
  * 0600, and the live database is never a target.
  */
 import { execFile } from 'node:child_process';
-import { mkdtempSync, rmSync, statSync, symlinkSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -13,6 +13,7 @@ import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServerProcess, type ServerProcess } from '../helpers/process.ts';
 import { DESKTOP_UA } from '../helpers/browser.ts';
+import { backupPg } from '../../db/pg/backup.ts';
 
 const run = promisify(execFile);
 const root = fileURLToPath(new URL('../..', import.meta.url));
@@ -75,4 +76,27 @@ describe('kb backup', () => {
     // The live database still answers.
     expect((await fetch(`${server.url}/api/health`)).status).toBe(200);
   }, 120_000);
+});
+
+describe('kb backup on PostgreSQL', () => {
+  it('has pg_dump write into a file that is 0600 from its first byte, put in place only once the dump succeeded', async () => {
+    // A stand-in for pg_dump that writes its --file and notes the mode the file had while it was being written.
+    const fake = join(dir, 'fake-pg_dump');
+    const seen = join(dir, 'mode-while-writing');
+    writeFileSync(fake, `#!/bin/sh\nfor a in "$@"; do case "$a" in --file=*) f="\${a#--file=}";; esac; done\nprintf PGDMP > "$f"\nstat -c %a "$f" > "${seen}"\n[ -z "$FAIL_DUMP" ]\n`, { mode: 0o700 });
+    const target = join(dir, 'pg.dump');
+    await backupPg('postgres://kb@127.0.0.1:1/kb', target, fake);
+    expect(readFileSync(seen, 'utf8').trim()).toBe('600');
+    expect(statSync(target).mode & 0o777).toBe(0o600);
+    expect(readFileSync(target, 'utf8')).toBe('PGDMP');
+
+    // A failed dump leaves nothing behind, and the earlier backup as it was.
+    process.env.FAIL_DUMP = '1';
+    try {
+      await expect(backupPg('postgres://kb@127.0.0.1:1/kb', join(dir, 'failed.dump'), fake)).rejects.toThrow(/pg_dump failed/);
+    } finally {
+      delete process.env.FAIL_DUMP;
+    }
+    expect(readdirSync(dir).filter((f) => f.includes('failed.dump'))).toEqual([]);
+  });
 });

@@ -64,11 +64,31 @@ describe('catalog', () => {
     expect(() => buildCatalog(bad)).toThrow(/content\/articles\/de\/billing\/z\.md: "de" is not a locale/);
   });
 
-  it('links each locale to the same article where it exists, else to that locale home', () => {
+  it('links each locale to the same article where it exists, else to the default-locale article, never a 404', () => {
     const links = alternates({ kind: 'article', slug: 'refunds' }, catalog);
     expect(links.find((l) => l.locale === 'en')).toMatchObject({ href: '/articles/refunds', exact: true });
     expect(links.find((l) => l.locale === 'fa')).toMatchObject({ href: '/fa/articles/refunds', exact: true });
-    expect(links.find((l) => l.locale === 'ru')).toMatchObject({ href: '/ru/', exact: false });
+    expect(links.find((l) => l.locale === 'ru')).toMatchObject({ href: '/articles/refunds', exact: false, untranslated: true });
+    expect(alternates({ kind: 'category', slug: 'start' }, catalog).find((l) => l.locale === 'fa')).toMatchObject({ href: '/fa/', exact: false });
+  });
+
+  it('lists the default locale\'s articles for a category that has none in a locale, and says so', () => {
+    const withStart = buildCatalog({ ...input, categories: [...input.categories, category('content/categories/fa/start.md', 'شروع', 1)] });
+    expect(withStart.listing('fa', 'start')).toMatchObject({ fallback: true, articles: [{ slug: 'setup', locale: 'en' }] });
+    expect(withStart.listing('fa', 'billing')).toMatchObject({ fallback: false, articles: [{ slug: 'refunds', locale: 'fa' }] });
+    expect(withStart.listing('en', 'billing').fallback).toBe(false);
+  });
+
+  it('leaves drafts out of every list, translation and relation unless asked for (the dev server)', () => {
+    const draft = article('content/articles/en/billing/new-plans.md', 'New plans', {});
+    (draft.data as { draft?: boolean }).draft = true;
+    const withDraft: CatalogInput = { ...input, articles: [...input.articles, draft] };
+    const live = buildCatalog(withDraft);
+    expect(live.article('en', 'new-plans')).toBeUndefined();
+    expect(live.articles('en').map((a) => a.slug)).not.toContain('new-plans');
+    expect(live.translations('new-plans')).toEqual([]);
+    expect(live.related(live.article('en', 'cards')!).map((a) => a.slug)).not.toContain('new-plans');
+    expect(buildCatalog(withDraft, { drafts: true }).article('en', 'new-plans')?.draft).toBe(true);
   });
 });
 

@@ -1,24 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cpSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { projectCopy, removeCopy } from '../helpers/project-copy.ts';
+import { loadCatalog } from '../../api/content/read-catalog.ts';
 
-const root = fileURLToPath(new URL('../..', import.meta.url));
 let dir: string;
 
 /** A copy of the project's site with the test fixtures as content, where one file can be broken. */
 beforeAll(() => {
-  dir = mkdtempSync(join(tmpdir(), 'kb-content-'));
-  for (const path of ['site', 'api', 'db', 'astro.config.mjs', 'package.json', 'tsconfig.json']) cpSync(join(root, path), join(dir, path), { recursive: true });
-  cpSync(join(root, 'test/fixtures/content'), join(dir, 'content'), { recursive: true });
-  symlinkSync(join(root, 'node_modules'), join(dir, 'node_modules'), 'dir');
+  dir = projectCopy('kb-content-');
 });
-afterAll(async () => {
-  // astro sync saves its content store on a short timer: let it write before its folder goes (an ENOENT otherwise).
-  await new Promise((resolve) => setTimeout(resolve, 1500));
-  rmSync(dir, { recursive: true, force: true });
-});
+afterAll(() => removeCopy(dir));
 
 async function syncError(): Promise<string> {
   const { sync } = await import('astro');
@@ -53,4 +45,24 @@ describe('content errors', () => {
     expect(message).toContain('content/articles/en/billing/download-invoices.md');
     expect(message).toMatch(/description\W+must be text/);
   });
+
+  it('fails with the file and the YAML mistake when the front matter is not YAML, and reports name the same file', async () => {
+    const file = 'content/articles/en/billing/refund-a-booking.md';
+    const restore = edit(file, /title: .*/, 'title: "Refund: a booking');
+    const message = await syncError();
+    const catalog = await loadCatalog(join(dir, 'content'), { git: false });
+    restore();
+    expect(message).toContain(`${file}: bad front matter`);
+    // The site and the reports read content through one reader: they name the same file for the same mistake.
+    expect(catalog.problems.join('\n')).toContain(`${file}: bad front matter`);
+  });
+
+  it('fails naming the file and where articles belong when an article sits outside a category folder', async () => {
+    mkdirSync(join(dir, 'content/articles/en'), { recursive: true });
+    writeFileSync(join(dir, 'content/articles/en/stray.md'), '---\ntitle: Stray article\n---\nText.\n');
+    const message = await syncError();
+    rmSync(join(dir, 'content/articles/en/stray.md'));
+    expect(message).toContain('content/articles/en/stray.md: articles live in content/articles/<locale>/<category>/<slug>.md');
+  });
 });
+

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readdirSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 import { startServer, type RunningServer } from '../helpers/server.ts';
@@ -12,10 +12,12 @@ afterAll(() => server?.stop());
 
 const get = (path: string) => fetch(server.url + encodeURI(path));
 const contentDir = fileURLToPath(new URL('../../content/articles', import.meta.url));
-/** Every article page the content defines, as [locale, slug]. */
+/** Every published article page the content defines, as [locale, slug] (drafts are never built). */
 const articlePages = readdirSync(contentDir).flatMap((locale) =>
   readdirSync(join(contentDir, locale)).flatMap((category) =>
-    readdirSync(join(contentDir, locale, category)).map((file) => [locale, file.replace(/\.md$/, '')] as const),
+    readdirSync(join(contentDir, locale, category))
+      .filter((file) => !/^draft: true$/m.test(readFileSync(join(contentDir, locale, category, file), 'utf8')))
+      .map((file) => [locale, file.replace(/\.md$/, '')] as const),
   ),
 );
 const pathOf = (locale: string, slug: string) => `${locale === 'en' ? '' : `/${locale}`}/articles/${slug}`;
@@ -53,18 +55,21 @@ describe('locales', () => {
     const checked = new Map<string, number>();
     for (const [locale, slug] of articlePages) {
       const html = await (await get(pathOf(locale, slug))).text();
-      const hreflang = [...html.matchAll(/<link rel="alternate" hreflang="([^"]+)" href="([^"]+)"/g)].map((m) => [m[1]!, m[2]!] as const);
+      // hreflang links are absolute (KB_SITE_URL); the test server answers their paths.
+      const hreflang = [...html.matchAll(/<link rel="alternate" hreflang="([^"]+)" href="([^"]+)"/g)].map((m) => [m[1]!, new URL(m[2]!).pathname] as const);
       const switcher = html.slice(html.indexOf('data-lang-switcher'), html.indexOf('</details>'));
       const targets = [...switcher.matchAll(/<a href="([^"]+)" hreflang="([^"]+)"/g)].map((m) => [m[2]!, m[1]!] as const);
       expect(targets).toHaveLength(4);
       for (const [lang, href] of targets) {
-        // The switcher lands on the same article where a translation exists, else on that locale's home.
+        // The switcher lands on the same article where a translation exists, else on the English article (hreflang en).
         const translated = articlePages.some(([l, s]) => l === lang && s === slug);
         if (!lang || !href) throw new Error('switcher link without href or hreflang');
-        expect(href).toBe(translated ? pathOf(lang, slug) : lang === 'en' ? '/' : `/${lang}/`);
+        expect(href).toBe(translated ? pathOf(lang, slug) : pathOf('en', slug));
       }
-      const translations = articlePages.filter(([, s]) => s === slug).length;
-      expect(hreflang.filter(([l]) => l !== 'x-default')).toHaveLength(translations > 1 ? translations : 0);
+      // Every translation, the page itself included, and x-default (the English article).
+      const translations = articlePages.filter(([, s]) => s === slug).map(([l]) => l);
+      expect(hreflang.filter(([l]) => l !== 'x-default').map(([l]) => l).sort()).toEqual([...translations].sort());
+      expect(hreflang.find(([l]) => l === 'x-default')?.[1]).toBe(pathOf('en', slug));
       for (const [, href] of [...hreflang, ...targets]) {
         if (!checked.has(href)) checked.set(href, (await fetch(server.url + href)).status);
       }

@@ -1,27 +1,18 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cpSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { SynonymFileError, parseSynonyms } from '../../api/search/synonyms.ts';
 import { buildIndex } from '../../api/search/build-index.ts';
+import { projectCopy, removeCopy } from '../helpers/project-copy.ts';
 
-const root = fileURLToPath(new URL('../..', import.meta.url));
 let dir: string;
 
 /** A copy of the project's site with the fixture content, where the synonym file can be broken. */
 beforeAll(() => {
-  dir = mkdtempSync(join(tmpdir(), 'kb-synonyms-'));
-  for (const path of ['site', 'api', 'db', 'astro.config.mjs', 'package.json', 'tsconfig.json']) cpSync(join(root, path), join(dir, path), { recursive: true });
-  cpSync(join(root, 'test/fixtures/content'), join(dir, 'content'), { recursive: true });
+  dir = projectCopy('kb-synonyms-');
   mkdirSync(join(dir, 'content/synonyms'), { recursive: true });
-  symlinkSync(join(root, 'node_modules'), join(dir, 'node_modules'), 'dir');
 });
-afterAll(async () => {
-  // astro sync saves its content store on a short timer: let it write before its folder goes (an ENOENT otherwise).
-  await new Promise((resolve) => setTimeout(resolve, 1500));
-  rmSync(dir, { recursive: true, force: true });
-});
+afterAll(() => removeCopy(dir));
 
 async function syncError(file: string, text: string): Promise<string> {
   writeFileSync(join(dir, 'content/synonyms', file), text);

@@ -12,3 +12,13 @@ export const adminSessions = pgTable(
   },
   (t) => [index('admin_sessions_last_seen').on(t.lastSeenAt)],
 );
+
+/** Failed logins and Bearer tokens, as db/schema/admin.ts: every node counts the same tries. */
+export const authFailures = pgTable(
+  'auth_failures',
+  {
+    addressHash: text('address_hash').notNull(),
+    at: int8('at').notNull(),
+  },
+  (t) => [index('auth_failures_address_at').on(t.addressHash, t.at), index('auth_failures_at').on(t.at)],
+);

@@ -47,8 +47,8 @@ export async function contactPageState(request: Request, url: URL, socketAddress
     // Rendered without a socket (tests); the API then sees no address, as app.request() would.
   }
   // Stored through POST /api/contact like every other way in, so spam checks, limits and storage are the API's.
-  const result = await callApi(kb, '/api/contact', { method: 'POST', body: raw, from: { request, clientAddress } });
-  if (result.ok) return { redirect: sentPath(locale) };
+  const result = await callApi<{ reference: string }>(kb, '/api/contact', { method: 'POST', body: raw, from: { request, clientAddress } });
+  if (result.ok) return { redirect: sentPath(locale, result.data.reference) };
   for (const k of Object.keys(values) as Array<keyof FormValues>) values[k] = raw[k] ?? '';
   const problems = (Array.isArray(result.details) ? result.details : []) as Array<{ path: string; code?: string }>;
   const shown = problems.length ? problems : [{ path: 'form', code: 'network' }];

@@ -5,8 +5,13 @@ import { loadCatalog } from '../../lib/load-catalog.ts';
 import { buildIndex } from '../../../api/search/build-index.ts';
 import { searchSources } from '../../lib/search-sources.ts';
 import { loadSynonyms } from '../../lib/load-synonyms.ts';
+import { searchIndexKey } from '../../lib/page-keys.ts';
 
-export const getStaticPaths: GetStaticPaths = () => LOCALE_CODES.map((locale) => ({ params: { locale } }));
+export const getStaticPaths: GetStaticPaths = async () => {
+  const catalog = await loadCatalog();
+  // The key covers the locale's articles and its synonyms: an index is built again when either changes.
+  return Promise.all(LOCALE_CODES.map(async (locale) => ({ params: { locale }, cacheKey: searchIndexKey(catalog, locale, await loadSynonyms(locale)) })));
+};
 
 export const GET: APIRoute = async ({ params }) => {
   const locale = params.locale as Locale;
