@@ -2,6 +2,7 @@
 import { resolve } from 'node:path';
 import { z } from 'zod';
 import type { Config } from '../db/shared/config.ts';
+import { parseBusinessHours, parseHolidays } from '../db/shared/business-hours.ts';
 
 const intFrom = (fallback: number, min: number, max: number) =>
   z.coerce.number().int().min(min).max(max).default(fallback);
@@ -31,12 +32,41 @@ const EnvSchema = z.object({
   KB_WEBHOOK_SECRET: z.string().min(1).optional(),
   KB_SMTP_URL: z.string().regex(/^smtps?:\/\//, 'must start with smtp:// or smtps://').optional(),
   KB_CONTACT_TO: z.email().optional(),
+  KB_BUSINESS_HOURS: z.string().max(500).optional(),
+  KB_HOLIDAYS: z.string().max(20_000).optional(),
+  KB_COST_PER_TICKET: z.coerce.number().positive('must be a positive number, such as 12.5').max(1_000_000).optional(),
+  KB_DIGEST_TO: z
+    .string()
+    .max(2000)
+    .transform((v) => v.split(/[\s,;]+/).filter(Boolean))
+    .pipe(z.array(z.email('must be e-mail addresses separated by commas')).min(1).max(50))
+    .optional(),
+  KB_DIGEST_SCHEDULE: z.enum(['weekly'], { error: 'must be "weekly" (or unset: no scheduled digest)' }).optional(),
   HOST: z.string().min(1).default('127.0.0.1'),
   PORT: intFrom(4321, 0, 65535),
-}).refine((e) => !e.KB_SMTP_URL || e.KB_CONTACT_TO, {
-  error: 'is required when KB_SMTP_URL is set (the address contact requests are emailed to)',
-  path: ['KB_CONTACT_TO'],
-});
+})
+  // SMTP set for the digest alone needs no contact address.
+  .refine((e) => !e.KB_SMTP_URL || e.KB_CONTACT_TO || e.KB_DIGEST_TO, {
+    error: 'is required when KB_SMTP_URL is set (the address contact requests are emailed to)',
+    path: ['KB_CONTACT_TO'],
+  })
+  .refine((e) => !e.KB_DIGEST_SCHEDULE || e.KB_DIGEST_TO, { error: 'is required when KB_DIGEST_SCHEDULE is set (who gets the digest)', path: ['KB_DIGEST_TO'] })
+  .refine((e) => !e.KB_DIGEST_SCHEDULE || e.KB_SMTP_URL, { error: 'is required when KB_DIGEST_SCHEDULE is set (the digest is sent by e-mail)', path: ['KB_SMTP_URL'] })
+  .refine((e) => !e.KB_HOLIDAYS || e.KB_BUSINESS_HOURS, { error: 'only counts with KB_BUSINESS_HOURS set', path: ['KB_HOLIDAYS'] })
+  .transform((e, ctx) => {
+    if (!e.KB_BUSINESS_HOURS) return { ...e, businessHours: undefined };
+    const holidays = parseHolidays(e.KB_HOLIDAYS ?? '');
+    if (typeof holidays === 'string') {
+      ctx.addIssue({ code: 'custom', path: ['KB_HOLIDAYS'], message: holidays });
+      return z.NEVER;
+    }
+    const hours = parseBusinessHours(e.KB_BUSINESS_HOURS, holidays);
+    if (typeof hours === 'string') {
+      ctx.addIssue({ code: 'custom', path: ['KB_BUSINESS_HOURS'], message: hours });
+      return z.NEVER;
+    }
+    return { ...e, businessHours: hours };
+  });
 
 /** Parses an environment (process.env by default) into a Config, or throws one readable error. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -66,6 +96,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     webhookSecret: e.KB_WEBHOOK_SECRET,
     smtpUrl: e.KB_SMTP_URL,
     contactTo: e.KB_CONTACT_TO,
+    businessHours: e.businessHours,
+    costPerTicket: e.KB_COST_PER_TICKET,
+    digestTo: e.KB_DIGEST_TO ?? [],
+    digestSchedule: e.KB_DIGEST_SCHEDULE,
     host: e.HOST,
     port: e.PORT,
   };

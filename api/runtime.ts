@@ -15,6 +15,7 @@ import { createSessions, type Sessions } from './admin/sessions.ts';
 import { createAuthThrottle, type AuthThrottle } from './admin/throttle.ts';
 import { watchInterruptedImports } from './tickets/recovery-watch.ts';
 import { prepareTempDir } from '../db/shared/temp-files.ts';
+import { startDigestSchedule, type DigestSchedule } from './digest/schedule.ts';
 
 const contentDir = fileURLToPath(new URL('../content', import.meta.url));
 
@@ -36,7 +37,9 @@ export interface Runtime {
   outbox: Outbox;
   /** The lunr indexes of every locale, loaded once from the build (dist/search). */
   search: SearchService;
-  /** Releases what the runtime holds (stops the outbox, flushes pending writes, closes the store). */
+  /** KB_DIGEST_SCHEDULE=weekly: sends the weekly digest once per week (api/digest/schedule.ts); absent otherwise. */
+  digest: DigestSchedule | undefined;
+  /** Releases what the runtime holds (stops the digest and the outbox, flushes pending writes, closes the store). */
   close(): Promise<void>;
 }
 
@@ -65,6 +68,7 @@ export async function createRuntime(config: Config, options: RuntimeOptions = {}
   const catalog = catalogSource(contentDir);
   const outbox = createOutbox({ store, config, titles: catalogTitles(catalog) });
   const app = createApp({ store, config, adminToken: admin.token, secret, sessions, throttle, catalog, outbox, search });
+  const digest = config.digestSchedule === 'weekly' ? startDigestSchedule({ store, config, catalog }) : undefined;
   return {
     config,
     store,
@@ -76,7 +80,9 @@ export async function createRuntime(config: Config, options: RuntimeOptions = {}
     catalog,
     outbox,
     search,
+    digest,
     async close() {
+      await digest?.stop();
       await outbox.close();
       await imports.stop();
       await store.admin.close();

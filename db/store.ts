@@ -16,12 +16,16 @@ import type {
   ContactFormReport,
   GapReport,
   OverviewReport,
+  OverviewReportFilters,
+  SearchReportFilters,
+  QueryDetail,
   ReportFilters,
   SearchReport,
   TicketReport,
   TicketReportFilters,
 } from './shared/reports.ts';
 import type { ContactChannel, RecentContact, RejectionReason } from './shared/contact.ts';
+import type { DigestClaim, DigestSend } from './shared/digest.ts';
 import type { ImportRecord } from './tickets/list-imports.ts';
 import type { CanonicalTicket, UpsertOptions } from './tickets/upsert-tickets.ts';
 import type { ImportOptions, ImportResult } from './tickets/run-import.ts';
@@ -63,12 +67,14 @@ export interface TrackingStore {
 
 /** Reports (SPEC 7): one method per report, each settling the rollups it reads first. */
 export interface ReportsStore {
-  overview(filters: ReportFilters, catalog: Catalog): Promise<OverviewReport>;
+  overview(filters: OverviewReportFilters, catalog: Catalog): Promise<OverviewReport>;
   articles(filters: ArticleReportFilters, catalog: Catalog): Promise<ArticleReport>;
-  search(filters: ReportFilters): Promise<SearchReport>;
+  search(filters: SearchReportFilters): Promise<SearchReport>;
   gaps(filters: ReportFilters, catalog: Catalog): Promise<GapReport>;
   tickets(filters: TicketReportFilters): Promise<TicketReport>;
   contact(filters: ReportFilters): Promise<ContactFormReport>;
+  /** One query's figures in a range, the result counts its searches showed, and the locales it came from. */
+  queryDetail(filters: Omit<ReportFilters, 'interval'> & { query: string }): Promise<QueryDetail>;
   /** Page views per article of one locale over local days `from`..`to` (YYYY-MM-DD, KB_TZ): popular articles on the home page. */
   articleViews(locale: string, from: string, to: string): Promise<ArticleViews[]>;
 }
@@ -79,8 +85,10 @@ export interface TicketsStore {
   importFile(file: string, options: ImportOptions): Promise<ImportResult>;
   /** Stores canonical tickets (upsert on source and external id). */
   upsert(tickets: Iterable<CanonicalTicket>, options: UpsertOptions): Promise<WriteCounts>;
-  /** The newest finished imports, newest first. */
-  listImports(limit?: number): Promise<ImportRecord[]>;
+  /** Finished imports, newest first: `limit` of them from `offset` on. */
+  listImports(limit?: number, offset?: number): Promise<ImportRecord[]>;
+  /** How many imports the history holds. */
+  countImports(): Promise<number>;
   /**
    * Undoes what an import left half-written when its process died (it is then `interrupted`), in short transactions;
    * resolves with how many it undid. Cheap when there is none; a live import is left alone.
@@ -103,6 +111,8 @@ export interface ContactStore {
   sessionArticles(visitor: string, at: number): Promise<SessionArticles>;
   /** Counts one post turned away on a local day (YYYY-MM-DD). */
   countRejection(day: string, reason: RejectionReason): Promise<void>;
+  /** Requests stored over local days `fromDay`..`toDay` in KB_TZ. */
+  countRequests(fromDay: string, toDay: string): Promise<number>;
   /** Posts turned away per reason over local days `fromDay`..`toDay`. */
   rejectionTotals(fromDay: string, toDay: string): Promise<Partial<Record<RejectionReason, number>>>;
   /** The newest requests with each channel's delivery state; `failing`: only those a channel has not accepted yet. */
@@ -124,6 +134,18 @@ export interface ContactStore {
   markFailed(item: OutboxRow, at: number, error: string, nextAttemptAt: number | null): Promise<void>;
   /** Gives an item back, due at `at` (shutting down mid-attempt); the attempt stays counted. */
   release(item: OutboxRow, at: number): Promise<void>;
+}
+
+/** The scheduled digest (SPEC 7.5): which periods went out, claimed atomically so one process sends each. */
+export interface DigestStore {
+  /** Claims a period unless it was sent or another claim is live; true when this caller now holds it. One statement. */
+  claim(claim: DigestClaim): Promise<boolean>;
+  /** Marks a period this owner claimed as sent. */
+  markSent(period: string, owner: string, at: number): Promise<void>;
+  /** Records a failed send; the claim goes stale at `retryAt`, when any process may claim the period again. */
+  markFailed(failure: { period: string; owner: string; error: string; retryAt: number; leaseMs: number }): Promise<void>;
+  /** The newest periods, newest first. */
+  list(limit?: number): Promise<DigestSend[]>;
 }
 
 /** Dashboard sessions (SPEC 8), found by a keyed hash of their id; the caller decides expiry with its clock. */
@@ -170,6 +192,7 @@ export interface Store {
   reports: ReportsStore;
   tickets: TicketsStore;
   contact: ContactStore;
+  digest: DigestStore;
   sessions: SessionsStore;
   admin: AdminStore;
 }

@@ -36,9 +36,11 @@ export interface OutboxOptions {
   leaseMs?: number;
 }
 
-/** The channels a config delivers to; throws when email is half configured. */
+/** The channels a config delivers to; throws when email is half configured (SMTP for the digest alone is fine). */
 export function configuredChannels(config: Config): ContactChannel[] {
-  if (config.smtpUrl && !config.contactTo) throw new Error('KB_SMTP_URL is set but KB_CONTACT_TO (the address requests are sent to) is not.');
+  if (config.smtpUrl && !config.contactTo && config.digestTo.length === 0) {
+    throw new Error('KB_SMTP_URL is set but KB_CONTACT_TO (the address requests are sent to) is not.');
+  }
   const out: ContactChannel[] = [];
   if (config.webhookUrl) out.push('webhook');
   if (config.smtpUrl && config.contactTo) out.push('email');

@@ -14,6 +14,8 @@ import { BODY_LIMITS } from '../http/body-limits.ts';
 
 const MAX_BODY = BODY_LIMITS.contactForm;
 const isoDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a day written YYYY-MM-DD');
+/** Local days from..to in KB_TZ, both included. */
+const DayRange = z.object({ from: isoDay, to: isoDay }).refine((q) => q.from <= q.to, { message: 'must not be after to', path: ['from'] });
 
 export const contact = new Hono<AppEnv>().post(
   '/',
@@ -53,9 +55,19 @@ export const contact = new Hono<AppEnv>().post(
     },
   )
   .get(
+    '/requests/count',
+    requireAdmin,
+    validated('query', DayRange, 'from and to must be days written YYYY-MM-DD, from not after to.'),
+    async (c) => {
+      // Requests stored over local days in KB_TZ: what "forms submitted" (tracker events) is compared with.
+      const { from, to } = c.req.valid('query');
+      return c.json({ from, to, stored: await c.var.deps.store.contact.countRequests(from, to) });
+    },
+  )
+  .get(
     '/rejections',
     requireAdmin,
-    validated('query', z.object({ from: isoDay, to: isoDay }).refine((q) => q.from <= q.to, { message: 'must not be after to', path: ['from'] }), 'from and to must be days written YYYY-MM-DD, from not after to.'),
+    validated('query', DayRange, 'from and to must be days written YYYY-MM-DD, from not after to.'),
     async (c) => {
       // Posts the form turned away per reason over local days in KB_TZ (nothing of them was stored).
       const { from, to } = c.req.valid('query');

@@ -2,9 +2,16 @@
 import { stringify } from 'csv-stringify/sync';
 import type { AnyReport } from './registry.ts';
 
-/** The rows of a list: a top-level array, or the `days` of an object such as the tickets `forecast`. */
+/**
+ * The rows of a list: a top-level array, the `days` of an object such as the tickets `forecast`, or, with
+ * compare=previous, `previous` = one row of the previous period's totals with its from and to.
+ */
 function listRows(report: AnyReport, key: string): unknown {
   const value = report[key];
+  if (key === 'previous' && value && typeof value === 'object' && 'totals' in value) {
+    const p = value as { from: string; to: string; totals: object };
+    return [{ from: p.from, to: p.to, ...p.totals }];
+  }
   if (Array.isArray(value)) return value;
   if (value && typeof value === 'object' && Array.isArray((value as { days?: unknown }).days)) return (value as { days: unknown[] }).days;
   return undefined;

@@ -2,6 +2,7 @@
 import { DateTime } from 'luxon';
 import { z } from 'zod';
 import { INTERVALS } from '../../db/shared/reports.ts';
+import { addDays, daysIn, defaultRange, DEFAULT_RANGE_DAYS } from '../../db/shared/report-range.ts';
 
 /** Longest range a report may cover, so one request cannot ask for decades of days. */
 export const MAX_RANGE_DAYS = 732;
@@ -22,6 +23,8 @@ export const ReportQuerySchema = z
     list: z.string().regex(/^[a-zA-Z]{1,40}$/, 'must be a list name such as series, totals or articles').optional(),
     /** Articles report only: one article's slug. */
     article: z.string().regex(/^[a-z0-9][a-z0-9-]{0,120}$/, 'must be an article slug').optional(),
+    /** `previous`: also the totals of the period of the same length that ends the day before `from`. */
+    compare: z.enum(['previous'], { error: 'must be "previous"' }).optional(),
   })
   .strict();
 
@@ -32,13 +35,16 @@ export interface ResolvedRange {
   to: string;
 }
 
-/** Fills a missing range with the last 30 days in `timeZone`, and checks from <= to and the length. */
+/**
+ * Fills a missing end of the range (SPEC 7): no `to` means yesterday in `timeZone` (or `from`, if later); no `from`
+ * means 28 days ending `to`. So no range at all is the last 28 complete days. Checks from <= to and the length.
+ */
 export function resolveRange(q: Pick<ReportQuery, 'from' | 'to'>, timeZone: string, now = Date.now()): ResolvedRange | string {
-  const today = DateTime.fromMillis(now, { zone: timeZone }).toISODate() as string;
-  const to = q.to ?? (q.from && q.from > today ? q.from : today);
-  const from = q.from ?? (DateTime.fromISO(to).minus({ days: 29 }).toISODate() as string);
+  const yesterday = defaultRange(timeZone, now).to;
+  const to = q.to ?? (q.from && q.from > yesterday ? q.from : yesterday);
+  const from = q.from ?? addDays(to, 1 - DEFAULT_RANGE_DAYS);
   if (from > to) return `from (${from}) must not be after to (${to})`;
-  const days = DateTime.fromISO(to).diff(DateTime.fromISO(from), 'days').days + 1;
+  const days = daysIn(from, to);
   if (days > MAX_RANGE_DAYS) return `the range covers ${days} days; at most ${MAX_RANGE_DAYS} are allowed`;
   return { from, to };
 }

@@ -40,16 +40,29 @@ function grid(rows: Array<Record<string, unknown>>, only?: string[]): string {
   return [line(columns), line(widths.map((w) => '-'.repeat(w))), ...cells.map(line)].join('\n');
 }
 
-export function reportToTable(name: string, report: AnyReport): string {
-  const out: string[] = [`${name} report, ${report.from} to ${report.to} by ${report.interval}`, '', 'Totals'];
+/** The totals as label/value lines; with compare=previous, the previous period's value beside each. */
+function totalsLines(report: AnyReport): string[] {
   const totals = flatten(report.totals as Record<string, unknown>);
+  const previous = report.previous as { from: string; to: string; totals: Record<string, unknown> } | undefined;
   const width = Math.max(...Object.keys(totals).map((k) => k.length));
-  for (const [k, v] of Object.entries(totals)) out.push(`  ${k.padEnd(width)}  ${cell(v)}`);
+  if (!previous) return ['Totals', ...Object.entries(totals).map(([k, v]) => `  ${k.padEnd(width)}  ${cell(v)}`)];
+  const before = flatten(previous.totals);
+  const now = Object.entries(totals).map(([k, v]) => [k, cell(v), cell(before[k])] as const);
+  const w = Math.max(4, ...now.map(([, v]) => v.length));
+  return [
+    `Totals (previous: ${previous.from} to ${previous.to})`,
+    `  ${''.padEnd(width)}  ${'this'.padEnd(w)}  previous`,
+    ...now.map(([k, v, b]) => `  ${k.padEnd(width)}  ${v.padEnd(w)}  ${b}`),
+  ];
+}
+
+export function reportToTable(name: string, report: AnyReport): string {
+  const out: string[] = [`${name} report, ${report.from} to ${report.to} by ${report.interval}`, '', ...totalsLines(report)];
   const cols = COLUMNS[name] ?? {};
   out.push('', 'Series', grid(report.series.map((p) => flatten(p as Record<string, unknown>)), cols.series));
   for (const [key, value] of Object.entries(report)) {
     if (key === 'series' || !Array.isArray(value)) {
-      if (value && typeof value === 'object' && !Array.isArray(value) && key !== 'totals') {
+      if (value && typeof value === 'object' && !Array.isArray(value) && key !== 'totals' && key !== 'previous') {
         // e.g. the tickets forecast: its own small section
         const flat = flatten(value as Record<string, unknown>);
         const rows = Array.isArray((value as Record<string, unknown>).days) ? ((value as { days: Array<Record<string, unknown>> }).days) : undefined;

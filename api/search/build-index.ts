@@ -4,7 +4,8 @@ import { toSearchDocument, type SearchSource, type StoredDoc } from './documents
 import { terms } from './normalize.ts';
 import { SynonymFileError, type SynonymRule } from './synonyms.ts';
 
-export const INDEX_VERSION = 3;
+// 4: Malay keeps pe- before l (pelanggan), so a Malay index built before stems differently.
+export const INDEX_VERSION = 4;
 
 /** A locale's synonym rules and the file they came from (for error messages). */
 export interface SynonymSource {

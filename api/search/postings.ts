@@ -95,11 +95,11 @@ export const OTHER_FORM = 0.5;
 
 /**
  * A term's postings in one field, own-form aware: in all fields, an article without the customer's own word counts
- * OTHER_FORM of its weight; where an article says what it is about (strong), only the own word counts.
+ * OTHER_FORM of its weight; where an article says what it is about (title, strong), only the own word counts.
  */
 function termHits(postings: Postings, { id, boost, own }: PostingRef, field: 'lists' | 'titles' | 'strong'): Hits {
   const list = postings[field][id]!;
-  if (own && field === 'strong') return keepOnly(list, own.strong, boost);
+  if (own && field !== 'lists') return keepOnly(list, own.strong, boost);
   if (own && field === 'lists') return scaleOthers(list, own.docs, boost);
   // The common case, one exact word: the postings themselves, no copy.
   return { docs: list.docs, scores: boost === 1 ? list.weights : Array.from(list.weights, (w) => w * boost) };

@@ -59,35 +59,56 @@ const PREFIX_BOOST = 0.9;
 const TYPO_BOOST = 0.6;
 const SYNONYM_BOOST = 0.9;
 
-/** Synonym rules keyed by the stems of the phrase a query must contain. */
+/** A phrase of a synonym rule: its words as written (hyphens joined) and their stems. */
+export interface Phrase {
+  words: string[];
+  stems: string[];
+}
+
+/**
+ * Synonym rules keyed by the stems of the phrase a query must contain. Each rule remembers its own words, so a query
+ * word that only shares their stem from another word family ("books" against a rule for "booking") does not use it.
+ */
 export class SynonymTable {
-  private readonly entries = new Map<string, string[][]>();
+  private readonly entries = new Map<string, { from: string[]; to: Phrase[] }[]>();
   /** Words in the longest phrase a rule starts from. */
   longest = 0;
 
   constructor(rules: readonly SynonymRule[], stem: (word: string) => string | undefined) {
-    const stems = (phrase: string) =>
-      queryWords(phrase)
-        .map((w) => stem(w.replaceAll('-', '')))
-        .filter((s): s is string => s !== undefined);
-    const add = (from: string[], to: string[]) => {
-      if (from.length === 0 || to.length === 0 || from.join(' ') === to.join(' ')) return;
-      const key = from.join(' ');
+    const phrase = (text: string): Phrase => {
+      const words = queryWords(text)
+        .map((w) => w.replaceAll('-', ''))
+        .filter((w) => stem(w) !== undefined);
+      return { words, stems: words.map((w) => stem(w)!) };
+    };
+    const add = (from: Phrase, to: Phrase) => {
+      const key = from.stems.join(' ');
+      if (from.stems.length === 0 || to.stems.length === 0 || key === to.stems.join(' ')) return;
       const list = this.entries.get(key) ?? [];
-      if (!list.some((l) => l.join(' ') === to.join(' '))) list.push(to);
+      let entry = list.find((e) => e.from.join(' ') === from.words.join(' '));
+      if (!entry) list.push((entry = { from: from.words, to: [] }));
+      if (!entry.to.some((t) => t.stems.join(' ') === to.stems.join(' '))) entry.to.push(to);
       this.entries.set(key, list);
-      this.longest = Math.max(this.longest, from.length);
+      this.longest = Math.max(this.longest, from.stems.length);
     };
     for (const rule of rules) {
-      const phrases = rule.phrases.map(stems);
+      const phrases = rule.phrases.map(phrase);
       if (rule.kind === 'oneWay') for (const to of phrases.slice(1)) add(phrases[0]!, to);
       else for (const from of phrases) for (const to of phrases) add(from, to);
     }
   }
 
-  /** Phrases (as stems) that stand for these stems. */
-  lookup(stems: readonly string[]): string[][] | undefined {
-    return this.entries.get(stems.join(' '));
+  /**
+   * Phrases that stand for these stems, from the rules whose own words `accepts` (search: those of the query's word
+   * families); undefined when none.
+   */
+  lookup(stems: readonly string[], accepts: (ruled: readonly string[]) => boolean = () => true): Phrase[] | undefined {
+    const out: Phrase[] = [];
+    for (const entry of this.entries.get(stems.join(' ')) ?? []) {
+      if (!accepts(entry.from)) continue;
+      for (const to of entry.to) if (!out.some((o) => o.stems.join(' ') === to.stems.join(' '))) out.push(to);
+    }
+    return out.length ? out : undefined;
   }
 }
 
@@ -166,10 +187,12 @@ export function analyse(query: string, lex: Lexicon): Unit[] {
       span === 1
         ? covered[0]!.forms.map((form) => form.map((w) => slot(w, covered[0]!.last && w === form.at(-1), lex)))
         : [covered.flatMap((t) => t.forms[0]!.map((w) => slot(w, t.last, lex)))];
-    const others: Alternative[] = (synonym?.phrases ?? []).map((stems) =>
-      stems.map((s) => {
+    const others: Alternative[] = (synonym?.phrases ?? []).map(({ words, stems }) =>
+      stems.map((s, k) => {
         const id = lex.termId(s);
-        return id === undefined ? [] : [{ id, boost: SYNONYM_BOOST }];
+        if (id === undefined) return [];
+        const own = lex.ownForm(words[k]!, s);
+        return [own ? { id, boost: SYNONYM_BOOST, own } : { id, boost: SYNONYM_BOOST }];
       }),
     );
     units.push({ label: covered.map((t) => t.label).join(' '), alternatives: [...own, ...others], optional: span === 1 && covered[0]!.framing });
@@ -181,12 +204,20 @@ export function analyse(query: string, lex: Lexicon): Unit[] {
 }
 
 /** The longest synonym phrase starting at token `i`, if any. */
-function synonymAt(list: Token[], i: number, lex: Lexicon): { span: number; phrases: string[][] } | undefined {
+function synonymAt(list: Token[], i: number, lex: Lexicon): { span: number; phrases: Phrase[] } | undefined {
   for (let span = Math.min(lex.synonyms.longest, list.length - i); span >= 1; span--) {
-    const stems = list.slice(i, i + span).map((t) => t.stem);
+    const covered = list.slice(i, i + span);
+    const stems = covered.map((t) => t.stem);
     if (stems.some((s) => s === undefined)) continue;
-    const phrases = lex.synonyms.lookup(stems as string[]);
+    const phrases = lex.synonyms.lookup(stems as string[], (ruled) =>
+      ruled.every((word, k) => sameFamily(lex.ownForm(covered[k]!.label, stems[k]!), lex.ownForm(word, stems[k]!))),
+    );
     if (phrases) return { span, phrases };
   }
   return undefined;
+}
+
+/** Two words of one stem are of one family unless both are known and their families differ. */
+function sameFamily(a: FormDocs | undefined, b: FormDocs | undefined): boolean {
+  return a === undefined || b === undefined || a === b;
 }

@@ -1,8 +1,10 @@
 /** Ticket routes (admin only): POST /api/tickets/import (multipart upload) and GET /api/tickets/imports (history). */
-import { Hono } from 'hono';
+import { Hono, type Context } from 'hono';
+import { z } from 'zod';
 import type { AppEnv } from '../context.ts';
 import { requireAdmin } from '../admin/require-admin.ts';
 import { fail } from '../errors.ts';
+import { validated } from '../http/validate.ts';
 import { receiveUpload } from '../http/receive-upload.ts';
 import { IMPORT_UPLOAD } from './import-upload.ts';
 import { ImportBusyError, ImportFileError, ProfileError, resolveProfile, type RowError } from '../../db/store.ts';
@@ -13,6 +15,16 @@ const rowDetails = (errors: readonly RowError[]): ErrorDetail[] =>
   errors.map((e) => ({ path: e.column ?? '', message: e.value === null ? e.reason : `${e.reason} (value: ${JSON.stringify(e.value)})`, line: e.line, ...(e.column ? { column: e.column } : {}) }));
 
 const yes = (v: string | undefined) => v !== undefined && ['1', 'true', 'on', 'yes'].includes(v.toLowerCase());
+
+/**
+ * Who ran an upload, for the import history: `dashboard` for the upload page (which calls this route in-process,
+ * so no socket: `X-KB-Ran-By` is believed only then) or a session cookie, `api` for the admin token.
+ */
+function ranBy(c: Context<AppEnv>): string {
+  const inProcess = !(c.env as { incoming?: unknown } | undefined)?.incoming;
+  if (inProcess && c.req.header('x-kb-ran-by') === 'dashboard') return 'dashboard';
+  return c.req.header('authorization')?.startsWith('Bearer ') ? 'api' : 'dashboard';
+}
 
 export const tickets = new Hono<AppEnv>()
   .use(requireAdmin)
@@ -35,6 +47,7 @@ export const tickets = new Hono<AppEnv>()
         encoding: one('encoding'),
         dryRun: yes(one('dryRun')),
         skipInvalid: yes(one('skipInvalid')),
+        ranBy: ranBy(c),
         // An upload does not hold its request open behind another import.
         waitForLock: false,
         // This is the server: its own events share the connection and wait for the event loop, not for the lock.
@@ -61,4 +74,13 @@ export const tickets = new Hono<AppEnv>()
       await upload.dispose();
     }
   })
-  .get('/imports', async (c) => c.json({ imports: await c.var.deps.store.tickets.listImports() }));
+  .get(
+    '/imports',
+    validated('query', z.object({ limit: z.coerce.number().int().min(1).max(500).default(20), offset: z.coerce.number().int().min(0).max(1_000_000).default(0) }), 'limit must be 1..500 and offset 0 or more.'),
+    async (c) => {
+      const { limit, offset } = c.req.valid('query');
+      const { tickets: t } = c.var.deps.store;
+      const [imports, total] = await Promise.all([t.listImports(limit, offset), t.countImports()]);
+      return c.json({ imports, total, limit, offset });
+    },
+  );

@@ -1,7 +1,8 @@
 /**
  * The bench's synonym list (bench/relevance/synonyms.en.yml), and the same rules for engines without synonyms of their
- * own: a query is split at the phrases a rule names, exactly where ours would apply it (same stems, same rules), so every
- * engine gets the same alternatives for the same queries.
+ * own: a query is split at the phrases a rule names, where ours would apply it (same stems, same rules), so every
+ * engine gets the same alternatives for the same queries. (Ours also skips a rule whose word is of another word family
+ * of the stem than the query's, "books" against "booking"; no rule of the bench list names such a word.)
  */
 import { readFileSync } from 'node:fs';
 import { analyser, pipelineFor } from '../../api/search/languages.ts';
@@ -59,7 +60,7 @@ export function synonymSplitter(rules: readonly SynonymRule[]): (query: string) 
       }
       for (let n = meaningful.length; n >= 1; n--) {
         const phrases = table.lookup(meaningful.slice(0, n).map((m) => m.stem));
-        if (phrases) return { end: meaningful[n - 1]!.end, phrases };
+        if (phrases) return { end: meaningful[n - 1]!.end, phrases: phrases.map((p) => p.stems) };
       }
       return undefined;
     }

@@ -70,7 +70,7 @@ async function generate(config: ReturnType<typeof loadConfig>, flags: DemoFlags)
     const s = await generateDemo(store, config, { contentDir: flags.content, days: flags.days, seed: flags.seed, searchTotal, onDay: (done) => bar?.update(done) });
     bar?.stop();
     const seconds = ((performance.now() - started) / 1000).toFixed(1);
-    console.log(`Demo database ${config.dbFile}: ${s.events.toLocaleString('en')} events and ${s.tickets.toLocaleString('en')} tickets, ${s.from} to ${s.to} (${seconds} s).`);
+    console.log(`Demo database ${config.dbFile}: ${s.events.toLocaleString('en')} events, ${s.tickets.toLocaleString('en')} tickets and ${s.requests.toLocaleString('en')} contact requests, ${s.from} to ${s.to} (${seconds} s).`);
   } catch (err) {
     bar?.stop();
     throw err;

@@ -1,4 +1,5 @@
 /** `kb import <file>`: import a helpdesk export through a preset or mapping profile, with progress and a summary. */
+import { hostname, userInfo } from 'node:os';
 import { Command } from 'commander';
 import cliProgress from 'cli-progress';
 import { loadConfig } from '../../api/env.ts';
@@ -40,6 +41,17 @@ function progressBar(): { update(p: ImportProgress): void; stop(): void } | unde
   };
 }
 
+/** `cli:<user>@<host>`: who ran a command, for the import history. */
+export function cliUser(): string {
+  let user = process.env.USER ?? 'unknown';
+  try {
+    user = userInfo().username;
+  } catch {
+    // no passwd entry (some containers): keep $USER
+  }
+  return `cli:${user}@${hostname()}`;
+}
+
 /** Runs one import and prints its summary; returns the result (exit status is the caller's choice). */
 export async function runImportCommand(file: string, opts: ImportCommandOptions): Promise<ImportResult> {
   const { profile, label } = resolveProfile({ preset: opts.preset, mapping: opts.mapping, maps: opts.map });
@@ -56,6 +68,7 @@ export async function runImportCommand(file: string, opts: ImportCommandOptions)
       dryRun: opts.dryRun,
       skipInvalid: opts.skipInvalid,
       onProgress: bar?.update,
+      ranBy: cliUser(),
       onLockWait: () => console.error('Another import is writing to this database; waiting for it to finish…'),
     });
     bar?.stop();

@@ -9,6 +9,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   demo: async () => (await import('./demo.ts')).demoCommand(),
   import: async () => (await import('./import.ts')).importCommand(),
   report: async () => (await import('./report.ts')).reportCommand(),
+  digest: async () => (await import('./digest.ts')).digestCommand(),
   copy: async () => (await import('./copy.ts')).copyCommand(),
 };
 

@@ -16,13 +16,14 @@ export function reportCommand() {
   return new Command('report')
     .description('Print a report (SPEC 7) for a date range in KB_TZ: overview, articles, search, gaps or tickets.')
     .addArgument(new Argument('<name>', 'which report').choices(REPORT_NAMES))
-    .option('--from <date>', 'first day, YYYY-MM-DD (default: 29 days before --to)')
-    .option('--to <date>', 'last day, YYYY-MM-DD (default: today)')
+    .option('--from <date>', 'first day, YYYY-MM-DD (default: 27 days before --to)')
+    .option('--to <date>', 'last day, YYYY-MM-DD (default: yesterday, the last complete day)')
     .addOption(new Option('--interval <interval>', 'series period').choices(['day', 'week', 'month']).default('day'))
     .addOption(new Option('--format <format>', 'output').choices(['table', 'json', 'csv']).default('table'))
     .option('--locale <locale>', 'only events from pages in this locale')
     .option('--list <list>', 'CSV only: series (default), totals, or a list such as articles, queries, gaps')
     .option('--article <slug>', 'articles report only: one article')
+    .addOption(new Option('--compare <period>', 'also the totals of the period of the same length just before').choices(['previous']))
     .action(async (name: ReportName, opts: Record<string, string | undefined>) => {
       const { format, ...query } = opts;
       const given = Object.fromEntries(Object.entries(query).filter(([, v]) => v !== undefined));
@@ -36,7 +37,7 @@ export function reportCommand() {
         await store.admin.ensureRollups();
         const catalog = await loadCatalog(contentDir);
         const q = parsed.data;
-        const report = await runReport(name, store, config, catalog, { ...range, interval: q.interval, locale: q.locale, article: q.article });
+        const report = await runReport(name, store, config, catalog, { ...range, interval: q.interval, locale: q.locale, article: q.article, compare: q.compare });
         if (format === 'json') process.stdout.write(JSON.stringify(report, null, 2) + '\n');
         else if (format === 'csv') {
           const list = q.list ?? 'series';

@@ -10,8 +10,8 @@ export interface DemoArticle {
   updated: string | undefined;
   /** Locales this article exists in. */
   locales: string[];
-  /** Its title in each locale (what a visitor of that locale searches for). */
-  titles: Record<string, string>;
+  /** Its title and tags in each of those locales: what a reader there types into search. */
+  localized: Record<string, { title: string; tags: string[] }>;
 }
 
 export interface DemoCategory {
@@ -37,10 +37,13 @@ export function demoContent(catalog: Catalog, defaultLocale = 'en'): DemoContent
     const known = articles.get(a.slug);
     if (known) {
       known.locales.push(a.locale);
-      known.titles[a.locale] = a.title;
+      known.localized[a.locale] = { title: a.title, tags: a.tags };
       continue;
     }
-    articles.set(a.slug, { slug: a.slug, category: a.category, title: a.title, tags: a.tags, words: a.words, updated: a.updated ?? undefined, locales: [a.locale], titles: { [a.locale]: a.title } });
+    articles.set(a.slug, {
+      slug: a.slug, category: a.category, title: a.title, tags: a.tags, words: a.words, updated: a.updated ?? undefined, locales: [a.locale],
+      localized: { [a.locale]: { title: a.title, tags: a.tags } },
+    });
   }
   const categories = catalog.categories
     .filter((c) => c.locale === defaultLocale)

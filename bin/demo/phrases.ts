@@ -1,33 +1,4 @@
-/** Words visitors use in the demo: searches that find nothing, "what was missing" comments, browsers. */
-
-/** Searches the help center has no answer for (the zero-result list tells this story). */
-export const GAP_QUERIES = [
-  'gift cards',
-  'paypal',
-  'hipaa',
-  'class pass integration',
-  'apple pay',
-  'loyalty points',
-  'whatsapp reminders',
-  'translate booking page',
-];
-
-export const COMMENTS_UNHELPFUL = [
-  "I don't have my backup codes any more, what do I do now?",
-  'It says contact support but there is no link to do that.',
-  'The screenshots show a menu I do not have.',
-  'Nothing about what happens if I changed my phone number.',
-  'Too many steps and none of them worked for me.',
-  'Please say how long the recovery takes.',
-];
-
-export const COMMENTS_GENERIC = [
-  'The steps do not match the current app.',
-  'Missing the part about the mobile app.',
-  'I needed an example.',
-  'Did not answer my question about fees.',
-  'Too long, I just needed where the button is.',
-];
+/** What demo visitors look like: browsers, referrers, when in the day and week they come (their words: locale-phrases.ts). */
 
 export const USER_AGENTS = [
   'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36',

@@ -32,6 +32,7 @@ export function toRecentContacts(requests: readonly RecentRequestRow[], outbox: 
     createdAt: r.createdAt,
     email: r.email,
     subject: r.subject,
+    message: r.message,
     account: r.account,
     locale: r.locale,
     fromArticle: r.fromArticle,

@@ -19,12 +19,13 @@ import { ensurePgTicketRollups } from './tickets/rollups.ts';
 import { pgReportReads } from './reports/reads.ts';
 import { reportsStore } from '../reports/reports-store.ts';
 import * as contact from './contact/outbox.ts';
-import { countAddressRequestsSince, countRejection, countRequestsSince, rejectionTotals, storeContactRequest } from './contact/requests.ts';
+import { countAddressRequestsSince, countRejection, countRequestsPg, countRequestsSince, rejectionTotals, storeContactRequest } from './contact/requests.ts';
 import * as pgSessions from './admin/sessions.ts';
 import { pgSessionArticles } from './contact/session-articles.ts';
 import { pgRecentContacts } from './contact/recent.ts';
 import { importFileToPg } from './tickets/import.ts';
-import { listImportsPg, upsertTicketsPg } from './tickets/upsert.ts';
+import { countImportsPg, listImportsPg, upsertTicketsPg } from './tickets/upsert.ts';
+import { claimDigestPeriodPg, listDigestSendsPg, markDigestFailedPg, markDigestSentPg } from './digest/sends.ts';
 
 export interface PgStoreOptions extends OpenPgOptions {
   clock?: () => number;
@@ -53,7 +54,8 @@ export function pgStore(db: PgDb, config: Config & { databaseUrl: string }, opti
     tickets: {
       importFile: (file, opts) => importFileToPg(db, file, opts, config.tempDir),
       upsert: (tickets, opts) => upsertTicketsPg(db, tickets, opts),
-      listImports: (limit) => listImportsPg(db, limit),
+      listImports: (limit, offset) => listImportsPg(db, limit, offset),
+      countImports: () => countImportsPg(db),
       // An import publishes in one transaction here: a crash leaves nothing half-written to undo.
       recoverInterrupted: async () => 0,
     },
@@ -64,6 +66,7 @@ export function pgStore(db: PgDb, config: Config & { databaseUrl: string }, opti
       sessionArticles: (visitor, at) => pgSessionArticles(db, visitor, at),
       countRejection: (day, reason) => countRejection(db, day, reason),
       rejectionTotals: (fromDay, toDay) => rejectionTotals(db, fromDay, toDay),
+      countRequests: (fromDay, toDay) => countRequestsPg(db, fromDay, toDay, zone),
       recent: (opts) => pgRecentContacts(db, opts),
       retry: (requestId, at) => contact.retryRequest(db, requestId, at),
       dueItems: (at, limit) => contact.dueItems(db, at, limit),
@@ -72,6 +75,12 @@ export function pgStore(db: PgDb, config: Config & { databaseUrl: string }, opti
       markDelivered: (item, at) => contact.markDelivered(db, item, at),
       markFailed: (item, at, error, next) => contact.markFailed(db, item, at, error, next),
       release: (item, at) => contact.releaseItem(db, item, at),
+    },
+    digest: {
+      claim: (claim) => claimDigestPeriodPg(db, claim),
+      markSent: (period, owner, at) => markDigestSentPg(db, period, owner, at),
+      markFailed: (failure) => markDigestFailedPg(db, failure),
+      list: (limit) => listDigestSendsPg(db, limit),
     },
     sessions: {
       open: (session) => pgSessions.insertSession(db, session),

@@ -2,7 +2,7 @@
 import type { ArticleChange } from '../shared/reports.ts';
 import { addDays } from './periods.ts';
 import type { ReportReads, WindowSums } from './report-reads.ts';
-import { rate } from './stats.ts';
+import { rate, significantChange } from './stats.ts';
 
 export const CHANGE_WINDOW_DAYS = 28;
 
@@ -15,7 +15,9 @@ const figures = (r: WindowSums) => ({
 
 /**
  * For an edit on day D: D-28..D-1 against D+1..D+28 (the edit day itself mixes both versions), newest first,
- * for every article at once (one read of all their windows).
+ * for every article at once (one read of all their windows). `significant`: did the contact rate change at 95%
+ * (two-proportion z-test), null under 20 sessions on either side; `helpfulSignificant` the same for the helpful
+ * rate over votes.
  */
 export async function articleChanges(
   reads: ReportReads,
@@ -34,7 +36,17 @@ export async function articleChanges(
   for (const { slug, edits } of articles) {
     out.set(
       slug,
-      [...edits].reverse().map((date) => ({ date, before: figures(sums[i++]!), after: figures(sums[i++]!) })),
+      [...edits].reverse().map((date) => {
+        const before = sums[i++]!;
+        const after = sums[i++]!;
+        return {
+          date,
+          before: figures(before),
+          after: figures(after),
+          significant: significantChange(before.contacts, before.sessions, after.contacts, after.sessions),
+          helpfulSignificant: significantChange(before.yes, before.yes + before.no, after.yes, after.yes + after.no),
+        };
+      }),
     );
   }
   return out;

@@ -1,6 +1,6 @@
 /** Reads the article rollups for a range and turns their sums into the figures of SPEC 7.1. */
 import type { ArticleFigures } from '../shared/reports.ts';
-import { rate, wilsonLower } from './stats.ts';
+import { sampledRate, wilsonLower } from './stats.ts';
 
 /** The additive counters of article_days. */
 export interface ArticleSums {
@@ -34,9 +34,13 @@ export function addSums(into: ArticleSums, row: ArticleSums): void {
 
 export type ArticleDayRow = ArticleSums & { article: string; day: string };
 
-/** Turns sums and a median into the published figures. */
-export function articleFigures(sums: ArticleSums, medianReadSeconds: number | null): ArticleFigures {
+/**
+ * Turns sums and a median into the published figures. `minSample` (series points: MIN_SAMPLE) leaves a `...Rate`
+ * null when its denominator (views, votes, sessions) is smaller.
+ */
+export function articleFigures(sums: ArticleSums, medianReadSeconds: number | null, minSample = 1): ArticleFigures {
   const votes = sums.helpfulYes + sums.helpfulNo;
+  const rate = (n: number, d: number) => sampledRate(n, d, minSample);
   const contactRate = rate(sums.contactsAfterRead, sums.sessions);
   return {
     views: sums.views,

@@ -5,7 +5,7 @@ import { articleFlags } from './article-flags.ts';
 import { addSums, articleFigures, zeroSums, type ArticleSums } from './article-figures.ts';
 import { fillSeries, periodOf, periodsBetween } from './periods.ts';
 import { readTimes } from './read-times.ts';
-import { Histogram, rate } from './stats.ts';
+import { Histogram, MIN_SAMPLE, rate } from './stats.ts';
 import type { ArticleComment, ArticleFigures, ArticleReport, ArticleReportFilters, ArticleRow } from '../shared/reports.ts';
 import type { CommentRow, ReportReads } from './report-reads.ts';
 
@@ -30,7 +30,7 @@ export async function getArticleReport(
   reads: ReportReads,
   filters: ArticleReportFilters,
   catalog: Catalog,
-  parts: ArticleReportParts = { readTimes: true, changes: true },
+  parts: ArticleReportParts = { readTimes: true, changes: filters.totalsOnly !== true },
 ): Promise<ArticleReport> {
   await reads.settle(filters.timeZone); // rollups trail ingest by a fraction of a second
   const { from, to, interval, article } = filters;
@@ -40,16 +40,16 @@ export async function getArticleReport(
   const perArticle = new Map<string, Acc>();
   for (const row of await reads.articleDays(locale, from, to, article)) {
     addSums(total.sums, row);
-    addSums(get(perPeriod, periodOf(row.day, interval)).sums, row);
+    addSums(get(perPeriod, periodOf(row.day, interval, from)).sums, row);
     addSums(get(perArticle, row.article).sums, row);
   }
   if (parts.readTimes) {
-    const read = readTimes(await reads.readDays(locale, from, to, article), interval);
+    const read = readTimes(await reads.readDays(locale, from, to, article), interval, from);
     total.read = read.total;
     for (const [p, h] of read.perPeriod) get(perPeriod, p).read = h;
     for (const [slug, h] of read.perArticle) get(perArticle, slug).read = h;
   }
-  const figures = (a: Acc): ArticleFigures => articleFigures(a.sums, a.read.median());
+  const figures = (a: Acc, minSample = 1): ArticleFigures => articleFigures(a.sums, a.read.median(), minSample);
   const totals = figures(total);
   const siteContactRate = rate(total.sums.contactsAfterRead, total.sums.sessions);
 
@@ -88,13 +88,13 @@ export async function getArticleReport(
       a.slug.localeCompare(b.slug),
   );
   const periods = periodsBetween(from, to, interval);
-  const points = new Map([...perPeriod].map(([p, a]) => [p, figures(a)]));
+  const points = new Map([...perPeriod].map(([p, a]) => [p, figures(a, MIN_SAMPLE)]));
   return {
     from,
     to,
     interval,
     totals,
-    series: fillSeries(periods, points, () => figures(acc())),
+    series: fillSeries(periods, points, () => figures(acc(), MIN_SAMPLE)),
     siteContactRate,
     articles,
   };

@@ -2,17 +2,18 @@
 import type { ReportReads } from './report-reads.ts';
 import { localDayFn } from './rollups/local-day.ts';
 import { fillSeries, periodOf, periodsBetween, rangeMs } from './periods.ts';
+import { MIN_SAMPLE, sampledRate } from './stats.ts';
 import type { ContactFormFigures, ContactFormReport, Rate, ReportFilters } from '../shared/reports.ts';
 
 export type { ContactFormFigures, ContactFormReport } from '../shared/reports.ts';
 
 type Counts = Pick<ContactFormFigures, 'deflectorShown' | 'deflectorClicked' | 'submitted' | 'implicitDeflections'>;
 const zero = (): Counts => ({ deflectorShown: 0, deflectorClicked: 0, submitted: 0, implicitDeflections: 0 });
-const rate = (n: number, d: number): Rate => (d === 0 ? null : n / d);
-const withRates = (c: Counts): ContactFormFigures => ({
+/** `minSample` (series points: MIN_SAMPLE) leaves the rates null under that many sessions shown suggestions. */
+const withRates = (c: Counts, minSample = 1): ContactFormFigures => ({
   ...c,
-  clickRate: rate(c.deflectorClicked, c.deflectorShown),
-  implicitDeflectionRate: rate(c.implicitDeflections, c.deflectorShown),
+  clickRate: sampledRate(c.deflectorClicked, c.deflectorShown, minSample),
+  implicitDeflectionRate: sampledRate(c.implicitDeflections, c.deflectorShown, minSample),
 });
 
 export async function getContactFormReport(reads: ReportReads, f: ReportFilters): Promise<ContactFormReport> {
@@ -22,7 +23,7 @@ export async function getContactFormReport(reads: ReportReads, f: ReportFilters)
   const dayOf = localDayFn(f.timeZone);
   const points = new Map<string, Counts>();
   const bump = (ts: number, key: keyof Counts) => {
-    const p = periodOf(dayOf(ts), f.interval);
+    const p = periodOf(dayOf(ts), f.interval, f.from);
     const c = points.get(p) ?? zero();
     c[key]++;
     points.set(p, c);
@@ -41,6 +42,6 @@ export async function getContactFormReport(reads: ReportReads, f: ReportFilters)
     to: f.to,
     interval: f.interval,
     totals: withRates(totals),
-    series: fillSeries(periodsBetween(f.from, f.to, f.interval), new Map([...points].map(([p, c]) => [p, withRates(c)])), () => withRates(zero())),
+    series: fillSeries(periodsBetween(f.from, f.to, f.interval), new Map([...points].map(([p, c]) => [p, withRates(c, MIN_SAMPLE)])), () => withRates(zero(), MIN_SAMPLE)),
   };
 }

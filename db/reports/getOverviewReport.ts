@@ -1,12 +1,12 @@
 /** SPEC 7.4: reads against ticket volume, self-service score and rate, session outcomes, per-topic table. */
 import { bySlug, type Catalog } from '../shared/catalog.ts';
 import { dayFromNumber, dayNumber, fillSeries, periodOf, periodsBetween } from './periods.ts';
-import { rate } from './stats.ts';
+import { MIN_SAMPLE, rate } from './stats.ts';
 import { splitCombo, type DimRow } from './ticket-reads.ts';
 import type { ReportReads } from './report-reads.ts';
-import type { OverviewFigures, OverviewReport, ReportFilters, TopicRow } from '../shared/reports.ts';
+import type { OverviewFigures, OverviewReport, OverviewReportFilters, ReportFilters, TopicRow } from '../shared/reports.ts';
 
-export type { OverviewReport, OverviewFigures, TopicRow } from '../shared/reports.ts';
+export type { OverviewReport, OverviewFigures, OverviewReportFilters, TopicRow } from '../shared/reports.ts';
 
 interface Sums {
   views: number;
@@ -27,7 +27,11 @@ const zero = (): Sums => ({
 });
 type SiteRow = Omit<Sums, 'tickets' | 'requesters' | 'contactsAfterRead'> & { day: string };
 
-function figures(s: Sums): OverviewFigures {
+/**
+ * `minSample` (series points: MIN_SAMPLE) leaves selfServiceRate null under that many sessions; `cost` (per ticket)
+ * turns the tickets avoided into money.
+ */
+function figures(s: Sums, minSample = 1, cost?: number): OverviewFigures {
   return {
     views: s.views,
     visitors: s.visitors,
@@ -39,10 +43,12 @@ function figures(s: Sums): OverviewFigures {
     requesters: s.requesters,
     selfServiceScore: s.requesters > 0 ? s.visitors / s.requesters : null,
     sessions: s.sessions,
-    selfServiceRate: s.sessions > 0 ? 1 - s.contacted / s.sessions : null,
+    selfServiceRate: s.sessions > 0 && s.sessions >= minSample ? 1 - s.contacted / s.sessions : null,
     foundAnswer: s.foundAnswer,
     failed: s.failed,
     contacted: s.contacted,
+    ticketsAvoided: s.foundAnswer,
+    costAvoided: cost === undefined ? null : s.foundAnswer * cost,
   };
 }
 
@@ -54,17 +60,18 @@ export interface OverviewReportParts {
 
 export async function getOverviewReport(
   reads: ReportReads,
-  filters: ReportFilters,
+  filters: OverviewReportFilters,
   catalog: Catalog,
   parts: OverviewReportParts = { requesters: true },
 ): Promise<OverviewReport> {
+  const cost = filters.costPerTicket;
   await reads.settle(filters.timeZone); // rollups trail ingest by a fraction of a second
   const { from, to, interval, timeZone } = filters;
   const locale = filters.locale ?? '*';
   const total = zero();
   const points = new Map<string, Sums>();
   const at = (day: string) => {
-    const p = periodOf(day, interval);
+    const p = periodOf(day, interval, from);
     return points.get(p) ?? (points.set(p, zero()), points.get(p)!);
   };
   for (const r of await reads.siteDays(locale, from, to)) {
@@ -91,14 +98,16 @@ export async function getOverviewReport(
     total.tickets += d.tickets;
     at(dayFromNumber(d.day)).tickets += d.tickets;
   }
-  if (parts.requesters) await requesters(reads, total, points, interval, lo, hi);
+  const only = filters.totalsOnly === true;
+  if (parts.requesters) await requesters(reads, total, only ? new Map() : points, interval, lo, hi);
   return {
     from,
     to,
     interval,
-    totals: figures(total),
-    series: fillSeries(periodsBetween(from, to, interval), new Map([...points].map(([p, s]) => [p, figures(s)])), () => figures(zero())),
-    topics: topics(await reads.ticketDim('combo', lo, hi), catalog, filters.locale, articleViews),
+    totals: figures(total, 1, cost),
+    series: fillSeries(periodsBetween(from, to, interval), new Map([...points].map(([p, s]) => [p, figures(s, MIN_SAMPLE, cost)])), () => figures(zero(), MIN_SAMPLE, cost)),
+    costPerTicket: cost ?? null,
+    topics: only ? [] : topics(await reads.ticketDim('combo', lo, hi), catalog, filters.locale, articleViews),
   };
 }
 
@@ -106,7 +115,7 @@ export async function getOverviewReport(
 async function requesters(reads: ReportReads, total: Sums, points: Map<string, Sums>, interval: ReportFilters['interval'], lo: number, hi: number) {
   const bounds = new Map<string, [number, number]>();
   for (let n = lo; n <= hi; n++) {
-    const p = periodOf(dayFromNumber(n), interval);
+    const p = periodOf(dayFromNumber(n), interval, dayFromNumber(lo));
     const b = bounds.get(p);
     bounds.set(p, b ? [b[0], n] : [n, n]);
   }

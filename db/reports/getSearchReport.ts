@@ -1,7 +1,7 @@
 /** SPEC 7.2: searches, zero results, click-through, bounces, and per query its contact rate. */
 import { fillSeries, periodOf, periodsBetween } from './periods.ts';
-import { rate } from './stats.ts';
-import type { QueryRow, ReportFilters, SearchFigures, SearchReport } from '../shared/reports.ts';
+import { MIN_SAMPLE, rate, sampledRate } from './stats.ts';
+import type { QueryRow, SearchFigures, SearchReport, SearchReportFilters } from '../shared/reports.ts';
 import type { ReportReads } from './report-reads.ts';
 
 export type { SearchReport, SearchFigures, QueryRow } from '../shared/reports.ts';
@@ -27,12 +27,13 @@ function add(into: Sums, r: Sums) {
   into.contactSessions += r.contactSessions;
 }
 
-function searchFigures(s: Sums): SearchFigures {
+/** `minSample` (series points: MIN_SAMPLE) leaves the rates null under that many searches. */
+function searchFigures(s: Sums, minSample = 1): SearchFigures {
   return {
     searches: s.searches,
     zeroResultSearches: s.zeroResults,
-    zeroResultRate: rate(s.zeroResults, s.searches),
-    clickThroughRate: rate(s.clicked, s.searches),
+    zeroResultRate: sampledRate(s.zeroResults, s.searches, minSample),
+    clickThroughRate: sampledRate(s.clicked, s.searches, minSample),
     bouncedSearches: s.bounced,
   };
 }
@@ -41,7 +42,7 @@ function queryRow(query: string, s: Sums): QueryRow {
   return { query, ...searchFigures(s), sessions: s.sessions, contactSessions: s.contactSessions, contactRate: rate(s.contactSessions, s.sessions) };
 }
 
-export async function getSearchReport(reads: ReportReads, filters: ReportFilters): Promise<SearchReport> {
+export async function getSearchReport(reads: ReportReads, filters: SearchReportFilters): Promise<SearchReport> {
   await reads.settle(filters.timeZone); // rollups trail ingest by a fraction of a second
   const { from, to, interval } = filters;
   const locale = filters.locale ?? '*';
@@ -50,10 +51,10 @@ export async function getSearchReport(reads: ReportReads, filters: ReportFilters
   const points = new Map<string, Sums>();
   for (const r of byPeriod) {
     add(total, r);
-    const p = periodOf(r.day, interval);
+    const p = periodOf(r.day, interval, from);
     add(points.get(p) ?? (points.set(p, zero()), points.get(p)!), r);
   }
-  const byQuery = await reads.queryDaysByQuery(locale, from, to);
+  const byQuery = filters.totalsOnly ? [] : await reads.queryDaysByQuery(locale, from, to);
   const rows = byQuery.map((r) => queryRow(r.query, r));
   const top = (key: (r: QueryRow) => number) =>
     rows
@@ -65,7 +66,7 @@ export async function getSearchReport(reads: ReportReads, filters: ReportFilters
     to,
     interval,
     totals: searchFigures(total),
-    series: fillSeries(periodsBetween(from, to, interval), new Map([...points].map(([p, s]) => [p, searchFigures(s)])), () => searchFigures(zero())),
+    series: fillSeries(periodsBetween(from, to, interval), new Map([...points].map(([p, s]) => [p, searchFigures(s, MIN_SAMPLE)])), () => searchFigures(zero(), MIN_SAMPLE)),
     queries: top((r) => r.searches),
     zeroResultQueries: top((r) => r.zeroResultSearches),
     contactQueries: top((r) => r.contactSessions),

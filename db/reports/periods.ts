@@ -1,22 +1,11 @@
 /** Days, weeks and months of a report range: pure calendar arithmetic on local dates (YYYY-MM-DD). */
 import type { Interval } from '../shared/reports.ts';
 import { dayStartMs } from './rollups/local-day.ts';
+import { addDays, dayFromNumber as fromNum, dayNumber as toNum } from '../shared/report-range.ts';
 
 const WEEKDAYS = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'] as const;
-const DAY_MS = 86_400_000;
 
-// A calendar date has no zone; UTC midnight of the date is used only as a number to count days with.
-const toNum = (day: string) => Date.UTC(+day.slice(0, 4), +day.slice(5, 7) - 1, +day.slice(8, 10)) / DAY_MS;
-const fromNum = (n: number) => new Date(n * DAY_MS).toISOString().slice(0, 10);
-
-/** Days since 1970-01-01 of a local date, and back. */
-export const dayNumber = toNum;
-export const dayFromNumber = fromNum;
-
-/** Adds n days to a local date. */
-export function addDays(day: string, n: number): string {
-  return fromNum(toNum(day) + n);
-}
+export { addDays, dayFromNumber, dayNumber, daysIn, defaultRange, DEFAULT_RANGE_DAYS, previousPeriod, todayIn } from '../shared/report-range.ts';
 
 /** Every local date from..to inclusive. */
 export function daysBetween(from: string, to: string): string[] {
@@ -34,18 +23,28 @@ export function weekdayName(weekday: number): string {
   return WEEKDAYS[weekday - 1] ?? String(weekday);
 }
 
-/** The period a day falls in: the day, the Monday of its ISO week, or YYYY-MM. */
-export function periodOf(day: string, interval: Interval): string {
+/** The first day of the calendar period a day falls in: the day, the Monday of its ISO week, or the 1st of its month. */
+export function periodStartOf(day: string, interval: Interval): string {
   if (interval === 'day') return day;
-  if (interval === 'month') return day.slice(0, 7);
+  if (interval === 'month') return `${day.slice(0, 7)}-01`;
   return addDays(day, 1 - weekdayOf(day));
+}
+
+/**
+ * The row a day falls in within a range that starts on `from` (SPEC 7): weeks and months are clipped to the
+ * range and named by their first day inside it, so a range from Sunday 1 Nov has a week row "2026-11-01"
+ * holding that one day, not "2026-10-26" holding days the range never asked for.
+ */
+export function periodOf(day: string, interval: Interval, from: string): string {
+  const start = periodStartOf(day, interval);
+  return start < from ? from : start;
 }
 
 /** The periods of a range, in order, without duplicates. */
 export function periodsBetween(from: string, to: string, interval: Interval): string[] {
   const out: string[] = [];
   for (const d of daysBetween(from, to)) {
-    const p = periodOf(d, interval);
+    const p = periodOf(d, interval, from);
     if (out[out.length - 1] !== p) out.push(p);
   }
   return out;

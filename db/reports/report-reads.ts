@@ -10,7 +10,7 @@ import type { ArticleDayRow } from './article-figures.ts';
 import { settleRollups } from './rollups/catch-up.ts';
 import { ensureTicketRollups } from './rollups/tickets.ts';
 import type { DimRow, TicketDaySums } from './ticket-reads.ts';
-import { distinctRequesters, ticketDaySums, ticketDim, ticketDurations } from './ticket-reads.ts';
+import { distinctRequesters, ticketColumn, ticketDaySums, ticketDim, type TicketColumn } from './ticket-reads.ts';
 
 export interface SiteDayRow {
   day: string;
@@ -76,9 +76,22 @@ export interface ReportReads {
   ticketDim(dim: string, lo: number, hi: number): Promise<DimRow[]>;
   /** Distinct requesters with tickets in each span of local day numbers. */
   distinctRequesters(spans: ReadonlyArray<readonly [number, number]>): Promise<number[]>;
-  /** One duration (ms) per ticket created in [start, end) that has it, in created_at order. */
-  ticketDurations(column: 'first_response_at' | 'solved_at', start: number, end: number): Promise<number[]>;
+  /**
+   * Per asked column, one value per ticket created in [start, end), every column in the same order (created_at,
+   * then a fixed tie-break), so entry i of each is the same ticket (TICKET_COLUMNS in ticket-reads.ts).
+   */
+  ticketColumns(columns: readonly TicketColumn[], start: number, end: number): Promise<unknown[][]>;
   contactForm(start: number, end: number, locale?: string): Promise<ContactFormRows>;
+  /** One normalised query's sums over local days from..to (locale '*' for all). */
+  querySums(locale: string, query: string, from: string, to: string): Promise<QuerySums>;
+  /** Its `search` events in [start, end): searches per result count shown (with the last time), and per page locale. */
+  querySearches(query: string, start: number, end: number, locale?: string): Promise<QuerySearches>;
+}
+
+/** What one query's searches showed (db/reports/getQueryDetail.ts). */
+export interface QuerySearches {
+  resultCounts: Array<{ results: number; searches: number; lastAt: number }>;
+  locales: Array<{ locale: string; searches: number }>;
 }
 
 const QUERY_SUMS = `sum(searches) AS searches, sum(zero_results) AS zeroResults, sum(clicked) AS clicked,
@@ -145,7 +158,34 @@ export function sqliteReportReads(db: Db): ReportReads {
     ticketDaySums: async (lo, hi) => ticketDaySums(client, lo, hi),
     ticketDim: async (dim, lo, hi) => ticketDim(client, dim, lo, hi),
     distinctRequesters: async (spans) => distinctRequesters(client, spans),
-    ticketDurations: async (column, start, end) => ticketDurations(client, column, start, end),
+    // One plucked column per query: better-sqlite3 hands back a value several times faster than a row.
+    ticketColumns: async (columns, start, end) => columns.map((c) => ticketColumn(client, c, start, end)),
+    querySums: async (locale, query, from, to) =>
+      client
+        .prepare(
+          `SELECT coalesce(sum(searches), 0) AS "searches", coalesce(sum(zero_results), 0) AS "zeroResults", coalesce(sum(clicked), 0) AS "clicked",
+                  coalesce(sum(bounced), 0) AS "bounced", coalesce(sum(sessions), 0) AS "sessions", coalesce(sum(contact_sessions), 0) AS "contactSessions"
+           FROM query_days WHERE locale = ? AND query = ? AND day BETWEEN ? AND ?`,
+        )
+        .get(locale, query, from, to) as QuerySums,
+    async querySearches(query, start, end, locale) {
+      const inLocale = locale ? 'AND locale = ?' : '';
+      const args = [query, start, end, ...(locale ? [locale] : [])];
+      return {
+        resultCounts: client
+          .prepare(
+            `SELECT results AS "results", count(*) AS "searches", max(ts) AS "lastAt" FROM events
+             WHERE type = 'search' AND query_norm = ? AND ts >= ? AND ts < ? ${inLocale} GROUP BY results ORDER BY count(*) DESC, results`,
+          )
+          .all(...args) as QuerySearches['resultCounts'],
+        locales: client
+          .prepare(
+            `SELECT coalesce(locale, 'en') AS "locale", count(*) AS "searches" FROM events
+             WHERE type = 'search' AND query_norm = ? AND ts >= ? AND ts < ? ${inLocale} GROUP BY coalesce(locale, 'en') ORDER BY count(*) DESC, 1`,
+          )
+          .all(...args) as QuerySearches['locales'],
+      };
+    },
     async contactForm(start, end, locale) {
       const loc = locale ? sql`and locale = ${locale}` : sql``;
       const firstPerSession = (type: 'suggest_shown' | 'suggest_click') => sql`

@@ -7,6 +7,7 @@ import { getSearchReport } from './getSearchReport.ts';
 import { getGapsReport } from './getGapsReport.ts';
 import { getTicketReport } from './getTicketReport.ts';
 import { getContactFormReport } from './getContactFormReport.ts';
+import { getQueryDetail } from './getQueryDetail.ts';
 import { getArticleViews } from './getArticleViews.ts';
 
 /** `zone`: KB_TZ, the local days the article views are summed over. */
@@ -18,6 +19,7 @@ export function reportsStore(reads: ReportReads, zone: string): ReportsStore {
     gaps: (filters, catalog) => getGapsReport(reads, filters, catalog),
     tickets: (filters) => getTicketReport(reads, filters),
     contact: (filters) => getContactFormReport(reads, filters),
+    queryDetail: (filters) => getQueryDetail(reads, filters),
     articleViews: (locale, from, to) => getArticleViews(reads, zone, locale, from, to),
   };
 }

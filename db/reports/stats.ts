@@ -1,10 +1,18 @@
 /** Small statistics used by the reports: rates, quantiles, Wilson bound. Pure functions. */
 import { selectRank } from './select-rank.ts';
+import { MIN_SAMPLE } from '../shared/reports.ts';
 import type { Quantiles, Rate } from '../shared/reports.ts';
 
 /** n / d, or null when d is 0. */
 export function rate(n: number, d: number): Rate {
   return d > 0 ? n / d : null;
+}
+
+export { MIN_SAMPLE } from '../shared/reports.ts';
+
+/** n / d, or null when d is under `min` (and when d is 0). */
+export function sampledRate(n: number, d: number, min: number): Rate {
+  return d > 0 && d >= min ? n / d : null;
 }
 
 export function mean(values: readonly number[]): number | null {
@@ -24,7 +32,7 @@ export function quantileSorted(sorted: readonly number[], q: number): number | n
 }
 
 /** quantileSorted's rule on unsorted values, picking the ranks it needs by selection (reorders `a`). */
-function quantileOf(a: Float64Array, q: number): number | null {
+export function quantileOf(a: Float64Array, q: number): number | null {
   if (a.length === 0) return null;
   const pos = (a.length - 1) * q;
   const lo = Math.floor(pos);
@@ -50,6 +58,30 @@ export function wilsonLower(yes: number, n: number): Rate {
   const centre = p + z2 / (2 * n);
   const margin = z * Math.sqrt((p * (1 - p)) / n + z2 / (4 * n * n));
   return (centre - margin) / (1 + z2 / n);
+}
+
+/** Two-sided critical value of the standard normal at 95%. */
+export const Z_95 = 1.959963984540054;
+
+/**
+ * Pooled two-proportion z statistic for x1 of n1 against x2 of n2: (p2 - p1) / sqrt(p (1 - p) (1/n1 + 1/n2)) with
+ * p = (x1 + x2) / (n1 + n2). 0 when both proportions are 0 or both 1 (nothing varies); null when a side is empty.
+ */
+export function twoProportionZ(x1: number, n1: number, x2: number, n2: number): number | null {
+  if (n1 <= 0 || n2 <= 0) return null;
+  const p = (x1 + x2) / (n1 + n2);
+  const se = Math.sqrt(p * (1 - p) * (1 / n1 + 1 / n2));
+  return se === 0 ? 0 : (x2 / n2 - x1 / n1) / se;
+}
+
+/**
+ * Whether x1/n1 and x2/n2 differ at 95% (two-sided two-proportion z-test, |z| >= 1.96); null when either side has
+ * fewer than `minSample` in its denominator (SPEC 7.5: not enough data to say).
+ */
+export function significantChange(x1: number, n1: number, x2: number, n2: number, minSample = MIN_SAMPLE): boolean | null {
+  if (n1 < minSample || n2 < minSample) return null;
+  const z = twoProportionZ(x1, n1, x2, n2);
+  return z === null ? null : Math.abs(z) >= Z_95;
 }
 
 /**

@@ -1,5 +1,5 @@
 /** Turns ticket sums and durations into the KPIs of SPEC 7.3 (the solved and CSAT rules: db/shared/ticket-rules.ts). */
-import { quantiles, rate } from './stats.ts';
+import { quantiles, rate, sampledRate } from './stats.ts';
 import type { TicketDaySums } from './ticket-reads.ts';
 import type { TicketFigures } from '../shared/reports.ts';
 
@@ -12,6 +12,8 @@ export class TicketPeriod {
   /** Per-ticket minutes, in any order. */
   firstResponse: ArrayLike<number> = [];
   resolution: ArrayLike<number> = [];
+  /** Business clock: the means come from the per-ticket values (the day sums hold calendar time). */
+  business = false;
 
   addDay(day: TicketDaySums): void {
     for (const k of Object.keys(this.sums) as Array<keyof TicketPeriod['sums']>) this.sums[k] += day[k];
@@ -19,11 +21,13 @@ export class TicketPeriod {
 
   constructor(private readonly slaMinutes: number) {}
 
-  figures(): TicketFigures {
+  /** `minSample` (series points: MIN_SAMPLE) leaves reopenRate and abandonmentRate null under that many solved / queued. */
+  figures(minSample = 1): TicketFigures {
     const s = this.sums;
     let breaches = 0;
     for (let i = 0; i < this.firstResponse.length; i++) if (this.firstResponse[i]! > this.slaMinutes) breaches++;
-    const q = (values: ArrayLike<number>, sumMs: number, n: number) => ({ ...quantiles(values), mean: n > 0 ? sumMs / n / 60_000 : null });
+    const q = (values: ArrayLike<number>, sumMs: number, n: number) =>
+      this.business ? quantiles(values) : { ...quantiles(values), mean: n > 0 ? sumMs / n / 60_000 : null };
     return {
       tickets: s.tickets,
       solved: s.solved,
@@ -32,14 +36,14 @@ export class TicketPeriod {
       resolutionMinutes: q(this.resolution, s.resSumMs, s.resN),
       repliesPerTicket: s.repliesKnown > 0 ? s.repliesSum / s.repliesKnown : null,
       firstContactResolution: rate(s.fcr, s.repliesKnown),
-      reopenRate: rate(s.reopened, s.solved),
+      reopenRate: sampledRate(s.reopened, s.solved, minSample),
       csat: rate(s.csatGood, s.csatRated),
       csatRated: s.csatRated,
       avgHandleSeconds: s.handleN > 0 ? s.handleSum / s.handleN : null,
       phoneQueued: s.queued,
       avgWaitSeconds: s.queued > 0 ? s.waitSum / s.queued : null,
       abandoned: s.abandoned,
-      abandonmentRate: rate(s.abandoned, s.queued),
+      abandonmentRate: sampledRate(s.abandoned, s.queued, minSample),
     };
   }
 }

@@ -63,17 +63,30 @@ export function mape(actual: readonly DayCount[], predicted: readonly DayCount[]
   return n > 0 ? sum / n : null;
 }
 
-/** Forecast after the last day of `history` (every day of the period, zeros included), with its backtest error. */
+/** The seasonal-naive forecast of each day of `test`: the actual count on the same weekday a week earlier in `history`. */
+export function seasonalNaive(history: readonly DayCount[], test: readonly DayCount[]): DayCount[] {
+  const byDate = new Map(history.map((d) => [d.date, d.tickets]));
+  return test.map((d) => ({ date: d.date, tickets: byDate.get(addDays(d.date, -7)) ?? 0 }));
+}
+
+/**
+ * Forecast after the last day of `history` (every day of the period, zeros included), with its backtest error and
+ * that of the seasonal-naive forecast over the same 28 days, so a reader sees whether the model beats "same as last
+ * week". Both are null when the period is under 56 days: the model needs 28 days to learn from before the 28 it is
+ * scored on, and the baseline is scored on those same days only.
+ */
 export function forecastTickets(history: readonly DayCount[]): TicketForecast {
   const last = history[history.length - 1]?.date;
-  if (!last) return { method: FORECAST_METHOD, mape: null, days: [] };
+  if (!last) return { method: FORECAST_METHOD, mape: null, baselineMape: null, days: [] };
   let backtest: number | null = null;
+  let baseline: number | null = null;
   // The backtest needs at least as many days to learn from as it predicts.
   if (history.length >= 2 * BACKTEST_DAYS) {
     const train = history.slice(0, -BACKTEST_DAYS);
     const test = history.slice(-BACKTEST_DAYS);
     backtest = mape(test, predict(fitModel(train), train[train.length - 1]!.date, BACKTEST_DAYS));
+    baseline = mape(test, seasonalNaive(history, test));
   }
   const days = predict(fitModel(history), last, FORECAST_DAYS).map((d) => ({ date: d.date, tickets: Math.round(d.tickets * 10) / 10 }));
-  return { method: FORECAST_METHOD, mape: backtest, days };
+  return { method: FORECAST_METHOD, mape: backtest, baselineMape: baseline, days };
 }

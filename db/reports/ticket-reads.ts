@@ -40,13 +40,16 @@ export interface DimRow {
   solved: number;
   solvedGood: number;
   solvedRated: number;
+  repliesKnown: number;
+  fcr: number;
 }
 
 /** Tickets per value of one dimension (`channel`, `assignee`, `combo`) over the days lo..hi. */
 export function ticketDim(db: Database.Database, dim: string, lo: number, hi: number): DimRow[] {
   return db
     .prepare(
-      `SELECT value, total(tickets) AS tickets, total(solved) AS solved, total(solved_good) AS solvedGood, total(solved_rated) AS solvedRated
+      `SELECT value, total(tickets) AS "tickets", total(solved) AS "solved", total(solved_good) AS "solvedGood",
+              total(solved_rated) AS "solvedRated", total(replies_known) AS "repliesKnown", total(fcr) AS "fcr"
        FROM ticket_day_dims WHERE dim = ? AND day BETWEEN ? AND ? GROUP BY value HAVING total(tickets) != 0`,
     )
     .all(dim, lo, hi) as DimRow[];
@@ -70,15 +73,30 @@ export function distinctRequesters(db: Database.Database, spans: ReadonlyArray<r
 }
 
 /**
- * One duration per ticket created in [start, end) that has it, in created_at order (index order, so nothing is
- * sorted): `first_response_at` or `solved_at` minus `created_at`. Split by the per-day counts in ticket_days.
+ * What ticketColumn can read per ticket: times, durations in ms (null when the end is unknown), and dimensions;
+ * plain SQL any adapter can run (db/pg/reports/reads.ts reads the same expressions).
  */
-export function ticketDurations(db: Database.Database, column: 'first_response_at' | 'solved_at', start: number, end: number): number[] {
+export const TICKET_COLUMNS = {
+  createdAt: 'created_at',
+  firstResponseAt: 'first_response_at',
+  solvedAt: 'solved_at',
+  firstResponseMs: 'first_response_at - created_at',
+  resolutionMs: 'solved_at - created_at',
+  // Channel and assignee in one value: a channel never holds '|' (db/shared/ticket-channels.ts), so the first '|'
+  // parts them; one string a row costs half of two.
+  group: "channel || '|' || coalesce(assignee, '')",
+} as const;
+export type TicketColumn = keyof typeof TICKET_COLUMNS;
+
+/**
+ * One value per ticket created in [start, end), in created_at order (the covering index's order, so nothing is
+ * sorted and every column read this way lines up with every other): split by the per-day counts in ticket_days.
+ * One column per query: better-sqlite3 returns a plucked value several times faster than a row.
+ */
+export function ticketColumn(db: Database.Database, column: TicketColumn, start: number, end: number): unknown[] {
   return db
-    .prepare(
-      `SELECT ${column} - created_at FROM tickets INDEXED BY tickets_created_durations
-       WHERE created_at >= ? AND created_at < ? AND ${column} IS NOT NULL ORDER BY created_at`,
-    )
+    // tickets_created_durations (db/schema/tickets.ts) covers every column read here.
+    .prepare(`SELECT ${TICKET_COLUMNS[column]} FROM tickets INDEXED BY tickets_created_durations WHERE created_at >= ? AND created_at < ? ORDER BY created_at`)
     .pluck()
-    .all(start, end) as number[];
+    .all(start, end);
 }

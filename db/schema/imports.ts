@@ -26,6 +26,10 @@ export const imports = sqliteTable(
     errors: integer('errors').notNull(),
     /** The largest ticket id ever given before this import wrote: tickets above it are the ones it added. */
     firstTicketId: integer('first_ticket_id'),
+    /** The first problems (line, column, value, reason), JSON; null when there were none. */
+    errorSample: text('error_sample', { mode: 'json' }).$type<Array<{ line: number | null; column: string | null; value: string | null; reason: string }>>(),
+    /** Who ran it: `cli:<user>@<host>`, `dashboard` (an admin session) or `api` (the admin token); null before this was kept. */
+    ranBy: text('ran_by'),
     /** Epoch milliseconds (UTC). */
     startedAt: integer('started_at').notNull(),
     finishedAt: integer('finished_at').notNull(),

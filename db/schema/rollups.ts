@@ -216,6 +216,9 @@ export const ticketDayDims = sqliteTable(
     /** Of the solved ones: good CSAT, and rated at all. */
     solvedGood: integer('solved_good').notNull().default(0),
     solvedRated: integer('solved_rated').notNull().default(0),
+    /** Of the solved ones: reply count known, and of those resolved at first contact (as ticket_days). */
+    repliesKnown: integer('replies_known').notNull().default(0),
+    fcr: integer('fcr').notNull().default(0),
   },
   (t) => [primaryKey({ columns: [t.dim, t.day, t.value] })],
 );

@@ -1,4 +1,5 @@
 /** The configuration every layer runs with; read and validated from the environment by api/env.ts. */
+import type { BusinessHours } from './business-hours.ts';
 
 /** The validated configuration the app runs with. */
 export interface Config {
@@ -24,6 +25,14 @@ export interface Config {
   webhookSecret: string | undefined;
   smtpUrl: string | undefined;
   contactTo: string | undefined;
+  /** KB_BUSINESS_HOURS with KB_HOLIDAYS: first response and resolution count business minutes only (SPEC 7.3). */
+  businessHours: BusinessHours | undefined;
+  /** KB_COST_PER_TICKET: what one ticket costs, for costAvoided (SPEC 7.5). */
+  costPerTicket: number | undefined;
+  /** KB_DIGEST_TO: who gets the digest (the scheduled one, and `kb digest` without --to). */
+  digestTo: string[];
+  /** KB_DIGEST_SCHEDULE: the running server sends the digest once per period. */
+  digestSchedule: 'weekly' | undefined;
   host: string;
   port: number;
 }

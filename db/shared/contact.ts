@@ -24,6 +24,8 @@ export interface RecentContact {
   createdAt: number;
   email: string;
   subject: string;
+  /** What the customer wrote. */
+  message: string;
   account: string | null;
   locale: string;
   fromArticle: string | null;

@@ -1,8 +1,15 @@
 /** Shapes shared by every report (SPEC 7): the filters a report takes and the result envelope it answers. */
+import type { BusinessHours } from './business-hours.ts';
 
 /** The periods a report's series can be cut in. */
 export const INTERVALS = ['day', 'week', 'month'] as const;
 export type Interval = (typeof INTERVALS)[number];
+
+/**
+ * Below this many in its denominator (sessions, views, votes, searches, tickets: whatever the rate divides by), a
+ * rate on a series point is null (SPEC 7.5), and the dashboard says "not enough data" for a row's rate.
+ */
+export const MIN_SAMPLE = 20;
 
 /** What every report is asked for. `from`/`to` are inclusive local dates (YYYY-MM-DD) in `timeZone`. */
 export interface ReportFilters {
@@ -17,8 +24,8 @@ export interface ReportFilters {
 
 /**
  * The envelope of every report: `{ from, to, interval, totals, series, ...lists }`.
- * A series has one entry per period in the range, zero-filled: `period` is the day (YYYY-MM-DD),
- * the Monday that starts the ISO week (YYYY-MM-DD), or the month (YYYY-MM).
+ * A series has one entry per period in the range, zero-filled: `period` (YYYY-MM-DD) is the day, or the first
+ * day of the ISO week or month inside the range (weeks and months are clipped to the range).
  */
 export interface Report<Totals, Point = Totals> {
   from: string;
@@ -72,6 +79,10 @@ export interface ArticleChange {
   date: string;
   before: { contactRate: Rate; helpfulRate: Rate; sessions: number; votes: number };
   after: { contactRate: Rate; helpfulRate: Rate; sessions: number; votes: number };
+  /** The contact rate changed at 95% (two-proportion z-test); null under 20 sessions on either side. */
+  significant: boolean | null;
+  /** The helpful rate changed at 95% (two-proportion z-test); null under 20 votes on either side. */
+  helpfulSignificant: boolean | null;
 }
 
 export interface ArticleComment {
@@ -95,6 +106,8 @@ export interface ArticleRow extends ArticleFigures {
 export interface ArticleReportFilters extends ReportFilters {
   /** Only this article (series and list); the dashboard's article page. */
   article?: string;
+  /** Only what `totals` needs (compare=previous): no before/after of every edit. */
+  totalsOnly?: boolean;
 }
 
 export interface ArticleReport extends Report<ArticleFigures> {
@@ -193,23 +206,50 @@ export interface TicketForecast {
   method: string;
   /** Mean absolute percentage error (fraction) of the same method over the last 28 days of the period; null when the period is too short. */
   mape: number | null;
+  /** The same error for a seasonal-naive forecast (each day = the same weekday a week earlier) over the same 28 days. */
+  baselineMape: number | null;
   days: Array<{ date: string; tickets: number }>;
 }
 
+/** The per-assignee and per-channel KPIs (SPEC 7.3). */
+export interface TicketGroupFigures {
+  /** Tickets created in the range. */
+  tickets: number;
+  /** Of those, solved or closed. */
+  solved: number;
+  firstResponseMinutes: { median: number | null };
+  resolutionMinutes: { median: number | null };
+  /** Solved with replies <= 1 and no reopen, over solved with a known reply count. */
+  firstContactResolution: Rate;
+  /** good / rated among its solved tickets (ratings are given on solving). */
+  csat: Rate;
+  csatRated: number;
+}
+
 export interface TicketReport extends Report<TicketFigures & { slaFirstResponseMinutes: number }, TicketFigures> {
+  /** `business`: first response, resolution and SLA breaches count KB_BUSINESS_HOURS minutes only; else `calendar`. */
+  clock: 'business' | 'calendar';
+  /** KB_BUSINESS_HOURS as read (with KB_HOLIDAYS), or null on the calendar clock. */
+  businessHours: { hours: string; holidays: string[] } | null;
   /** Monday = 1 ... Sunday = 7, in KB_TZ. */
   weekdays: Array<{ weekday: number; name: string; tickets: number }>;
-  channels: Array<{ channel: string; tickets: number }>;
+  /** Most tickets first. */
+  channels: Array<{ channel: string } & TicketGroupFigures>;
   types: Array<{ type: string; tickets: number }>;
   tags: Array<{ tag: string; tickets: number }>;
-  assignees: Array<{ assignee: string; solved: number; csat: Rate; csatRated: number }>;
+  /** Every assignee with tickets created in the range; most solved first. */
+  assignees: Array<{ assignee: string } & TicketGroupFigures>;
   forecast: TicketForecast;
 }
 
 export interface TicketReportFilters extends ReportFilters {
   slaFirstResponseMinutes: number;
+  /** KB_BUSINESS_HOURS (with holidays): count business minutes instead of calendar minutes. */
+  businessHours?: BusinessHours;
   /** "Now" for the forecast (epoch ms; default Date.now()): a day not yet over is not history. */
   now?: number;
+  /** Only what `totals` needs (compare=previous): every list empty (series, weekdays, channels, types, tags, assignees), no forecast. */
+  totalsOnly?: boolean;
 }
 
 // ---- 7.4 Overview ------------------------------------------------------------------------------
@@ -238,6 +278,22 @@ export interface OverviewFigures {
   foundAnswer: number;
   failed: number;
   contacted: number;
+  /** Estimated tickets avoided (SPEC 7.5): sessions with outcome foundAnswer. */
+  ticketsAvoided: number;
+  /** ticketsAvoided x KB_COST_PER_TICKET; null when no cost is configured. */
+  costAvoided: number | null;
+}
+
+export interface OverviewReportFilters extends ReportFilters {
+  /** KB_COST_PER_TICKET, for costAvoided. */
+  costPerTicket?: number | undefined;
+  /** Only what `totals` needs (compare=previous): no requesters per period, no topics. */
+  totalsOnly?: boolean;
+}
+
+export interface SearchReportFilters extends ReportFilters {
+  /** Only what `totals` needs (compare=previous): no query lists. */
+  totalsOnly?: boolean;
 }
 
 export interface TopicRow {
@@ -253,6 +309,8 @@ export interface TopicRow {
 }
 
 export interface OverviewReport extends Report<OverviewFigures> {
+  /** KB_COST_PER_TICKET as configured (null when unset): what costAvoided multiplies by. */
+  costPerTicket: number | null;
   topics: TopicRow[];
 }
 
@@ -288,3 +346,16 @@ export type ContactFormReport = Report<ContactFormFigures>;
 /** Every report by the name the API (`/api/reports/<name>`), the CLI (`kb report <name>`) and the dashboard use. */
 export const REPORT_NAMES = ['overview', 'articles', 'search', 'gaps', 'tickets', 'contact'] as const;
 export type ReportName = (typeof REPORT_NAMES)[number];
+
+// ---- A query's drill-down (/admin/search/query) ---------------------------------------------------------
+
+/** One search query in a range: its figures, the result counts it showed, the page locales it came from. */
+export interface QueryDetail {
+  /** The normalised query (SPEC 7.2). */
+  query: string;
+  figures: QueryRow;
+  /** How many results the searches showed then (the tracker's `results`), most frequent first. */
+  resultCounts: Array<{ results: number; searches: number; lastAt: number }>;
+  /** Searches of it per page locale, most first: which language's index to run it against now. */
+  locales: Array<{ locale: string; searches: number }>;
+}

@@ -13,15 +13,16 @@ import { ensureRollups, rebuildRollups } from '../reports/rollups/rebuild.ts';
 import { rebuildTicketRollups } from '../reports/rollups/tickets.ts';
 import { importFile } from '../tickets/run-import.ts';
 import { upsertTickets } from '../tickets/upsert-tickets.ts';
-import { listImports } from '../tickets/list-imports.ts';
+import { countImports, listImports } from '../tickets/list-imports.ts';
 import { countAddressRequestsSince, countRequestsSince, storeContactRequest } from '../contact/requests.ts';
 import { deleteDeadSessions, deleteSession, failuresSince, findLiveSession, insertSession, recordFailure, touchSession } from '../admin/sessions.ts';
 import { recoverInterruptedImports, recoverInterruptedImportsAsync } from '../tickets/journal.ts';
 import { backupDatabase } from './backup.ts';
 import { getSessionArticles } from '../contact/getSessionArticles.ts';
 import { countRejection, rejectionTotals } from '../contact/rejections.ts';
-import { getRecentContacts } from '../contact/getRecentContacts.ts';
+import { countContactRequests, getRecentContacts } from '../contact/getRecentContacts.ts';
 import { claimItem, dueItems, markDelivered, markFailed, nextDueAt, releaseItem, retryRequest } from '../contact/outbox.ts';
+import { claimDigestPeriod, listDigestSends, markDigestFailed, markDigestSent } from '../digest/sends.ts';
 
 export interface SqliteStoreOptions {
   /** Checkpoint the WAL from a worker thread (the server); CLI commands and tests leave it to SQLite. */
@@ -54,7 +55,8 @@ export function sqliteStore(db: Db, config: Config, options: SqliteStoreOptions 
     tickets: {
       importFile: (file, opts) => importFile(db, file, opts),
       upsert: async (tickets, opts) => upsertTickets(db, tickets, opts),
-      listImports: async (limit) => listImports(db, limit),
+      listImports: async (limit, offset) => listImports(db, limit, offset),
+      countImports: async () => countImports(db),
       recoverInterrupted: () => recoverInterruptedImportsAsync(db),
     },
     contact: {
@@ -64,6 +66,7 @@ export function sqliteStore(db: Db, config: Config, options: SqliteStoreOptions 
       sessionArticles: async (visitor, at) => getSessionArticles(db, visitor, at),
       countRejection: async (day, reason) => countRejection(db, day, reason),
       rejectionTotals: async (fromDay, toDay) => rejectionTotals(db, fromDay, toDay),
+      countRequests: async (fromDay, toDay) => countContactRequests(db, fromDay, toDay, zone),
       recent: async (opts) => getRecentContacts(db, opts),
       retry: async (requestId, at) => retryRequest(db, requestId, at),
       dueItems: async (at, limit) => dueItems(db, at, limit),
@@ -72,6 +75,12 @@ export function sqliteStore(db: Db, config: Config, options: SqliteStoreOptions 
       markDelivered: async (item, at) => markDelivered(db, item, at),
       markFailed: async (item, at, error, next) => markFailed(db, item, at, error, next),
       release: async (item, at) => releaseItem(db, item, at),
+    },
+    digest: {
+      claim: async (claim) => claimDigestPeriod(db, claim),
+      markSent: async (period, owner, at) => markDigestSent(db, period, owner, at),
+      markFailed: async (failure) => markDigestFailed(db, failure),
+      list: async (limit) => listDigestSends(db, limit),
     },
     sessions: {
       open: async (session) => insertSession(db, session),

@@ -21,6 +21,8 @@ export interface RunningImport {
   source: string;
   fileName: string;
   profile: string;
+  /** Who ran it (`cli:<user>@<host>`, `dashboard`, `api`), for the history. */
+  ranBy: string | null;
   startedAt: number;
 }
 
@@ -32,10 +34,10 @@ export function startImport(db: Db, run: RunningImport): number {
     return Number(
       client
         .prepare(
-          `INSERT INTO imports (source, file_name, profile, status, rows, imported, updated, unchanged, skipped, errors, first_ticket_id, started_at, finished_at)
-           VALUES (?, ?, ?, 'running', 0, 0, 0, 0, 0, 0, ?, ?, ?)`,
+          `INSERT INTO imports (source, file_name, profile, status, rows, imported, updated, unchanged, skipped, errors, ran_by, first_ticket_id, started_at, finished_at)
+           VALUES (?, ?, ?, 'running', 0, 0, 0, 0, 0, 0, ?, ?, ?, ?)`,
         )
-        .run(run.source, run.fileName, run.profile, firstTicketId, run.startedAt, run.startedAt).lastInsertRowid,
+        .run(run.source, run.fileName, run.profile, run.ranBy, firstTicketId, run.startedAt, run.startedAt).lastInsertRowid,
     );
   }).immediate();
 }
@@ -59,6 +61,8 @@ export interface FinishedImport {
   unchanged: number;
   skipped: number;
   errors: number;
+  /** The first problems (rows skipped with --skip-invalid); null when none. */
+  errorSample: Array<{ line: number | null; column: string | null; value: string | null; reason: string }> | null;
   finishedAt: number;
 }
 
@@ -69,10 +73,10 @@ export interface FinishedImport {
 export function finishImport(db: Db, importId: number, f: FinishedImport): void {
   db.$client
     .prepare(
-      `UPDATE imports SET status = ?, rows = ?, imported = ?, updated = ?, unchanged = ?, skipped = ?, errors = ?, finished_at = ?
+      `UPDATE imports SET status = ?, rows = ?, imported = ?, updated = ?, unchanged = ?, skipped = ?, errors = ?, error_sample = ?, finished_at = ?
        WHERE id = ?`,
     )
-    .run(f.status, f.rows, f.imported, f.updated, f.unchanged, f.skipped, f.errors, f.finishedAt, importId);
+    .run(f.status, f.rows, f.imported, f.updated, f.unchanged, f.skipped, f.errors, f.errorSample ? JSON.stringify(f.errorSample) : null, f.finishedAt, importId);
 }
 
 /** Deletes an import's undo rows a chunk per transaction (yields after each). */

@@ -7,6 +7,7 @@ import { stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import type { Db } from '../sqlite/client.ts';
 import { imports } from '../schema/index.ts';
+import type { ImportRecord } from '../shared/imports.ts';
 import { detectFormat } from './detect.ts';
 import { ErrorList, ImportBusyError, ImportFileError, ProfileError, type RowError } from './errors.ts';
 import { compileMapper } from './map-row.ts';
@@ -64,6 +65,8 @@ export interface ImportOptions {
    */
   waitForLock?: boolean;
   onLockWait?: () => void;
+  /** Who ran it, for the import history: `cli:<user>@<host>`, `dashboard` or `api`. */
+  ranBy?: string;
 }
 
 export interface ImportResult {
@@ -96,10 +99,46 @@ const isStaged = (r: WireRecord): r is StagedRecord => typeof r[1] === 'string';
 export interface ImportTarget {
   /** The folder staging files go to (the database's temp folder, mode 0700; a dead import's leftovers are cleared). */
   readonly tempDir: string;
-  /** Writes (or on a dry run counts) the staged rows into `result`; true when it also recorded the import, with the tickets. */
+  /**
+   * Writes (or on a dry run counts) the staged rows into `result`; true when it also recorded the import, with the
+   * tickets (its history row: importEntry(result, opts, startedAt)).
+   */
   write(staging: Staging, result: ImportResult, opts: ImportOptions, startedAt: number): Promise<boolean>;
-  /** Records a finished import in the history (one that wrote nothing, or whose writer did not). */
-  record(result: ImportResult, profile: string, startedAt: number): Promise<void>;
+  /** Records an import in the history: one that wrote nothing, was refused, or whose writer did not record it. */
+  record(entry: ImportEntry): Promise<void>;
+}
+
+/** The history row of an import (the imports table, db/shared/imports.ts), as every adapter stores it. */
+export type ImportEntry = Omit<ImportRecord, 'id'>;
+
+/** How many of an import's problems the history keeps (the answer itself lists the first 100). */
+const ERROR_SAMPLE = 20;
+/** The first problems as the history keeps them; null when there were none. */
+export const errorSample = (errors: readonly RowError[]): ImportRecord['errorSample'] =>
+  errors.length === 0 ? null : errors.slice(0, ERROR_SAMPLE).map((e) => ({ line: e.line, column: e.column, value: e.value, reason: e.reason }));
+
+/** The history row for a finished import: its counts, its first problems and who ran it. */
+export function importEntry(
+  r: Pick<ImportResult, 'source' | 'fileName' | 'rows' | 'imported' | 'updated' | 'unchanged' | 'skipped' | 'errors' | 'errorCount' | 'committed'>,
+  opts: Pick<ImportOptions, 'profileLabel' | 'ranBy'>,
+  startedAt: number,
+): ImportEntry {
+  return {
+    source: r.source,
+    fileName: r.fileName,
+    profile: opts.profileLabel,
+    status: r.committed ? 'ok' : 'failed',
+    rows: r.rows,
+    imported: r.imported,
+    updated: r.updated,
+    unchanged: r.unchanged,
+    skipped: r.skipped,
+    errors: r.errorCount,
+    errorSample: errorSample(r.errors),
+    ranBy: opts.ranBy ?? null,
+    startedAt,
+    finishedAt: Date.now(),
+  };
 }
 
 /** Imports one file into SQLite. File-level problems throw ImportFileError/ProfileError; bad rows come back in the result. */
@@ -118,7 +157,7 @@ function sqliteTarget(db: Db): ImportTarget {
       await writeJournaled(db, staging, result.source, result, opts, startedAt);
       return true;
     },
-    record: async (result, profile, startedAt) => recordImport(db, result, profile, startedAt),
+    record: async (entry) => void db.insert(imports).values(entry).run(),
   };
 }
 
@@ -132,14 +171,22 @@ export async function importInto(target: ImportTarget, file: string, opts: Impor
   const fileName = opts.fileName ?? basename(file);
   const { size } = await stat(file);
 
+  const refused = (err: unknown): Promise<never> => {
+    // A file refused as a whole (not UTF-8, no header, unreadable) is in the history too, with its reason.
+    if (!(err instanceof ImportFileError) || opts.dryRun) throw err;
+    const none = { imported: 0, updated: 0, unchanged: 0, skipped: 0, committed: false };
+    return target.record(importEntry({ source, fileName, rows: 0, ...none, errors: err.errors, errorCount: err.errors.length }, opts, started)).then(() => {
+      throw err;
+    });
+  };
   const encoding = opts.encoding ? checkEncoding(opts.encoding) : undefined;
-  const format = await detectFormat(file, encoding);
+  const format = await detectFormat(file, encoding).catch(refused);
   // Staging files a killed import left (its process gone) go before this one makes its own.
   prepareTempDir(target.tempDir);
   const staging = new Staging(target.tempDir);
-  const records = await readInWorker(file, format, encoding).catch((err: unknown) => {
+  const records = await readInWorker(file, format, encoding).catch(async (err: unknown) => {
     staging.dispose();
-    throw err;
+    return refused(err);
   });
   try {
     const map = compileMapper(opts.profile, records.resolve, zone, opts.profileLabel, records.header);
@@ -188,8 +235,10 @@ export async function importInto(target: ImportTarget, file: string, opts: Impor
       result.committed = !result.dryRun;
     }
     result.durationMs = Date.now() - started;
-    if (!result.dryRun && !recorded) await target.record(result, opts.profileLabel, started);
+    if (!result.dryRun && !recorded) await target.record(importEntry(result, opts, started));
     return result;
+  } catch (err) {
+    return await refused(err);
   } finally {
     await records.close();
     staging.dispose();
@@ -213,7 +262,7 @@ async function writeJournaled(db: Db, staging: Staging, source: string, result: 
   try {
     // Holding the lock, any import still marked running died: undo it before writing over it.
     undoLeftovers(db);
-    const importId = startImport(db, { source, fileName: result.fileName, profile: opts.profileLabel, startedAt: started });
+    const importId = startImport(db, { source, fileName: result.fileName, profile: opts.profileLabel, ranBy: opts.ranBy ?? null, startedAt: started });
     try {
       await writeAll(db, staging, source, result, opts, importId);
     } catch (err) {
@@ -230,6 +279,7 @@ async function writeJournaled(db: Db, staging: Staging, source: string, result: 
       unchanged: result.unchanged,
       skipped: result.skipped,
       errors: result.errorCount,
+      errorSample: errorSample(result.errors),
       finishedAt: Date.now(),
     });
     for (const _ of dropUndoRows(db, importId)) await between();
@@ -255,23 +305,4 @@ async function writeAll(db: Db, staging: Staging, source: string, result: Import
   result.imported = c.imported;
   result.updated = c.updated;
   result.unchanged = c.unchanged;
-}
-
-function recordImport(db: Db, r: ImportResult, profile: string, startedAt: number) {
-  db.insert(imports)
-    .values({
-      source: r.source,
-      fileName: r.fileName,
-      profile,
-      status: r.committed ? 'ok' : 'failed',
-      rows: r.rows,
-      imported: r.imported,
-      updated: r.updated,
-      unchanged: r.unchanged,
-      skipped: r.skipped,
-      errors: r.errorCount,
-      startedAt,
-      finishedAt: Date.now(),
-    })
-    .run();
 }

@@ -7,6 +7,7 @@ import { generateDemo, type DemoSummary } from '../../bin/demo/generate.ts';
 import { dbOf, tempDb, type TempDb } from '../helpers/db.ts';
 import { loadSearchDir } from '../../api/search/service.ts';
 import { searchTotalOf } from '../../bin/demo/search.ts';
+import type { ImportRecord } from '../../db/shared/imports.ts';
 import type { ArticleReport, OverviewReport, SearchReport, TicketReport } from '../../db/shared/reports.ts';
 
 const contentDir = fileURLToPath(new URL('../../content', import.meta.url));
@@ -113,4 +114,73 @@ describe('demo data', () => {
     expect(y).toEqual(x);
     expect(z).not.toEqual(x);
   });
+
+  it('speaks the language of each locale: searches, comments and contact messages', async () => {
+    const cyrillic = /[\u0400-\u04FF]/;
+    const arabicScript = /[\u0600-\u06FF]/;
+    const ru = await report<SearchReport>('search', `${all()}&locale=ru`);
+    expect(ru.queries.length).toBeGreaterThan(3);
+    // Russian words, and the few brand names the Russian articles are tagged with (stripe, zoom)
+    expect(ru.queries.filter((q) => cyrillic.test(q.query)).length).toBeGreaterThan(ru.queries.length * 0.8);
+    for (const q of ru.zeroResultQueries) expect(q.query, q.query).toMatch(cyrillic);
+    expect(ru.zeroResultQueries.map((q) => q.query)).toContain('подарочные сертификаты');
+    const fa = await report<ArticleReport>('articles', `${all()}&locale=fa`);
+    const comments = fa.articles.flatMap((a) => a.comments);
+    expect(comments.length).toBeGreaterThan(0);
+    for (const c of comments) expect(c.text, c.text).toMatch(arabicScript);
+    const ms = await report<SearchReport>('search', `${all()}&locale=ms`);
+    expect(ms.zeroResultQueries.map((q) => q.query)).toContain('kad hadiah');
+    const requests = dbOf(kb).$client.prepare('SELECT locale, subject, message, viewed_articles AS viewed FROM contact_requests').all() as Array<{ locale: string; subject: string; message: string; viewed: string }>;
+    const byLocale = (l: string) => requests.filter((r) => r.locale === l);
+    expect(byLocale('ru').every((r) => cyrillic.test(r.message) && cyrillic.test(r.subject))).toBe(true);
+    expect(byLocale('fa').every((r) => arabicScript.test(r.message))).toBe(true);
+    expect(byLocale('fa').length + byLocale('ru').length + byLocale('ms').length).toBeGreaterThan(0);
+    expect(requests.filter((r) => JSON.parse(r.viewed).length > 0).length).toBe(requests.length);
+  });
+
+  it('asks each locale\'s gap questions in its language, and the live search finds nothing for them there', async () => {
+    const { PHRASES } = await import('../../bin/demo/locale-phrases.ts');
+    for (const [locale, book] of Object.entries(PHRASES)) {
+      for (const q of book.gapQueries) expect(site.search(q, locale).total, `${locale}: ${q}`).toBe(0);
+      const r = await report<SearchReport>('search', `${all()}&locale=${locale}`);
+      // Every zero-result query of the locale is one of its gap questions: the list a writer reads is the story.
+      for (const row of r.zeroResultQueries) expect(book.gapQueries, `${locale}: ${row.query}`).toContain(row.query);
+    }
+  });
+
+  it('stores a contact request for every form the tracker saw sent, so the two counts agree', async () => {
+    const contact = await report<{ totals: { submitted: number } }>('contact', all());
+    expect(summary.requests).toBeGreaterThan(50);
+    expect(contact.totals.submitted).toBe(summary.requests);
+  });
+
+  it('imports its tickets as two exports, so the import history shows what a lead finds there: counts, errors, who ran it', async () => {
+    const res = await kb.app.request('/api/tickets/imports', { headers: { authorization: `Bearer ${kb.admin.token}` } });
+    expect(res.status).toBe(200);
+    const body = (await res.json()) as { imports: ImportRecord[] };
+    const byName = new Map(body.imports.map((i) => [i.fileName, i]));
+    const helpdesk = byName.get('helpdesk-export.csv')!;
+    const calls = byName.get('phone-call-log.csv')!;
+    expect(helpdesk).toMatchObject({ status: 'ok', ranBy: 'kb demo', skipped: 0, errors: 0, errorSample: null });
+    expect(calls).toMatchObject({ status: 'ok', ranBy: 'kb demo', skipped: 2, errors: 2 });
+    expect(calls.errorSample!.map((e) => e.column)).toEqual(['created_at', 'created_at']);
+    expect(helpdesk.imported + calls.imported).toBe(summary.tickets);
+    const t = await report<TicketReport>('tickets', all());
+    expect(t.totals.tickets).toBe(summary.tickets);
+  });
+
+  it('has a rewrite that worked when an article was updated inside the days: contacts after reading fall, significantly', async () => {
+    const t = tempDb({ KB_ADMIN_TOKEN: 'demo-rewrite-token-0123456789' });
+    try {
+      const s = await generateDemo(t.store, t.config, { contentDir, days: 60, seed: 5, now: Date.UTC(2026, 11, 1, 12), sessionsPerDay: 160, searchTotal });
+      expect(s.story.rewrite).toEqual({ slug: 'fix-calendar-sync-problems', date: '2026-11-03' });
+      const { loadCatalog } = await import('../../api/content/read-catalog.ts');
+      const r = await t.store.reports.articles({ from: s.from, to: s.to, interval: 'day', timeZone: 'UTC', article: 'fix-calendar-sync-problems' }, await loadCatalog(contentDir));
+      const change = r.articles[0]!.changes.find((c) => c.date === '2026-11-03')!;
+      expect(change.before.contactRate!).toBeGreaterThan(change.after.contactRate! * 2.5);
+      expect(change.significant).toBe(true);
+    } finally {
+      t.cleanup();
+    }
+  }, 120_000);
 });

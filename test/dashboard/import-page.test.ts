@@ -79,4 +79,28 @@ describe('import page', () => {
     expect(status).toBe(400);
     expect(html).toContain('Choose a file to import.');
   });
+
+  it('keeps every import in the history with its counts, its first problems and who ran it, on /admin/imports', async () => {
+    // one more through the API with the admin token, and a file refused as a whole
+    const body = new FormData();
+    body.set('preset', 'generic');
+    body.set('source', 'api-run');
+    body.set('file', new File(['external_id,created_at\nA-1,2026-03-01T10:00:00Z\n'], 'api.csv', { type: 'text/csv' }));
+    expect((await fetch(`${s.url}/api/tickets/import`, { method: 'POST', body, headers: { authorization: `Bearer ${TOKEN}` } })).status).toBe(200);
+    await upload(new File(['external_id,created_at\n'], 'empty.csv', { type: 'text/csv' }), { preset: 'generic', source: 'empty' });
+    const res = await fetch(`${s.url}/api/tickets/imports?limit=50`, { headers: { authorization: `Bearer ${TOKEN}` } });
+    const { imports, total } = (await res.json()) as { imports: Array<{ fileName: string; status: string; ranBy: string; errors: number; errorSample: Array<{ line: number; reason: string }> | null }>; total: number };
+    expect(total).toBe(imports.length);
+    const byFile = new Map(imports.map((i) => [i.fileName, i]));
+    expect(byFile.get('zendesk.csv')).toMatchObject({ status: 'ok', ranBy: 'dashboard', errors: 0, errorSample: null });
+    expect(byFile.get('api.csv')).toMatchObject({ status: 'ok', ranBy: 'api' });
+    expect(byFile.get('bad.csv')).toMatchObject({ status: 'failed', ranBy: 'dashboard', errors: 1 });
+    expect(byFile.get('bad.csv')!.errorSample![0]).toMatchObject({ line: 3 });
+    expect(byFile.get('empty.csv')).toMatchObject({ status: 'failed', errorSample: [{ reason: 'The file has a header but no rows.' }] });
+    expect(byFile.has('dry.csv')).toBe(false); // a dry run stores nothing, not even history
+    const page = await (await fetch(`${s.url}/admin/imports`, { headers: { cookie: cookie() } })).text();
+    expect(page).toContain('uploaded on this dashboard');
+    expect(page).toContain('through the API (admin token)');
+    expect(page).toContain('The file has a header but no rows.');
+  });
 });

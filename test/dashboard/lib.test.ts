@@ -14,26 +14,25 @@ import type { GapKind } from '../../db/shared/reports.ts';
 const NOW = new Date('2026-03-31T22:30:00Z');
 
 describe('date range', () => {
-  it('defaults to the last 28 days ending today in the report time zone', () => {
-    // 22:30 UTC on 31 March is already 1 April in Tokyo (UTC+9).
+  it('defaults to the last 28 complete days, ending yesterday in the report time zone, as the API does', () => {
+    // 22:30 UTC on 31 March is already 1 April in Tokyo (UTC+9): yesterday there is 31 March.
     const r = parseRange(new URLSearchParams(), 'Asia/Tokyo', NOW);
-    expect(r).toMatchObject({ from: '2026-03-05', to: '2026-04-01', interval: 'day', locale: '', preset: 28 });
+    expect(r).toMatchObject({ from: '2026-03-04', to: '2026-03-31', interval: 'day', locale: '', preset: 28 });
+    expect(parseRange(new URLSearchParams(), 'UTC', NOW)).toMatchObject({ from: '2026-03-03', to: '2026-03-30', preset: 28 });
   });
 
-  it('takes a preset of 7, 28 or 90 days ending today', () => {
-    expect(parseRange(new URLSearchParams('days=90'), 'UTC', NOW)).toMatchObject({ from: '2026-01-01', to: '2026-03-31', preset: 90 });
+  it('takes a preset of 7, 28 or 90 complete days ending yesterday', () => {
+    expect(parseRange(new URLSearchParams('days=90'), 'UTC', NOW)).toMatchObject({ from: '2025-12-31', to: '2026-03-30', preset: 90 });
+    expect(parseRange(new URLSearchParams('days=7'), 'UTC', NOW)).toMatchObject({ from: '2026-03-24', to: '2026-03-30', preset: 7 });
     expect(parseRange(new URLSearchParams('days=13'), 'UTC', NOW).preset).toBe(28);
-  });
-
-  it('ends presets and the default yesterday when only complete days are wanted', () => {
-    expect(parseRange(new URLSearchParams(), 'UTC', NOW, 90, true)).toMatchObject({ from: '2025-12-31', to: '2026-03-30', preset: 90 });
-    expect(parseRange(new URLSearchParams('days=7'), 'UTC', NOW, 90, true)).toMatchObject({ from: '2026-03-24', to: '2026-03-30', preset: 7 });
+    // today only when asked for
+    expect(parseRange(new URLSearchParams('from=2026-03-25&to=2026-03-31'), 'UTC', NOW)).toMatchObject({ to: '2026-03-31', preset: undefined });
   });
 
   it('swaps a reversed range, ignores malformed dates and unknown locales', () => {
     const r = parseRange(new URLSearchParams('from=2026-03-10&to=2026-03-01&locale=xx&interval=week'), 'UTC', NOW);
     expect(r).toMatchObject({ from: '2026-03-01', to: '2026-03-10', locale: '', interval: 'week', preset: undefined });
-    expect(parseRange(new URLSearchParams('from=2026-02-31'), 'UTC', NOW).from).toBe('2026-03-04');
+    expect(parseRange(new URLSearchParams('from=2026-02-31'), 'UTC', NOW).from).toBe('2026-03-03');
   });
 
   it('gives the period of the same length just before a range', () => {
@@ -57,8 +56,11 @@ describe('formatting', () => {
   });
 
   it('shows durations in the largest sensible units', () => {
-    expect([formatSeconds(45), formatSeconds(185), formatSeconds(7800)]).toEqual(['45 s', '3 min 5 s', '2 h 10 min']);
-    expect([formatMinutes(35), formatMinutes(260), formatMinutes(60 * 24 * 3 + 120)]).toEqual(['35 min', '4 h 20 min', '3 d 2 h']);
+    // a number keeps its unit on the same line (no-break space), so "11 min 44 s" wraps only as "11 min" / "44 s"
+    const plain = (s: string) => s.replace(/\u00a0/g, ' ');
+    expect([formatSeconds(45), formatSeconds(185), formatSeconds(7800)].map(plain)).toEqual(['45 s', '3 min 5 s', '2 h 10 min']);
+    expect([formatMinutes(35), formatMinutes(260), formatMinutes(60 * 24 * 3 + 120)].map(plain)).toEqual(['35 min', '4 h 20 min', '3 d 2 h']);
+    expect(formatSeconds(704)).toBe('11\u00a0min 44\u00a0s');
   });
 
   it('shows a relative change with its sign', () => {

@@ -42,6 +42,15 @@ describe('kb import', () => {
     expect(first.stderr).not.toMatch(/Reading/); // no progress bar when stderr is not a terminal
     const second = await kb(['import', join(FIXTURES, 'zendesk.csv'), '--preset', 'zendesk', '--tz', 'Europe/Berlin', '--json'], db);
     expect(JSON.parse(second.stdout)).toMatchObject({ imported: 0, updated: 0, unchanged: 5 });
+    // Both runs are in the import history, each saying who ran it from the command line.
+    const d = openDb(db);
+    try {
+      const ranBy = d.$client.prepare('SELECT ran_by FROM imports ORDER BY id').pluck().all() as string[];
+      expect(ranBy).toHaveLength(2);
+      for (const who of ranBy) expect(who).toMatch(/^cli:[^@]+@.+/);
+    } finally {
+      d.$client.close();
+    }
   });
 
   it('imports the real call log with the shipped profile', async () => {

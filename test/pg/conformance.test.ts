@@ -107,6 +107,34 @@ describe.skipIf(!pgTestUrl)(`the same data through SQLite and PostgreSQL stores 
     expect(all.totals.tickets).toBeGreaterThan(20_000); // the real ServiceNow export
   });
 
+  it('gives the same business-clock ticket report, query drill-down and stored-request count', async () => {
+    const f = { ...RANGES[0]!, timeZone: zone };
+    const hours = { text: 'Mon-Fri 09:00-17:00', windows: [[[540, 1020]], [[540, 1020]], [[540, 1020]], [[540, 1020]], [[540, 1020]], [], []] as Array<Array<[number, number]>>, holidays: ['2026-04-03'] };
+    const t = { ...f, slaFirstResponseMinutes: 240, businessHours: hours, now: Date.UTC(2026, 5, 1) };
+    const business = await b.reports.tickets(t);
+    expect(business.clock).toBe('business');
+    expect(business).toEqual(await a.reports.tickets(t));
+    expect(business.assignees.length).toBeGreaterThan(3);
+    const query = (await a.reports.search(f)).queries[0]!.query;
+    expect(await b.reports.queryDetail({ ...f, query })).toEqual(await a.reports.queryDetail({ ...f, query }));
+    expect(await b.contact.countRequests('2026-03-25', '2026-04-14')).toBe(await a.contact.countRequests('2026-03-25', '2026-04-14'));
+  });
+
+  it('claims a digest period once across both kinds of store', async () => {
+    for (const store of [a, b]) {
+      const claim = { period: 'week:2026-03-30', owner: 'one', now: 1000, staleBefore: 0, recipients: 'lead@example.com' };
+      expect(await store.digest.claim(claim)).toBe(true);
+      expect(await store.digest.claim({ ...claim, owner: 'two' })).toBe(false); // live claim
+      await store.digest.markFailed({ period: claim.period, owner: 'one', error: 'smtp down', retryAt: 5000, leaseMs: 600 });
+      expect(await store.digest.claim({ ...claim, owner: 'two', now: 5001, staleBefore: 4401 })).toBe(true); // stale after the retry time
+      await store.digest.markSent(claim.period, 'two', 6000);
+      expect(await store.digest.claim({ ...claim, owner: 'three', now: 10_000_000, staleBefore: 9_000_000 })).toBe(false); // sent
+      expect(await store.digest.list()).toEqual([
+        { period: claim.period, claimedBy: 'two', claimedAt: 5001, sentAt: 6000, recipients: 'lead@example.com', attempts: 2, lastError: null },
+      ]);
+    }
+  });
+
   it('ranks the home page\'s popular articles by the same views', async () => {
     for (const locale of ['en', 'fa']) {
       const views = await b.reports.articleViews(locale, '2026-03-25', '2026-04-14');

@@ -58,6 +58,6 @@ describe('content gaps queue (SPEC 7.2a)', () => {
     expect(r.gaps[1]!.reason).toBe('50% of its readers contact support, against 31% site-wide.');
     expect(r.gaps[2]!.reason).toContain('9 of 12 voters found it unhelpful');
     expect(r.totals).toEqual({ gaps: 6, zeroResultSearches: 6, contactsAfterRead: 10, tickets: 14 });
-    expect(r.series).toEqual([{ period: '2026-06', zeroResultSearches: 6, contactsAfterRead: 10, tickets: 14 }]);
+    expect(r.series).toEqual([{ period: '2026-06-01', zeroResultSearches: 6, contactsAfterRead: 10, tickets: 14 }]);
   });
 });

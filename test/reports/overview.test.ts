@@ -54,6 +54,8 @@ describe('overview report (SPEC 7.4)', () => {
       foundAnswer: 2, // S1, S5
       failed: 1, // S2
       contacted: 2, // S3, S4
+      ticketsAvoided: 2, // = foundAnswer
+      costAvoided: null, // KB_COST_PER_TICKET unset
     });
   });
 

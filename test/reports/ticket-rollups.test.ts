@@ -46,7 +46,7 @@ describe('ticket rollups kept by triggers', () => {
     expect(r.totals.tickets).toBe(2);
     expect(r.tags).toEqual([{ tag: 'login', tickets: 1 }, { tag: 'refund', tickets: 1 }]);
     expect(r.types).toEqual([{ type: 'question', tickets: 1 }, { type: 'refund', tickets: 1 }]);
-    expect(r.assignees).toEqual([{ assignee: 'ann', solved: 1, csat: 0, csatRated: 1 }]);
+    expect(r.assignees).toMatchObject([{ assignee: 'ann', solved: 1, csat: 0, csatRated: 1 }]);
     expect(r.totals.phoneQueued).toBe(0);
   });
 

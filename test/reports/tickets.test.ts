@@ -41,10 +41,7 @@ describe('ticket report (SPEC 7.3) on hand-made tickets', () => {
 
   it('counts channels, types and tags', async () => {
     const r = (await getTicketReport(sqliteReportReads(t.db), filters));
-    expect(r.channels).toEqual([
-      { channel: 'phone', tickets: 3 }, { channel: 'email', tickets: 2 }, { channel: 'chat', tickets: 1 },
-      { channel: 'social', tickets: 1 }, { channel: 'web', tickets: 1 },
-    ]);
+    expect(r.channels.map((c) => [c.channel, c.tickets])).toEqual([['phone', 3], ['email', 2], ['chat', 1], ['social', 1], ['web', 1]]);
     expect(r.types).toEqual([{ type: 'question', tickets: 2 }, { type: 'billing', tickets: 1 }]);
     expect(r.tags).toEqual([{ tag: 'invoice', tickets: 1 }, { tag: 'login', tickets: 1 }]);
   });
@@ -77,10 +74,28 @@ describe('ticket report (SPEC 7.3) on hand-made tickets', () => {
     const r = (await getTicketReport(sqliteReportReads(t.db), filters));
     // good: "good", "5"; not good: "3", "bad"; "offered" is not a rating -> 2/4
     expect([r.totals.csat, r.totals.csatRated]).toEqual([0.5, 4]);
-    expect(r.assignees).toEqual([
-      { assignee: 'ann', solved: 2, csat: 1, csatRated: 2 },
-      { assignee: 'bob', solved: 2, csat: 0, csatRated: 2 },
+    expect(r.assignees.map((a) => [a.assignee, a.solved, a.csat, a.csatRated])).toEqual([['ann', 2, 1, 2], ['bob', 2, 0, 2]]);
+  });
+
+  it('gives tickets, solved, median first response and resolution, FCR and CSAT per assignee and per channel', async () => {
+    const r = await getTicketReport(sqliteReportReads(t.db), filters);
+    const group = (g: { tickets: number; solved: number; firstResponseMinutes: { median: number | null }; resolutionMinutes: { median: number | null }; firstContactResolution: number | null; csat: number | null; csatRated: number }) =>
+      [g.tickets, g.solved, g.firstResponseMinutes.median, g.resolutionMinutes.median, g.firstContactResolution, g.csat, g.csatRated];
+    // ann: T1 (30 / 120 min, 1 reply, good), T2 (60 / 600, 3 replies, 5) -> medians 45 and 360; FCR 1 of 2; CSAT 2 of 2
+    // bob: T3 (300 / 1440, 1 reply but reopened, 3), T5 (1 / 10, 0 replies, bad) -> 150.5 and 725; FCR 1 of 2; CSAT 0 of 2
+    expect(r.assignees.map((a) => [a.assignee, ...group(a)])).toEqual([
+      ['ann', 2, 2, 45, 360, 0.5, 1, 2],
+      ['bob', 2, 2, 150.5, 725, 0.5, 0, 2],
     ]);
+    // phone: T5, T6, T7 (first response only on T5; resolved 10, 2, 5); email: T1 and the open T4 (500 min, "offered")
+    expect(r.channels.map((c) => [c.channel, ...group(c)])).toEqual([
+      ['phone', 3, 3, 1, 5, 1, 0, 1],
+      ['email', 2, 1, 265, 120, 1, 1, 1],
+      ['chat', 1, 1, 300, 1440, 0, 0, 1],
+      ['social', 1, 0, 10, null, null, null, 0],
+      ['web', 1, 1, 60, 600, 0, 1, 1],
+    ]);
+    expect(r.clock).toBe('calendar');
   });
 
   it('computes handle time, phone wait and abandonment over calls that entered the queue', async () => {

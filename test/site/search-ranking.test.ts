@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildIndex } from '../../api/search/build-index.ts';
 import { LocaleSearch } from '../../api/search/searcher.ts';
+import { parseSynonyms } from '../../api/search/synonyms.ts';
 import { englishFamilies, englishForm } from '../../api/search/lang/english.ts';
 import type { SearchSource } from '../../api/search/documents.ts';
 import { sampleSearch } from '../helpers/sample-search.ts';
@@ -27,6 +28,16 @@ describe('the sample help center', () => {
     expect(answer.total).toBeGreaterThan(answer.results.length - 1);
     expect(en.suggest('refund a booking').map((r) => r.slug)).not.toContain('export-to-quickbooks-or-xero');
     expect(en.suggest('refund a booking').map((r) => r.slug)).toContain('refund-a-client-payment');
+  });
+
+  it('"my books dont match" finds the accounting export first: the synonyms of "booking" are not those of "books"', () => {
+    expect(en.search('my books dont match').results[0]!.slug).toBe('export-to-quickbooks-or-xero');
+  });
+
+  it('Malay "pelanggan" (customer) does not suggest cancelling a subscription (langganan); "langganan" finds it first', () => {
+    const ms = sampleSearch('ms');
+    expect(ms.suggest('pelanggan').map((r) => r.slug)).not.toContain('cancel-your-subscription');
+    expect(ms.search('langganan').results[0]!.slug).toBe('cancel-your-subscription');
   });
 
   it('still answers "gift cards" and "apple pay" with zero results', () => {
@@ -78,6 +89,33 @@ describe('word families within a stem (English)', () => {
   it('matches the forms of one family alike ("support" finds "supported" at full weight)', () => {
     expect(search.search('support').total).toBe(2);
     expect(slugs(search, 'supported browsers')).toEqual(['supported']);
+  });
+});
+
+describe('synonyms within a stem', () => {
+  const rules = parseSynonyms('- [booking, appointment]\n', 'en.yml');
+  const search = new LocaleSearch(
+    buildIndex(
+      'en',
+      'en',
+      [
+        article('accounting', 'Export sales to your accounting app', 'Send refunds daily so your books match your bank.', 'Keep your books in step with your bank.'),
+        article('refund-booking', 'Refund a payment', 'Open one of your bookings and select Refund.'),
+        article('reschedule', 'Reschedule an appointment', 'Drag the appointment to a new time.'),
+      ],
+      { file: 'en.yml', rules },
+    ),
+  );
+
+  it('apply to the word a rule names, not to another word of its stem ("books" is not "a booking")', () => {
+    expect(slugs(search, 'books')).toEqual(['accounting', 'refund-booking']);
+    expect(slugs(search, 'booking')).toContain('reschedule');
+  });
+
+  it('find the rule\'s own word first, other words of its stem counting less and never suggested', () => {
+    expect(slugs(search, 'appointment')[0]).toBe('reschedule');
+    expect(search.search('appointment').total).toBe(3);
+    expect(search.suggest('appointment').map((r) => r.slug)).not.toContain('accounting');
   });
 });
 

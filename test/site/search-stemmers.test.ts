@@ -71,6 +71,14 @@ describe('Malay light stemmer', () => {
     expect(malayStem('tempahan')).toBe(malayStem('menempah'));
   });
 
+  it('keeps an agent noun of pe- before l apart from its root: a customer (pelanggan) is not a subscription (langganan)', () => {
+    expect(malayStem('pelanggan')).not.toBe(malayStem('langganan'));
+    expect(malayStem('pelanggannya')).toBe(malayStem('pelanggan'));
+    expect(malayStem('pelayar')).not.toBe(malayStem('layar'));
+    // meN- before l is still undone: to subscribe is the subscription's verb.
+    expect(malayStem('melanggan')).toBe(malayStem('langganan'));
+  });
+
   it('leaves short words and loanwords alone', () => {
     expect(malayStem('batal')).toBe('batal');
     expect(malayStem('invois')).toBe('invois');

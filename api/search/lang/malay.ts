@@ -2,7 +2,8 @@
  * A light Malay stemmer and stop-word list: lunr-languages has no Malay (nor Indonesian). Affixes are removed the way
  * Tala's stemmer for Bahasa Indonesia does (particles, possessives, suffixes, then prefixes, each only while the word
  * keeps more than two syllables), with the usual sound changes of meN-/peN- undone: membatalkan → batal,
- * langganan → langgan, menyimpan → simpan.
+ * langganan → langgan, menyimpan → simpan. Unlike Tala, pe- before l stays: pelanggan (customer) is not langganan
+ * (subscription), nor pelayar (browser) layar (screen); the agent noun names a person or a thing of its own.
  */
 
 const VOWELS = /[aeiou]/g;
@@ -28,7 +29,7 @@ function dropNasalPrefix(word: string, head: 'me' | 'pe'): string | undefined {
   if (rest.startsWith('ny') && vowel(rest.slice(2))) return `s${rest.slice(2)}`;
   if (rest.startsWith('m')) return vowel(rest.slice(1)) ? `p${rest.slice(1)}` : rest.slice(1);
   if (rest.startsWith('n')) return vowel(rest.slice(1)) ? `t${rest.slice(1)}` : rest.slice(1);
-  if (/^[lrwy]/.test(rest)) return rest;
+  if (/^[lrwy]/.test(rest)) return head === 'pe' && rest.startsWith('l') ? undefined : rest;
   return undefined;
 }
 

@@ -3,6 +3,7 @@ import { and, count, eq, gte, lt, lte, sql, sum } from 'drizzle-orm';
 import type { ContactChannel, RejectionReason } from '../../shared/contact.ts';
 import type { NewContactRequest, SpentToken } from '../../contact/requests.ts';
 import type { PgDb } from '../client.ts';
+import { rangeMs } from '../../reports/periods.ts';
 import { contactOutbox, contactRejections, contactRequests, usedFormTokens } from '../schema/index.ts';
 
 /**
@@ -40,6 +41,13 @@ export const countRequestsSince = (db: PgDb, visitor: string, since: number) => 
 
 /** How many requests came from a (hashed) client address since a time (the per-address rate limit, every node). */
 export const countAddressRequestsSince = (db: PgDb, address: string, since: number) => countSince(db, 'address', address, since);
+
+/** Requests stored over local days fromDay..toDay in `timeZone`. */
+export async function countRequestsPg(db: PgDb, fromDay: string, toDay: string, timeZone: string): Promise<number> {
+  const [start, end] = rangeMs(fromDay, toDay, timeZone);
+  const [row] = await db.select({ n: count() }).from(contactRequests).where(and(gte(contactRequests.createdAt, start), lt(contactRequests.createdAt, end)));
+  return row?.n ?? 0;
+}
 
 /** Adds one rejected post for a local day. */
 export async function countRejection(db: PgDb, day: string, reason: RejectionReason): Promise<void> {

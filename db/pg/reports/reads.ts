@@ -4,8 +4,8 @@
  * arrive as numbers (db/pg/client.ts), so the rows equal SQLite's.
  */
 import type { ArticleDayRow } from '../../reports/article-figures.ts';
-import type { DimRow, TicketDaySums } from '../../reports/ticket-reads.ts';
-import type { ContactFormRows, QuerySums, ReportReads, SiteDayRow, WindowSums } from '../../reports/report-reads.ts';
+import { TICKET_COLUMNS, type DimRow, type TicketColumn, type TicketDaySums } from '../../reports/ticket-reads.ts';
+import type { ContactFormRows, QuerySearches, QuerySums, ReportReads, SiteDayRow, WindowSums } from '../../reports/report-reads.ts';
 import { int8s, texts } from '../arrays.ts';
 import type { PgDb } from '../client.ts';
 import { settlePgRollups } from '../rollups/applier.ts';
@@ -80,7 +80,8 @@ export function pgReportReads(db: PgDb, timeZone: string): ReportReads {
       FROM ticket_days WHERE day BETWEEN ${lo} AND ${hi} AND tickets != 0`,
 
     ticketDim: (dim: string, lo: number, hi: number) => sql<DimRow[]>`
-      SELECT value, sum(tickets) AS tickets, sum(solved) AS solved, sum(solved_good) AS "solvedGood", sum(solved_rated) AS "solvedRated"
+      SELECT value, sum(tickets) AS tickets, sum(solved) AS solved, sum(solved_good) AS "solvedGood", sum(solved_rated) AS "solvedRated",
+             sum(replies_known) AS "repliesKnown", sum(fcr) AS fcr
       FROM ticket_day_dims WHERE dim = ${dim} AND day BETWEEN ${lo} AND ${hi} GROUP BY value HAVING sum(tickets) != 0`,
 
     distinctRequesters: async (spans: ReadonlyArray<readonly [number, number]>): Promise<number[]> => {
@@ -94,17 +95,40 @@ export function pgReportReads(db: PgDb, timeZone: string): ReportReads {
     },
 
     /**
-     * One text value for the whole column: ~100k rows as rows cost far more in the protocol and in objects. The
-     * subquery reads the durations index in created_at order (an index-only scan, no sort) and the aggregate keeps it.
+     * All asked columns in one query, each as one JSON array: ~100k rows cost far more in the protocol and in objects
+     * than one value a column. The subquery reads tickets_created_durations in created_at order (an index-only scan:
+     * it covers every column) and the aggregates keep that order.
      */
-    ticketDurations: async (column: 'first_response_at' | 'solved_at', start: number, end: number): Promise<number[]> => {
-      const [row] = await sql.unsafe<[{ d: string | null }]>(
-        `SELECT string_agg(d, ',') AS d FROM (
-           SELECT (${column} - created_at)::text AS d FROM tickets
-           WHERE created_at >= $1 AND created_at < $2 AND ${column} IS NOT NULL ORDER BY created_at) s`,
+    ticketColumns: async (columns: readonly TicketColumn[], start: number, end: number): Promise<unknown[][]> => {
+      const inner = columns.map((c, i) => `${TICKET_COLUMNS[c]} AS c${i}`).join(', ');
+      const outer = columns.map((_, i) => `coalesce(json_agg(c${i}), '[]') AS c${i}`).join(', ');
+      const [row] = await sql.unsafe<[Record<string, unknown[]>]>(
+        `SELECT ${outer} FROM (SELECT ${inner} FROM tickets WHERE created_at >= $1 AND created_at < $2 ORDER BY created_at) s`,
         [start, end],
       );
-      return row?.d ? row.d.split(',').map(Number) : [];
+      return columns.map((_, i) => row[`c${i}`]!);
+    },
+
+    querySums: async (locale: string, query: string, from: string, to: string): Promise<QuerySums> => {
+      const [row] = await sql.unsafe<QuerySums[]>(`SELECT ${QUERY_SUMS} FROM query_days WHERE locale = $1 AND query = $2 AND day BETWEEN $3 AND $4`, [
+        locale, query, from, to,
+      ]);
+      return row!;
+    },
+
+    querySearches: async (query: string, start: number, end: number, locale?: string): Promise<QuerySearches> => {
+      const loc = locale ? sql`AND locale = ${locale}` : sql``;
+      const [resultCounts, locales] = await Promise.all([
+        sql<QuerySearches['resultCounts']>`
+          SELECT results, count(*) AS searches, max(ts) AS "lastAt" FROM events
+          WHERE type = 'search' AND query_norm = ${query} AND ts >= ${start} AND ts < ${end} ${loc}
+          GROUP BY results ORDER BY count(*) DESC, results`,
+        sql<QuerySearches['locales']>`
+          SELECT coalesce(locale, 'en') AS locale, count(*) AS searches FROM events
+          WHERE type = 'search' AND query_norm = ${query} AND ts >= ${start} AND ts < ${end} ${loc}
+          GROUP BY coalesce(locale, 'en') ORDER BY count(*) DESC, 1`,
+      ]);
+      return { resultCounts: [...resultCounts], locales: [...locales] };
     },
 
     contactForm: async (start: number, end: number, locale?: string): Promise<ContactFormRows> => {

@@ -1,5 +1,5 @@
 /** One row per finished ticket import, as db/schema/imports.ts. */
-import { index, pgTable, text } from 'drizzle-orm/pg-core';
+import { index, jsonb, pgTable, text } from 'drizzle-orm/pg-core';
 import { int8, serialId } from './columns.ts';
 
 export const imports = pgTable(
@@ -19,6 +19,10 @@ export const imports = pgTable(
     errors: int8('errors').notNull(),
     /** Kept for the shared row shape; SQLite's undo journal uses it, PostgreSQL needs no journal. */
     firstTicketId: int8('first_ticket_id'),
+    /** The first problems (line, column, value, reason); null when there were none. */
+    errorSample: jsonb('error_sample').$type<Array<{ line: number | null; column: string | null; value: string | null; reason: string }>>(),
+    /** Who ran it: `cli:<user>@<host>`, `dashboard` or `api`. */
+    ranBy: text('ran_by'),
     startedAt: int8('started_at').notNull(),
     finishedAt: int8('finished_at').notNull(),
   },

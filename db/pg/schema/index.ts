@@ -5,3 +5,4 @@ export * from './rollups.ts';
 export * from './imports.ts';
 export * from './contact.ts';
 export * from './admin.ts';
+export * from './digest.ts';

@@ -219,6 +219,9 @@ export const ticketDayDims = pgTable(
     /** Of the solved ones: good CSAT, and rated at all. */
     solvedGood: int8('solved_good').notNull().default(0),
     solvedRated: int8('solved_rated').notNull().default(0),
+    /** Of the solved ones: reply count known, and of those resolved at first contact (per-group FCR). */
+    repliesKnown: int8('replies_known').notNull().default(0),
+    fcr: int8('fcr').notNull().default(0),
   },
   (t) => [primaryKey({ columns: [t.dim, t.day, t.value] })],
 );

@@ -1,15 +1,18 @@
 /** Ticket file imports into PostgreSQL: read, map and check as on SQLite, then publish all or nothing with the import's record. */
-import { importInto, type ImportOptions, type ImportResult, type ImportTarget } from '../../tickets/run-import.ts';
+import { importEntry, importInto, type ImportEntry, type ImportOptions, type ImportResult, type ImportTarget } from '../../tickets/run-import.ts';
 import type { PgDb, Sql } from '../client.ts';
 import { publishStagedPg } from './publish-staged.ts';
 
-const record = (r: ImportResult, profile: string, startedAt: number, status: 'ok' | 'failed') => ({
-  source: r.source, file_name: r.fileName, profile, status, rows: r.rows, imported: r.imported, updated: r.updated,
-  unchanged: r.unchanged, skipped: r.skipped, errors: r.errorCount, started_at: startedAt, finished_at: Date.now(),
+/** The history row in the imports table's column names. */
+const columns = (e: ImportEntry) => ({
+  source: e.source, file_name: e.fileName, profile: e.profile, status: e.status, rows: e.rows, imported: e.imported, updated: e.updated,
+  unchanged: e.unchanged, skipped: e.skipped, errors: e.errors, error_sample: e.errorSample, ran_by: e.ranBy,
+  started_at: e.startedAt, finished_at: e.finishedAt,
 });
 
-async function insertImport(sql: Sql, values: ReturnType<typeof record>): Promise<void> {
-  await sql`INSERT INTO imports ${sql(values)}`;
+async function insertImport(sql: Sql, entry: ImportEntry): Promise<void> {
+  const values = columns(entry);
+  await sql`INSERT INTO imports ${sql({ ...values, error_sample: values.error_sample === null ? null : sql.json(values.error_sample) } as never)}`;
 }
 
 function pgTarget(db: PgDb, tempDir: string): ImportTarget {
@@ -24,12 +27,12 @@ function pgTarget(db: PgDb, tempDir: string): ImportTarget {
         dryRun: opts.dryRun === true,
         onRows: (done) => opts.onProgress?.({ phase: 'write', done, total }),
         // The history row commits with the tickets: after a crash there is neither or both.
-        record: (tx, c) => insertImport(tx, record({ ...result, ...c }, opts.profileLabel, startedAt, 'ok')),
+        record: (tx, c) => insertImport(tx, importEntry({ ...result, ...c, committed: true }, opts, startedAt)),
       });
       Object.assign(result, counts);
       return !opts.dryRun;
     },
-    record: (result, profile, startedAt) => insertImport(db.$client, record(result, profile, startedAt, result.committed ? 'ok' : 'failed')),
+    record: (entry) => insertImport(db.$client, entry),
   };
 }
 

@@ -47,6 +47,8 @@ export const dimSums = (r: string): Array<[string, string]> => [
   ['solved', int(solved(r))],
   ['solved_good', int(`${solved(r)} AND ${good(r)}`)],
   ['solved_rated', int(`${solved(r)} AND ${rated(r)}`)],
+  ['replies_known', int(`${solved(r)} AND ${r}replies IS NOT NULL`)],
+  ['fcr', int(`${solved(r)} AND ${r}replies IS NOT NULL AND ${r}replies <= 1 AND coalesce(${r}reopens, 0) = 0`)],
 ];
 
 /** The combo key: type, U+0001, the ticket's tags sorted bytewise and joined by commas. */

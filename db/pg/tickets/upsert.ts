@@ -1,5 +1,5 @@
 /** Tickets handed over by code (the demo, kb copy's callers) on PostgreSQL: staged like an import's rows, then published all or nothing per batch. */
-import { desc, getTableColumns } from 'drizzle-orm';
+import { count, desc, getTableColumns } from 'drizzle-orm';
 import { ROW_COLUMNS } from '../../tickets/ticket-fields.ts';
 import { Staging } from '../../tickets/staging.ts';
 import { toTicketRow, type CanonicalTicket, type UpsertOptions } from '../../tickets/upsert-tickets.ts';
@@ -44,8 +44,14 @@ export async function upsertTicketsPg(db: PgDb, tickets: Iterable<CanonicalTicke
   return total;
 }
 
-/** The newest finished imports, newest first. */
-export function listImportsPg(db: PgDb, limit = 20) {
+/** Imports, newest first: `limit` of them from `offset` on (first_ticket_id is SQLite's journal, not history). */
+export function listImportsPg(db: PgDb, limit = 20, offset = 0) {
   const { firstTicketId: _journal, ...shown } = getTableColumns(imports);
-  return db.select(shown).from(imports).orderBy(desc(imports.finishedAt), desc(imports.id)).limit(limit);
+  return db.select(shown).from(imports).orderBy(desc(imports.finishedAt), desc(imports.id)).limit(limit).offset(offset);
+}
+
+/** How many imports the history holds. */
+export async function countImportsPg(db: PgDb): Promise<number> {
+  const [row] = await db.select({ n: count() }).from(imports);
+  return row?.n ?? 0;
 }

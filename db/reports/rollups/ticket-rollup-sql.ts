@@ -11,17 +11,20 @@ export const solvedSql = (r: string) => `(lower(${r}status) IN (${list(SOLVED_ST
 const goodSql = (r: string) => `(lower(trim(${r}csat)) IN (${list(CSAT_GOOD)}))`;
 const ratedSql = (r: string) => `(lower(trim(${r}csat)) IN (${list(CSAT_RATED)}))`;
 
+const knownSql = (r: string) => `(${solvedSql(r)} AND ${r}replies IS NOT NULL)`;
+const fcrSql = (r: string) => `coalesce(${knownSql(r)} AND ${r}replies <= 1 AND coalesce(${r}reopens, 0) = 0, 0)`;
+
 /** [ticket_days column, value for one ticket] pairs. */
 export function daySums(r: string): Array<[string, string]> {
   const solved = solvedSql(r);
-  const known = `(${solved} AND ${r}replies IS NOT NULL)`;
+  const known = knownSql(r);
   const queued = `(${r}channel = 'phone' AND ${r}wait_seconds IS NOT NULL)`;
   return [
     ['tickets', '1'],
     ['solved', `coalesce(${solved}, 0)`],
     ['replies_known', `coalesce(${known}, 0)`],
     ['replies_sum', `CASE WHEN ${known} THEN ${r}replies ELSE 0 END`],
-    ['fcr', `coalesce(${known} AND ${r}replies <= 1 AND coalesce(${r}reopens, 0) = 0, 0)`],
+    ['fcr', fcrSql(r)],
     ['reopened', `coalesce(${solved} AND coalesce(${r}reopens, 0) > 0, 0)`],
     ['csat_good', `coalesce(${goodSql(r)}, 0)`],
     ['csat_rated', `coalesce(${ratedSql(r)}, 0)`],
@@ -43,6 +46,8 @@ export const dimSums = (r: string): Array<[string, string]> => [
   ['solved', `coalesce(${solvedSql(r)}, 0)`],
   ['solved_good', `coalesce(${solvedSql(r)} AND ${goodSql(r)}, 0)`],
   ['solved_rated', `coalesce(${solvedSql(r)} AND ${ratedSql(r)}, 0)`],
+  ['replies_known', `coalesce(${knownSql(r)}, 0)`],
+  ['fcr', fcrSql(r)],
 ];
 
 /** The combo key: type, \u0001, sorted tags; `exceptTag`/`plusTag` give the key before a tag change. */

@@ -50,10 +50,9 @@ export function ticketTriggerSql(): string[] {
   // A tag change moves the ticket from its old combo to its new one.
   const comboMove = (id: string, before: string, after: string) => {
     const move = (key: string, sign: 1 | -1) =>
-      `INSERT INTO ticket_day_dims (day, dim, value, tickets, solved, solved_good, solved_rated)
+      `INSERT INTO ticket_day_dims (day, dim, value, ${dimSums('t.').map(([c]) => c).join(', ')})
        SELECT ${daySql('t.')}, 'combo', ${key}, ${dimSums('t.').map(([, v]) => `${sign} * (${v})`).join(', ')} FROM tickets t WHERE t.id = ${id}
-       ON CONFLICT (dim, day, value) DO UPDATE SET tickets = tickets + excluded.tickets, solved = solved + excluded.solved,
-         solved_good = solved_good + excluded.solved_good, solved_rated = solved_rated + excluded.solved_rated;`;
+       ON CONFLICT (dim, day, value) DO UPDATE SET ${dimSums('t.').map(([c]) => `${c} = ${c} + excluded.${c}`).join(', ')};`;
     return `${move(before, -1)}\n${move(after, 1)}`;
   };
   const withOldTag = `(coalesce(t.type, '') || char(1) || (SELECT group_concat(tag, ',' ORDER BY tag) FROM
@@ -73,22 +72,30 @@ export function ticketTriggerSql(): string[] {
   ];
 }
 
+const sum = (pairs: Array<[string, string]>) => pairs.map(([c, v]) => [c, `total(${v})`] as [string, string]);
+const insertSql = (table: string, keys: Array<[string, string]>, sums: Array<[string, string]>, where = '') =>
+  `INSERT INTO ${table} (${[...keys, ...sums].map(([c]) => c).join(', ')})
+         SELECT ${[...keys, ...sum(sums)].map(([, v]) => v).join(', ')} FROM tickets t ${where ? `WHERE ${where}` : ''}
+         GROUP BY ${keys.map((_, i) => i + 1).join(', ')}`;
+
+/**
+ * The INSERTs that fill ticket_day_dims from the tickets table; `where` limits them (the migration that added the
+ * dims' FCR sums refills them with these, only where the rollups are live).
+ */
+export function dimsFillSql(where = ''): string[] {
+  const and = (w: string) => [w, where].filter(Boolean).join(' AND ');
+  return [
+    insertSql('ticket_day_dims', [['day', daySql('t.')], ['dim', "'channel'"], ['value', 't.channel']], dimSums('t.'), and('')),
+    insertSql('ticket_day_dims', [['day', daySql('t.')], ['dim', "'assignee'"], ['value', 't.assignee']], dimSums('t.'), and('t.assignee IS NOT NULL')),
+    insertSql('ticket_day_dims', [['day', daySql('t.')], ['dim', "'combo'"], ['value', comboSql('t.', 't.id')]], dimSums('t.'), and('')),
+  ];
+}
+
 /** Fills the rollups from the tickets table (inside the caller's transaction). */
 function rebuild(db: Sqlite): void {
   for (const t of ['ticket_days', 'ticket_day_dims', 'ticket_day_requesters']) db.prepare(`DELETE FROM ${t}`).run();
-  const sum = (pairs: Array<[string, string]>) => pairs.map(([c, v]) => [c, `total(${v})`] as [string, string]);
-  const insert = (table: string, keys: Array<[string, string]>, sums: Array<[string, string]>, where = '') =>
-    db
-      .prepare(
-        `INSERT INTO ${table} (${[...keys, ...sums].map(([c]) => c).join(', ')})
-         SELECT ${[...keys, ...sum(sums)].map(([, v]) => v).join(', ')} FROM tickets t ${where ? `WHERE ${where}` : ''}
-         GROUP BY ${keys.map((_, i) => i + 1).join(', ')}`,
-      )
-      .run();
-  insert('ticket_days', [['day', daySql('t.')]], daySums('t.'));
-  insert('ticket_day_dims', [['day', daySql('t.')], ['dim', "'channel'"], ['value', 't.channel']], dimSums('t.'));
-  insert('ticket_day_dims', [['day', daySql('t.')], ['dim', "'assignee'"], ['value', 't.assignee']], dimSums('t.'), 't.assignee IS NOT NULL');
-  insert('ticket_day_dims', [['day', daySql('t.')], ['dim', "'combo'"], ['value', comboSql('t.', 't.id')]], dimSums('t.'));
+  db.prepare(insertSql('ticket_days', [['day', daySql('t.')]], daySums('t.'))).run();
+  for (const sql of dimsFillSql()) db.prepare(sql).run();
   db.prepare(fillRequestersSql(daySql('t.'))).run();
 }
 

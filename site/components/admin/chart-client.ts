@@ -13,7 +13,16 @@ function tick(unit: AxisUnit, v: number): string {
   return Math.abs(v) >= 1000 ? `${number.format(v / 1000)}k` : number.format(v);
 }
 
+/** Half the smallest step between points (seconds): the x scale reaches that far past the first and last point. */
+function halfStep(x: readonly number[]): number {
+  let step = Infinity;
+  for (let i = 1; i < x.length; i++) step = Math.min(step, x[i]! - x[i - 1]!);
+  return Number.isFinite(step) ? step / 2 : 43_200;
+}
+
 function options(spec: ChartSpec, width: number, height: number): uPlot.Options {
+  // Bars are centred on their day: without this margin the first and last bars are cut in half by the axes.
+  const pad = halfStep(spec.x);
   const muted = css('--muted');
   const grid = css('--line');
   const bars = uPlot.paths.bars?.({ size: [0.6, 28], align: 0 });
@@ -23,7 +32,7 @@ function options(spec: ChartSpec, width: number, height: number): uPlot.Options 
     tzDate: (ts) => uPlot.tzDate(new Date(ts * 1000), 'UTC'),
     cursor: { points: { size: 7 } },
     legend: { show: true },
-    scales: { x: { time: true }, y0: { range: (_u, _min, max) => [0, max > 0 ? max * 1.08 : 1] }, y1: { range: (_u, _min, max) => [0, max > 0 ? max * 1.08 : 1] } },
+    scales: { x: { time: true, range: (_u, min, max) => [min - pad, max + pad] }, y0: { range: (_u, _min, max) => [0, max > 0 ? max * 1.08 : 1] }, y1: { range: (_u, _min, max) => [0, max > 0 ? max * 1.08 : 1] } },
     axes: [
       { stroke: muted, grid: { stroke: grid, width: 1 }, ticks: { stroke: grid } },
       ...spec.axes.map((a, i) => ({

@@ -28,30 +28,33 @@ export function formatRatio(v: number | null | undefined): string {
   return missing(v) ? DASH : decimals.format(v);
 }
 
-/** Seconds as "45 s", "3 min 5 s", "2 h 10 min". */
+// A number and its unit never part at the end of a line ("11 min" / "44 s", not "11 min 44" / "s").
+const NBSP = '\u00a0';
+
+/** Seconds as "45 s", "3 min 5 s", "2 h 10 min" (with no-break spaces between a number and its unit). */
 export function formatSeconds(v: number | null | undefined): string {
   if (missing(v)) return DASH;
   const s = Math.round(v);
-  if (s < 60) return `${s} s`;
+  if (s < 60) return `${s}${NBSP}s`;
   if (s < 3600) {
     const rest = s % 60;
-    return rest ? `${Math.floor(s / 60)} min ${rest} s` : `${s / 60} min`;
+    return rest ? `${Math.floor(s / 60)}${NBSP}min ${rest}${NBSP}s` : `${s / 60}${NBSP}min`;
   }
   return formatMinutes(s / 60);
 }
 
-/** Minutes as "35 min", "4 h 20 min", "3 d 2 h". */
+/** Minutes as "35 min", "4 h 20 min", "3 d 2 h" (no-break spaces between a number and its unit). */
 export function formatMinutes(v: number | null | undefined): string {
   if (missing(v)) return DASH;
   const m = Math.round(v);
-  if (m < 60) return `${m} min`;
+  if (m < 60) return `${m}${NBSP}min`;
   if (m < 60 * 24) {
     const rest = m % 60;
-    return rest ? `${Math.floor(m / 60)} h ${rest} min` : `${m / 60} h`;
+    return rest ? `${Math.floor(m / 60)}${NBSP}h ${rest}${NBSP}min` : `${m / 60}${NBSP}h`;
   }
   const days = Math.floor(m / (60 * 24));
   const hours = Math.round((m - days * 60 * 24) / 60);
-  return hours ? `${days} d ${hours} h` : `${days} d`;
+  return hours ? `${days}${NBSP}d ${hours}${NBSP}h` : `${days}${NBSP}d`;
 }
 
 /** A signed change between two rates in percentage points: "+4.2 pt". */
@@ -66,4 +69,10 @@ export function formatChange(v: number | null | undefined): string {
   if (missing(v)) return DASH;
   const pct = Math.round(v * 100);
   return `${pct > 0 ? '+' : pct < 0 ? '−' : '±'}${Math.abs(pct)}%`;
+}
+
+/** An amount of money in whatever currency KB_COST_PER_TICKET is in: grouped, no symbol ("12,345", "12.50"). */
+export function formatMoney(v: number | null | undefined, fractionDigits = 0): string {
+  if (missing(v)) return DASH;
+  return new Intl.NumberFormat('en', { minimumFractionDigits: fractionDigits, maximumFractionDigits: fractionDigits }).format(v);
 }

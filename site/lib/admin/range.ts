@@ -1,5 +1,6 @@
 /** The dashboard's date range: from/to/interval/locale read from the page URL, with presets, in KB_TZ. */
 import { DateTime } from 'luxon';
+import { defaultRange, DEFAULT_RANGE_DAYS } from '../../../db/shared/report-range.ts';
 
 import { INTERVALS, type Interval } from '../../../db/shared/reports.ts';
 import { LOCALE_CODES } from '../../../db/shared/locales.ts';
@@ -15,7 +16,7 @@ export interface Range {
   interval: Interval;
   /** Empty string means every locale. */
   locale: string;
-  /** The preset this range equals (ending today, or yesterday for complete days), if any: lets the picker show it as chosen. */
+  /** The preset this range equals (N days ending yesterday), if any: lets the picker show it as chosen. */
   preset: number | undefined;
 }
 
@@ -35,27 +36,27 @@ export function defaultInterval(days: number): Interval {
 }
 
 /**
- * Reads the range from URL parameters. `days=N` picks a preset ending today; otherwise from/to
- * (inclusive, YYYY-MM-DD); anything missing or malformed falls back to the last `defaultDays` days.
+ * Reads the range from URL parameters, the same way the report API fills one in (SPEC 7): `days=N` picks a preset
+ * of N complete days ending yesterday; otherwise from/to (inclusive, YYYY-MM-DD); anything missing or malformed
+ * falls back to the last 28 complete days. Today is left out unless asked for: a partial day reads as a drop.
  */
-export function parseRange(params: URLSearchParams, zone: string, now: Date = new Date(), defaultDays = 28, completeDaysOnly = false): Range {
-  // With completeDaysOnly, presets and the default end yesterday: today's partial count would read as a sudden drop.
-  const today = DateTime.fromJSDate(now, { zone }).startOf('day').minus({ days: completeDaysOnly ? 1 : 0 });
+export function parseRange(params: URLSearchParams, zone: string, now: Date = new Date()): Range {
+  const yesterday = DateTime.fromISO(defaultRange(zone, now.getTime()).to, { zone });
   const days = Number(params.get('days'));
-  let to = validDay(params.get('to'), zone) ?? today;
+  let to = validDay(params.get('to'), zone) ?? yesterday;
   let from = validDay(params.get('from'), zone);
   if ((PRESETS as readonly number[]).includes(days)) {
-    to = today;
-    from = today.minus({ days: days - 1 });
+    to = yesterday;
+    from = yesterday.minus({ days: days - 1 });
   }
-  from ??= to.minus({ days: defaultDays - 1 });
+  from ??= to.minus({ days: DEFAULT_RANGE_DAYS - 1 });
   if (from > to) [from, to] = [to, from];
   const span = Math.round(to.diff(from, 'days').days) + 1;
   const asked = params.get('interval');
   const interval = (INTERVALS as readonly string[]).includes(asked ?? '') ? (asked as Interval) : defaultInterval(span);
   const localeParam = params.get('locale') ?? '';
   const locale = (LOCALES as readonly string[]).includes(localeParam) ? localeParam : '';
-  const preset = to.hasSame(today, 'day') ? PRESETS.find((p) => p === span) : undefined;
+  const preset = to.hasSame(yesterday, 'day') ? PRESETS.find((p) => p === span) : undefined;
   return { from: from.toISODate()!, to: to.toISODate()!, interval, locale, preset };
 }
 

@@ -1,5 +1,7 @@
 /** Turns the tickets report's lists into the bar lists and tables of /admin/tickets. */
-import type { TicketReport } from '../../../db/shared/reports.ts';
+import type { TicketForecast, TicketReport } from '../../../db/shared/reports.ts';
+import { MIN_SAMPLE } from '../../../db/shared/reports.ts';
+import { formatPointChange, formatRate } from './format.ts';
 
 export interface Bar {
   label: string;
@@ -16,6 +18,25 @@ export function ticketBars(report: TicketReport, limit = 12) {
     types: report.types.map((t) => ({ label: t.type || '(none)', value: t.tickets })).sort(byCount).slice(0, limit),
     tags: report.tags.map((t) => ({ label: t.tag, value: t.tickets })).sort(byCount).slice(0, limit),
   };
+}
+
+/**
+ * Which forecast wins on the backtest days, in a sentence: the model's MAPE against "the same weekday a week
+ * earlier" (baselineMape). Undefined when either is missing.
+ */
+export function forecastVerdict(f: Pick<TicketForecast, 'mape' | 'baselineMape'>): { text: string; tone: 'good' | 'bad' | 'muted' } | undefined {
+  if (f.mape === null || f.baselineMape === null) return undefined;
+  const gap = formatPointChange(f.mape, f.baselineMape).replace(/^[+−±]/, '');
+  if (Math.abs(f.mape - f.baselineMape) < 0.005) return { text: `The model does no better than “same as last week” (${formatRate(f.mape)} against ${formatRate(f.baselineMape)}).`, tone: 'muted' };
+  return f.mape < f.baselineMape
+    ? { text: `The model beats “same as last week” by ${gap} (${formatRate(f.mape)} against ${formatRate(f.baselineMape)}).`, tone: 'good' }
+    : { text: `“Same as last week” beats the model by ${gap} (${formatRate(f.baselineMape)} against ${formatRate(f.mape)}): trust the simpler forecast here.`, tone: 'bad' };
+}
+
+/** A rate for a table row, or "not enough data" under the minimum sample (SPEC 7.5). */
+export function rowRate(value: number | null, base: number): { text: string; thin: boolean } {
+  if (value === null || base < MIN_SAMPLE) return { text: value === null && base === 0 ? '–' : 'not enough data', thin: value !== null || base > 0 };
+  return { text: formatRate(value), thin: false };
 }
 
 /** Month label for a `YYYY-MM` period: "Mar 2026". */
