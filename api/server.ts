@@ -103,7 +103,12 @@ export async function createServer({ app, distDir, locals }: ServerOptions): Pro
     // Pages rendered on demand are compressed as they are sent; built files come precompressed from sirv.
     const page = () => compress(req, res, () => void astro.handler(req, res, () => notFound(req, res), { ...locals }));
     // Built files answer reads only; a post goes to Astro, whose middleware reads bodies only where a form is taken.
-    if (req.method === 'GET' || req.method === 'HEAD') assets(req, res, page);
+    if (req.method === 'GET' || req.method === 'HEAD') {
+      // sirv pipes a file it listed at start; if a rebuild removed it since, the read fails after the headers went:
+      // end that one answer rather than let the unhandled stream error take the whole server down.
+      res.once('pipe', (file: NodeJS.ReadableStream) => file.once('error', () => res.destroy()));
+      assets(req, res, page);
+    }
     else page();
   });
   return server;

@@ -13,10 +13,10 @@ export interface RunningServer {
   stop(): Promise<void>;
 }
 
-const distDir = fileURLToPath(new URL('../../dist', import.meta.url));
+const builtDir = fileURLToPath(new URL('../../dist', import.meta.url));
 
-/** Serves the built site on 127.0.0.1 with a fresh database; env overrides go into the config. */
-export async function startServer(env: Record<string, string> = {}): Promise<RunningServer> {
+/** Serves the built site (or another build, `distDir`) on 127.0.0.1 with a fresh database; env overrides go into the config. */
+export async function startServer(env: Record<string, string> = {}, distDir = builtDir): Promise<RunningServer> {
   const temp = tempDb(env);
   const kb = await createRuntime(temp.config);
   const server: Server = await createServer({ app: kb.app, distDir, locals: { kb } });
