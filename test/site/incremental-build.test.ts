@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { stripVTControlCharacters } from 'node:util';
 import { projectCopy, removeCopy } from '../helpers/project-copy.ts';
 
 let dir: string;
@@ -11,7 +12,7 @@ beforeAll(() => {
 });
 afterAll(() => removeCopy(dir));
 
-/** `astro build` in its own process, as `npm run build` runs it; returns its log. */
+/** `astro build` in its own process, as `npm run build` runs it; returns its log without colours (CI=true turns them on). */
 function build(): string {
   const r = spawnSync(process.execPath, [join(dir, 'node_modules/astro/bin/astro.mjs'), 'build'], {
     cwd: dir,
@@ -19,7 +20,7 @@ function build(): string {
     env: { ...process.env, NODE_ENV: 'production', ASTRO_TELEMETRY_DISABLED: '1' },
   });
   if (r.status !== 0) throw new Error(`build failed:\n${r.stdout}\n${r.stderr}`);
-  return r.stdout + r.stderr;
+  return stripVTControlCharacters(r.stdout + r.stderr);
 }
 
 const page = (path: string) => join(dir, 'dist/client', path, 'index.html');
