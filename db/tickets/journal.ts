@@ -7,6 +7,7 @@
  * next process to open the database (or the running server, within a second) undoes it, chunk by chunk, and marks
  * it `interrupted`. Until then the tickets show part of it; once undone they are exactly as before.
  */
+import type { ImportRecord } from '../shared/imports.ts';
 import type { Db } from '../sqlite/client.ts';
 import { STAGED_COLUMNS } from './staging.ts';
 import { tryImportLock } from './import-lock.ts';
@@ -53,18 +54,11 @@ export function captureSql(changedTable: string): string {
     FROM main.tickets t WHERE t.id IN (SELECT id FROM ${changedTable})`;
 }
 
-export interface FinishedImport {
-  status: 'ok' | 'failed';
-  rows: number;
-  imported: number;
-  updated: number;
-  unchanged: number;
-  skipped: number;
-  errors: number;
-  /** The first problems (rows skipped with --skip-invalid); null when none. */
-  errorSample: Array<{ line: number | null; column: string | null; value: string | null; reason: string }> | null;
-  finishedAt: number;
-}
+/** What the commit point writes: the history's counts (ImportRecord), as `ok` or `failed`. */
+export type FinishedImport = Pick<
+  ImportRecord,
+  'rows' | 'imported' | 'updated' | 'unchanged' | 'skipped' | 'errors' | 'errorSample' | 'finishedAt'
+> & { status: 'ok' | 'failed' };
 
 /**
  * The commit point: one short transaction marks the import done. Its undo rows are then of no more use: the caller
