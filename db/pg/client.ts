@@ -16,6 +16,8 @@ export const MIN_SERVER_VERSION = 150000;
 export interface PgOptions {
   /** Connections in this process's pool (default 10). */
   max?: number;
+  /** Settings each connection starts with (work_mem, application_name...). */
+  connection?: Record<string, string>;
 }
 
 const asNumber = (x: string) => Number(x);
@@ -24,6 +26,7 @@ const asNumber = (x: string) => Number(x);
 export function openPg(url: string, options: PgOptions = {}): PgDb {
   const sql = postgres(url, {
     max: options.max ?? 10,
+    connection: options.connection,
     onnotice: () => {}, // "relation already exists, skipping" and the like are not news
     connect_timeout: 10,
     idle_timeout: 60,

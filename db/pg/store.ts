@@ -52,7 +52,7 @@ export function pgStore(db: PgDb, config: Config & { databaseUrl: string }, opti
     },
     reports: reportsStore(reads, zone),
     tickets: {
-      importFile: (file, opts) => importFileToPg(db, file, opts, config.tempDir),
+      importFile: (file, opts) => importFileToPg(db, config.databaseUrl, file, opts),
       upsert: (tickets, opts) => upsertTicketsPg(db, tickets, opts),
       listImports: (limit, offset) => listImportsPg(db, limit, offset),
       countImports: () => countImportsPg(db),

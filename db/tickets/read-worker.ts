@@ -10,7 +10,7 @@ import { compileMapper, type RowMapper } from './map-row.ts';
 import { openCsv } from './read-csv.ts';
 import { openJson } from './read-json.ts';
 import type { FileRecord, RecordSource } from './record-source.ts';
-import { RAW, REFUSED, type ToMain, type ToWorker, type WireRecord, type WorkerInput } from './worker-protocol.ts';
+import { RAW, REFUSED, type RowEncoder, type StagedRecord, type ToMain, type ToWorker, type WireRecord, type WorkerInput } from './worker-protocol.ts';
 
 /** Batches posted but not yet taken by the importer; more would only pile up in memory. */
 const MAX_IN_FLIGHT = 8;
@@ -23,7 +23,7 @@ const BEHIND = 4;
 const POST_RECORDS = 256;
 
 const port = parentPort!;
-const post = (m: ToMain) => port.postMessage(m);
+const post = (m: ToMain) => port.postMessage(m, m.type === 'batch' && m.encoded ? [m.encoded.rows.buffer] : []);
 
 async function open({ file, format, encoding }: WorkerInput): Promise<RecordSource<unknown>> {
   const src = format.kind === 'csv' ? await openCsv(file, format.delimiter, encoding) : await openJson(file, format.kind, encoding);
@@ -48,6 +48,7 @@ async function run(): Promise<void> {
     };
     // Same profile, zone and header as the importer's mapper: the importer already refused missing columns.
     const map: RowMapper<unknown> = compileMapper(mapping.profile, resolve, mapping.zone, mapping.label, src.header);
+    const encoder = mapping.encoder ? ((await import(mapping.encoder)) as { createEncoder(): RowEncoder }).createEncoder() : undefined;
     const raw = ({ line, row, problem }: FileRecord<unknown>): WireRecord => {
       if (problem) return [line, REFUSED, { line, column: null, value: null, reason: problem }];
       const rec: WireRecord = [line, RAW];
@@ -60,7 +61,13 @@ async function run(): Promise<void> {
       for (let i = 0; i < records.length; i += POST_RECORDS) {
         const mapHere = mapping.mapIn === 'worker' || (mapping.mapIn === 'auto' && inFlight() >= BEHIND);
         const out = records.slice(i, i + POST_RECORDS).map(mapHere ? mapped : raw);
-        post({ type: 'batch', data: JSON.stringify(out), bytesRead: src.bytesRead() });
+        if (encoder && mapHere) {
+          // Checked rows go as the encoder's bytes; only refused records (their errors) as JSON.
+          const refused: WireRecord[] = [];
+          for (const rec of out) if (typeof rec[1] === 'string') encoder.add(rec as StagedRecord);
+          else refused.push(rec);
+          post({ type: 'batch', data: JSON.stringify(refused), encoded: encoder.take(), bytesRead: src.bytesRead() });
+        } else post({ type: 'batch', data: JSON.stringify(out), bytesRead: src.bytesRead() });
         posted++;
         // Blocking is fine here: there is nothing else for this thread to do. The timeout lets a terminate() in.
         for (let seen; (seen = Atomics.load(taken, 0)) <= posted - MAX_IN_FLIGHT; ) Atomics.wait(taken, 0, seen, 100);

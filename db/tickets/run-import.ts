@@ -12,9 +12,9 @@ import { detectFormat } from './detect.ts';
 import { ErrorList, ImportBusyError, ImportFileError, ProfileError, type RowError } from './errors.ts';
 import { compileMapper } from './map-row.ts';
 import { isTimeZone, type Profile } from './profile-schema.ts';
-import { Staging } from './staging.ts';
+import { Staging, type RepeatedId } from './staging.ts';
 import { readInWorker } from './worker-source.ts';
-import { RAW, type MapIn, type StagedRecord, type WireRecord } from './worker-protocol.ts';
+import { RAW, type EncodedRows, type MapIn, type StagedRecord, type WireRecord } from './worker-protocol.ts';
 import { writeStaged } from './write-staged.ts';
 import { checkEncoding } from './file-text.ts';
 import { prepareTempDir } from '../shared/temp-files.ts';
@@ -93,17 +93,41 @@ const SOURCE_RE = /^[a-z0-9][a-z0-9_.-]{0,63}$/i;
 const isStaged = (r: WireRecord): r is StagedRecord => typeof r[1] === 'string';
 
 /**
- * Where an import's checked rows go: each storage adapter writes the staging file its own way (SQLite in chunks
- * here, with an undo journal; PostgreSQL with COPY in one transaction: db/pg/tickets/import.ts).
+ * Where an import's checked rows go as they are read: SQLite stages them in a local file (db/tickets/staging.ts) and
+ * writes them after the read; PostgreSQL streams them into its import transaction while the file is still being read
+ * (db/pg/tickets/ticket-writer.ts).
  */
-export interface ImportTarget {
-  /** The folder staging files go to (the database's temp folder, mode 0700; a dead import's leftovers are cleared). */
-  readonly tempDir: string;
+export interface RowSink {
+  /** Takes one checked row (repeated ids are settled by finish()). */
+  add(record: StagedRecord): void;
   /**
-   * Writes (or on a dry run counts) the staged rows into `result`; true when it also recorded the import, with the
+   * URL of a module whose createEncoder() turns checked rows into this sink's bytes: the batches the reader's thread
+   * maps then come to addEncoded() (in file order with the rows given to add()).
+   */
+  readonly encoder?: string;
+  addEncoded?(rows: EncodedRows): void;
+  /** Resolves once the sink can take more rows; undefined when it can now (backpressure, checked once a batch). */
+  ready?(): Promise<void> | undefined;
+  /** Bad rows were found and are not skipped, so nothing will be written: from now on only repeated ids are sought. */
+  refuseWrites?(): void;
+  /** After the last row: the rows whose id an earlier row had (dropped), their count and the first 100 in file order. */
+  finish(): { count: number; first: RepeatedId[] } | Promise<{ count: number; first: RepeatedId[] }>;
+  /** Frees what the sink holds; whatever it had not written yet is not written. */
+  dispose(): void | Promise<void>;
+}
+
+/**
+ * Where an import's checked rows go: each storage adapter its own way (SQLite: a staging file, then chunks with an
+ * undo journal, here; PostgreSQL: rows streamed into one transaction while the file is read, db/pg/tickets/import.ts).
+ */
+export interface ImportTarget<S extends RowSink = RowSink> {
+  /** Starts taking an import's rows (before the file is read; a refused file disposes of it). */
+  open(opts: ImportOptions, source: string): S | Promise<S>;
+  /**
+   * Writes (or on a dry run counts) the rows `sink` took into `result`; true when it also recorded the import, with the
    * tickets (its history row: importEntry(result, opts, startedAt)).
    */
-  write(staging: Staging, result: ImportResult, opts: ImportOptions, startedAt: number): Promise<boolean>;
+  write(sink: S, result: ImportResult, opts: ImportOptions, startedAt: number): Promise<boolean>;
   /** Records an import in the history: one that wrote nothing, was refused, or whose writer did not record it. */
   record(entry: ImportEntry): Promise<void>;
 }
@@ -146,9 +170,14 @@ export function importFile(db: Db, file: string, opts: ImportOptions): Promise<I
   return importInto(sqliteTarget(db), file, opts);
 }
 
-function sqliteTarget(db: Db): ImportTarget {
+function sqliteTarget(db: Db): ImportTarget<Staging> {
+  const tempDir = `${db.$client.name}.tmp`;
   return {
-    tempDir: `${db.$client.name}.tmp`,
+    open() {
+      // Staging files a killed import left (its process gone) go before this one makes its own.
+      prepareTempDir(tempDir);
+      return new Staging(tempDir);
+    },
     async write(staging, result, opts, startedAt) {
       if (opts.dryRun) {
         await writeAll(db, staging, result.source, result, opts, undefined);
@@ -162,7 +191,7 @@ function sqliteTarget(db: Db): ImportTarget {
 }
 
 /** Reads, maps and checks a file, then hands the staged rows to `target`. */
-export async function importInto(target: ImportTarget, file: string, opts: ImportOptions): Promise<ImportResult> {
+export async function importInto<S extends RowSink>(target: ImportTarget<S>, file: string, opts: ImportOptions): Promise<ImportResult> {
   const started = Date.now();
   const source = opts.source ?? opts.profile.source ?? 'import';
   if (!SOURCE_RE.test(source)) throw new ProfileError(`Source "${source}" must be letters, digits, _ . - (at most 64).`);
@@ -181,11 +210,9 @@ export async function importInto(target: ImportTarget, file: string, opts: Impor
   };
   const encoding = opts.encoding ? checkEncoding(opts.encoding) : undefined;
   const format = await detectFormat(file, encoding).catch(refused);
-  // Staging files a killed import left (its process gone) go before this one makes its own.
-  prepareTempDir(target.tempDir);
-  const staging = new Staging(target.tempDir);
+  const sink = await target.open(opts, source);
   const records = await readInWorker(file, format, encoding).catch(async (err: unknown) => {
-    staging.dispose();
+    await sink.dispose();
     return refused(err);
   });
   try {
@@ -193,21 +220,31 @@ export async function importInto(target: ImportTarget, file: string, opts: Impor
     const errors = new ErrorList();
     let rows = 0;
     let badRows = 0;
-    for await (const batch of records.records({ profile: opts.profile, zone, label: opts.profileLabel, mapIn: opts.mapIn ?? 'auto' })) {
+    // With an encoder the worker maps every batch (unless a test pins otherwise): its bytes then cross threads with
+    // no records to serialize, where sharing the mapping cost more CPU in all than the importer's thread saved.
+    const mapIn = opts.mapIn ?? (sink.encoder ? 'worker' : 'auto');
+    const mapping = { profile: opts.profile, zone, label: opts.profileLabel, mapIn, encoder: sink.encoder };
+    for await (const batch of records.records(mapping)) {
       opts.onProgress?.({ phase: 'read', done: records.bytesRead(), total: size });
-      for (const record of batch) {
+      if (batch.encoded) {
+        rows += batch.encoded.ids.length;
+        sink.addEncoded!(batch.encoded);
+      }
+      for (const record of batch.records) {
         rows++;
         const rec = record[1] === RAW ? map(record, record[0]) : record;
-        if (isStaged(rec)) staging.add(rec);
+        if (isStaged(rec)) sink.add(rec);
         else {
-          badRows++;
+          if (badRows++ === 0 && !opts.skipInvalid) sink.refuseWrites?.();
           for (let i = 2; i < rec.length; i++) errors.add(rec[i] as RowError);
         }
       }
+      const ready = sink.ready?.();
+      if (ready) await ready;
     }
     // The reader's thread and heap are of no more use: free them before the write phase.
     await records.close();
-    const repeated = staging.finish();
+    const repeated = await sink.finish();
     badRows += repeated.count;
     const reason = (first: number) => `duplicate ticket id (first on line ${first})`;
     errors.merge(repeated.first.map((r) => ({ line: r.line, column: null, value: r.externalId, reason: reason(r.firstLine) })), repeated.count);
@@ -231,7 +268,7 @@ export async function importInto(target: ImportTarget, file: string, opts: Impor
     if (errors.count && !opts.skipInvalid) {
       result.skipped = rows;
     } else {
-      recorded = await target.write(staging, result, opts, started);
+      recorded = await target.write(sink, result, opts, started);
       result.committed = !result.dryRun;
     }
     result.durationMs = Date.now() - started;
@@ -241,7 +278,7 @@ export async function importInto(target: ImportTarget, file: string, opts: Impor
     return await refused(err);
   } finally {
     await records.close();
-    staging.dispose();
+    await sink.dispose();
   }
 }
 

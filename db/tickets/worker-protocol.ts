@@ -21,6 +21,23 @@ export type WireRecord =
   | [line: number, kind: typeof RAW, ...text: Array<string | null>]
   | [line: number, kind: typeof REFUSED, ...errors: RowError[]];
 
+/**
+ * Checked rows already turned into a storage adapter's bytes by its encoder (opaque here), one line per row, and the
+ * rows' ids in the same order. The buffer moves between threads without a copy.
+ */
+export interface EncodedRows {
+  rows: Uint8Array<ArrayBuffer>;
+  ids: string[];
+}
+
+/** What an encoder module (MappingSpec.encoder) makes: rows in, bytes out. */
+export interface RowEncoder {
+  add(record: StagedRecord): void;
+  /** Rows added since the last take(). */
+  readonly pending: number;
+  take(): EncodedRows;
+}
+
 /** Which thread maps rows: `auto` lets the worker take batches whenever the importer falls behind. */
 export type MapIn = 'auto' | 'worker' | 'importer';
 
@@ -30,6 +47,11 @@ export interface MappingSpec {
   zone: string;
   label: string;
   mapIn: MapIn;
+  /**
+   * URL of a module exporting createEncoder(): RowEncoder. The batches the worker maps then go as the encoder's bytes
+   * for their checked rows (EncodedRows), with only the refused records as records.
+   */
+  encoder?: string;
 }
 
 export interface WorkerInput {
@@ -50,6 +72,6 @@ export type ToWorker =
 
 export type ToMain =
   | { type: 'header'; header: string[] }
-  | { type: 'batch'; data: string; bytesRead: number }
+  | { type: 'batch'; data: string; encoded?: EncodedRows; bytesRead: number }
   | { type: 'end'; bytesRead: number }
   | { type: 'error'; name: string; message: string; errors?: RowError[] };

@@ -10,7 +10,7 @@ import { columnFinder } from './columns.ts';
 import type { FileFormat } from './detect.ts';
 import { ImportFileError } from './errors.ts';
 import type { Column } from './record-source.ts';
-import type { MappingSpec, ToMain, ToWorker, WireRecord, WorkerInput } from './worker-protocol.ts';
+import type { EncodedRows, MappingSpec, ToMain, ToWorker, WireRecord, WorkerInput } from './worker-protocol.ts';
 
 const WORKER = new URL('./read-worker.ts', import.meta.url);
 
@@ -40,8 +40,11 @@ export interface WorkerRecords {
   header: string[];
   /** Resolves a column for the mapper of RAW records; each column resolved is one the worker will send. */
   resolve: ColumnResolver<WireRecord>;
-  /** Starts the read and yields the records in batches, in file order; the worker maps some with `mapping`. */
-  records(mapping: MappingSpec): AsyncGenerator<WireRecord[]>;
+  /**
+   * Starts the read and yields the records in batches, in file order; the worker maps some with `mapping` (with an
+   * encoder, a batch it maps has its checked rows as `encoded` and only the refused ones as records).
+   */
+  records(mapping: MappingSpec): AsyncGenerator<{ records: WireRecord[]; encoded?: EncodedRows }>;
   bytesRead(): number;
   close(): Promise<void>;
 }
@@ -123,7 +126,7 @@ export async function readInWorker(file: string, format: FileFormat, encoding?: 
         }
         if (m.type !== 'batch') throw new Error(`The file reader answered ${m.type} in the middle of the file.`);
         bytes = m.bytesRead;
-        yield JSON.parse(m.data) as WireRecord[];
+        yield { records: JSON.parse(m.data) as WireRecord[], encoded: m.encoded };
         Atomics.add(taken, 0, 1);
         Atomics.notify(taken, 0);
       }

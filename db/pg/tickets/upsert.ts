@@ -1,23 +1,22 @@
-/** Tickets handed over by code (the demo, kb copy's callers) on PostgreSQL: staged like an import's rows, then published all or nothing per batch. */
+/** Tickets handed over by code (the demo, kb copy's callers) on PostgreSQL: written like an import's rows, all or nothing per batch. */
 import { count, desc, getTableColumns } from 'drizzle-orm';
 import { ROW_COLUMNS } from '../../tickets/ticket-fields.ts';
-import { Staging } from '../../tickets/staging.ts';
 import { toTicketRow, type CanonicalTicket, type UpsertOptions } from '../../tickets/upsert-tickets.ts';
 import type { StagedRecord } from '../../tickets/worker-protocol.ts';
 import type { WriteCounts } from '../../tickets/write-rows.ts';
 import type { PgDb } from '../client.ts';
 import { imports } from '../schema/index.ts';
-import { publishStagedPg } from './publish-staged.ts';
+import { openTicketWriter, type TicketWriterOptions } from './ticket-writer.ts';
 
-async function publish(db: PgDb, records: StagedRecord[], source: string, now: number): Promise<WriteCounts> {
-  const staging = new Staging();
+/** Writes `records` (ids not repeated) in one transaction; the counts of new, changed and unchanged tickets. */
+export async function writeTicketRecordsPg(db: PgDb, records: Iterable<StagedRecord>, opts: TicketWriterOptions): Promise<WriteCounts> {
+  const writer = await openTicketWriter(db.$client, opts);
   try {
-    for (const r of records) staging.add(r);
-    staging.finish();
-    staging.close();
-    return await publishStagedPg(db, staging.file, { source, now, dryRun: false });
+    for (const r of records) writer.add(r);
+    await writer.finish();
+    return await writer.commit();
   } finally {
-    staging.dispose();
+    await writer.dispose();
   }
 }
 
@@ -27,7 +26,7 @@ export async function upsertTicketsPg(db: PgDb, tickets: Iterable<CanonicalTicke
   const now = Date.now();
   let batch = new Map<string, StagedRecord>();
   const flush = async () => {
-    const c = await publish(db, [...batch.values()], source, now);
+    const c = await writeTicketRecordsPg(db, batch.values(), { source, now, dryRun: false });
     total.imported += c.imported;
     total.updated += c.updated;
     total.unchanged += c.unchanged;
@@ -37,7 +36,9 @@ export async function upsertTicketsPg(db: PgDb, tickets: Iterable<CanonicalTicke
   for (const t of tickets) {
     const row = toTicketRow(t);
     const values = ROW_COLUMNS.map(([key]) => (key === 'abandoned' ? (row.abandoned === null ? null : row.abandoned ? 1 : 0) : row[key]));
-    batch.set(row.externalId, [++line, ...(values as [string, ...Array<string | number | null>]), JSON.stringify(row.tags)]);
+    // Map order is first-set order: a repeated id keeps its first place (and line) but takes the last values.
+    const prev = batch.get(row.externalId);
+    batch.set(row.externalId, [prev?.[0] ?? ++line, ...(values as [string, ...Array<string | number | null>]), JSON.stringify(row.tags)]);
     if (batch.size >= batchSize) await flush();
   }
   if (batch.size) await flush();

@@ -1,0 +1,394 @@
+/**
+ * Writes an import's checked rows into PostgreSQL while the file is still being read, all or nothing: one
+ * transaction takes the rows chunk by chunk (COPY into a temporary table, new tickets inserted, changed ones updated,
+ * their tags replaced) while the node reads and maps the next chunk, so the server's work runs beside the node's
+ * instead of after it. The ticket rollups and the import's history row are changed in the same transaction at the
+ * end: a kill -9 of the node or a restart of PostgreSQL at any moment leaves the tickets as before or as after. Same
+ * rules as SQLite's writer: the first row of an id wins, later ones are repeated ids; a ticket is updated only when a
+ * field or its tags differ.
+ *
+ * Repeated ids cost almost nothing when there are none: the node keeps a hash of each id read (SeenIds), rows whose
+ * hash is new are written at once, and the few whose hash was seen are held back in the database until the end, where
+ * one join with every row's (id, line) tells repeats from chance and the rest are written last.
+ */
+import { once } from 'node:events';
+import { ImportBusyError, MAX_LISTED_ERRORS } from '../../tickets/errors.ts';
+import type { RowSink } from '../../tickets/run-import.ts';
+import { STAGED_COLUMNS, type RepeatedId } from '../../tickets/staging.ts';
+import type { EncodedRows, StagedRecord } from '../../tickets/worker-protocol.ts';
+import type { WriteCounts } from '../../tickets/write-rows.ts';
+import type { Sql } from '../client.ts';
+import { LOCK } from '../locks.ts';
+import { COPY_COLUMN_TYPES, COPY_COLUMNS } from './copy-rows.ts';
+import { CopyEncoder } from './copy-encoder.ts';
+import { SeenIds } from './seen-ids.ts';
+import { addTicketSums, refreshRequesters, ticketRollupsBuilt } from './rollups.ts';
+
+/** Rows per chunk: large enough that each statement's overhead is small, small enough that the last one is quick. */
+const CHUNK_ROWS = 20_000;
+/** Chunks made but not yet taken by the server; the reader waits beyond this (bounded memory). */
+const MAX_QUEUED = 1;
+/** Rows from code (add()) are encoded this many at a time, as the reader's worker sends them. */
+const ENCODE_ROWS = 256;
+
+export interface TicketWriterOptions {
+  source: string;
+  /** imported_at of the written tickets. */
+  now: number;
+  /** Count new, changed and unchanged rows; write nothing (the transaction is rolled back). */
+  dryRun: boolean;
+  /** Wait for another writer of tickets (default; `onLockWait` is told once), or throw ImportBusyError at once. */
+  waitForLock?: boolean;
+  onLockWait?: () => void;
+  /** Rows per chunk (tests). */
+  chunkRows?: number;
+  /** `sql` is the writer's own: ended once the writer is disposed of. */
+  ownsConnection?: boolean;
+}
+
+/** Runs inside the transaction after the tickets and their rollups are written (records the import). */
+export type RecordImport = (tx: Sql, counts: WriteCounts) => Promise<void>;
+
+/** COPY text of one chunk: rows to write now, and rows held back (their id's hash was seen before). */
+interface Chunk {
+  rows: Uint8Array[];
+  held: Uint8Array[];
+  /** Rows in `rows`. */
+  count: number;
+}
+
+class RolledBack extends Error {}
+
+const q = (c: string) => `"${c}"`;
+const SETTABLE = STAGED_COLUMNS.filter((c) => c !== 'external_id');
+const CHANGED = 'm.id IS NOT NULL AND (m.fields_changed OR m.tags_changed)';
+
+/** Starts the import's transaction on `sql` (a pool or one connection of its own) and waits for its ticket lock. */
+export async function openTicketWriter(sql: Sql, opts: TicketWriterOptions): Promise<TicketWriter> {
+  const writer = new TicketWriter(sql, opts);
+  try {
+    await writer.started;
+  } catch (err) {
+    await writer.dispose();
+    throw err;
+  }
+  return writer;
+}
+
+export class TicketWriter implements RowSink {
+  readonly counts: WriteCounts = { imported: 0, updated: 0, unchanged: 0 };
+  readonly started: Promise<void>;
+  private readonly repeated = { count: 0, first: [] as RepeatedId[] };
+  private readonly chunkRows: number;
+  /** Encodes the batches the reader's worker maps; rows given one by one (add()) are encoded here. */
+  readonly encoder = new URL('./copy-encoder.ts', import.meta.url).href;
+  private readonly local = new CopyEncoder();
+  private readonly seen = new SeenIds();
+  /** The chunk being made: its rows to write now and held rows, how many of each. */
+  private rows: Uint8Array[] = [];
+  private held: Uint8Array[] = [];
+  private count = 0;
+  private rowCount = 0;
+  /** Rows held back in the whole import. */
+  private heldCount = 0;
+  private readonly queue: Chunk[] = [];
+  /** No more chunks will come (finish() or dispose()). */
+  private ended = false;
+  private writes = true;
+  private failure: unknown;
+  private decide?: (record: RecordImport | undefined | false) => void;
+  private readonly decided: Promise<RecordImport | undefined | false>;
+  private wakeServer?: () => void;
+  private wakeReader?: () => void;
+  private drained?: () => void;
+  private readonly done: Promise<void>;
+  /** The tickets' id sequence. */
+  private sequence = '';
+
+  constructor(
+    private readonly sql: Sql,
+    private readonly opts: TicketWriterOptions,
+  ) {
+    this.chunkRows = opts.chunkRows ?? CHUNK_ROWS;
+    this.decided = new Promise((resolve) => (this.decide = resolve));
+    let started!: () => void;
+    const begun = new Promise<void>((resolve) => (started = resolve));
+    // sql.begin, not BEGIN on a reserved connection: a dropped connection fails the transaction here instead of
+    // leaving later statements to run outside it.
+    const transaction = sql.begin((tx) => this.run(tx as unknown as Sql, started));
+    this.done = transaction.then(
+      () => undefined,
+      (err: unknown) => {
+        if (!(err instanceof RolledBack)) this.fail(err);
+      },
+    );
+    this.started = Promise.race([begun, this.done.then(() => this.check())]);
+  }
+
+  add(record: StagedRecord): void {
+    this.local.add(record);
+    if (this.local.pending >= ENCODE_ROWS) this.append(this.local.take());
+  }
+
+  addEncoded(rows: EncodedRows): void {
+    // Rows given one by one came first in the file: they go first, so the first row of an id stays first.
+    if (this.local.pending) this.append(this.local.take());
+    this.append(rows);
+  }
+
+  ready(): Promise<void> | undefined {
+    this.check();
+    if (this.queue.length < MAX_QUEUED) return undefined;
+    return new Promise<void>((resolve) => (this.wakeReader = resolve)).then(() => this.check());
+  }
+
+  refuseWrites(): void {
+    this.writes = false;
+  }
+
+  async finish(): Promise<{ count: number; first: RepeatedId[] }> {
+    this.flush();
+    const drained = new Promise<void>((resolve) => (this.drained = resolve));
+    this.ended = true;
+    this.wakeServer?.();
+    await Promise.race([drained, this.done]);
+    this.check();
+    return this.repeated;
+  }
+
+  /** Records the import (`record`, in the transaction) and commits; a dry run rolls back. The counts of new, changed, unchanged. */
+  async commit(record?: RecordImport): Promise<WriteCounts> {
+    this.decide?.(record);
+    await this.done;
+    this.check();
+    return this.counts;
+  }
+
+  async dispose(): Promise<void> {
+    this.ended = true;
+    this.queue.length = 0;
+    this.decide?.(false);
+    this.wakeServer?.();
+    this.wakeReader?.();
+    await this.done;
+    if (this.opts.ownsConnection) await this.sql.end();
+  }
+
+  /** Adds encoded rows to the chunk: those whose id's hash was seen before are held back. */
+  private append({ rows, ids }: EncodedRows): void {
+    let held: number[] | undefined;
+    for (let i = 0; i < ids.length; i++) if (this.seen.add(ids[i]!)) (held ??= []).push(i);
+    if (!held) this.rows.push(rows);
+    else {
+      // Rare (a repeat, or a shared hash): the lines are cut apart at their newlines (COPY text escapes its own).
+      let start = 0;
+      for (let i = 0, h = 0; i < ids.length; i++) {
+        const end = rows.indexOf(10, start) + 1;
+        const line = rows.subarray(start, end);
+        if (held[h] === i) {
+          this.held.push(line);
+          h++;
+        } else this.rows.push(line);
+        start = end;
+      }
+      this.heldCount += held.length;
+    }
+    this.rowCount += ids.length - (held?.length ?? 0);
+    this.count += ids.length;
+    if (this.count >= this.chunkRows) this.flush();
+  }
+
+  private flush(): void {
+    if (this.local.pending) this.append(this.local.take());
+    if (!this.count) return;
+    this.queue.push({ rows: this.rows, held: this.held, count: this.rowCount });
+    this.rows = [];
+    this.held = [];
+    this.count = 0;
+    this.rowCount = 0;
+    this.wakeServer?.();
+  }
+
+  private fail(err: unknown): void {
+    this.failure ??= err;
+    this.wakeReader?.();
+    this.drained?.();
+  }
+
+  private check(): void {
+    if (this.failure) throw this.failure;
+  }
+
+  private async nextChunk(): Promise<Chunk | undefined> {
+    while (!this.queue.length && !this.ended) await new Promise<void>((resolve) => (this.wakeServer = resolve));
+    const chunk = this.queue.shift();
+    this.wakeReader?.();
+    return chunk;
+  }
+
+  private async run(tx: Sql, started: () => void): Promise<void> {
+    const { source, dryRun } = this.opts;
+    await this.lock(tx);
+    // A source with no tickets yet needs no matching: every row not repeated is new, and takes its ticket id as it is
+    // copied in (file order), so its tags need no join back to the inserted ticket.
+    const [had] = await tx`SELECT 1 FROM tickets WHERE source = ${source} LIMIT 1`;
+    const fresh = had === undefined;
+    const rollups = !dryRun && (await ticketRollupsBuilt(tx));
+    const [{ seq }] = await tx<[{ seq: string }]>`SELECT pg_get_serial_sequence('tickets', 'id') AS seq`;
+    this.sequence = seq.replace(/'/g, "''");
+    const newId = fresh && !dryRun ? `id int8 DEFAULT nextval('${this.sequence}'), ` : '';
+    await tx.unsafe(`CREATE TEMP TABLE kb_stage (${newId}${COPY_COLUMN_TYPES}) ON COMMIT DROP`);
+    // Rows held back until the end, and the id and line of every row (to tell a repeated id from a shared hash).
+    await tx.unsafe(`CREATE TEMP TABLE kb_held (${COPY_COLUMN_TYPES}) ON COMMIT DROP`);
+    await tx.unsafe('CREATE TEMP TABLE kb_lines (external_id text, line int8) ON COMMIT DROP');
+    // A chunk's rows with the id of the ticket each one matches (none: new) and what differs.
+    await tx.unsafe(`CREATE TEMP TABLE kb_match (${COPY_COLUMN_TYPES}, id int8, fields_changed bool, tags_changed bool) ON COMMIT DROP`);
+    if (rollups) {
+      // Tickets written (their new versions join the rollups at the end) and requesters of changed tickets' old versions.
+      await tx.unsafe('CREATE TEMP TABLE kb_touched (id int8) ON COMMIT DROP');
+      await tx.unsafe('CREATE TEMP TABLE kb_requesters (requester text) ON COMMIT DROP');
+    }
+    started();
+    const send = (query: string) => this.send(tx, query);
+    for (let chunk; (chunk = await this.nextChunk()); ) {
+      const truncated = send('TRUNCATE kb_stage');
+      await copyIn(tx, 'kb_stage', chunk.rows);
+      if (chunk.held.length) await copyIn(tx, 'kb_held', chunk.held);
+      const listed = send('INSERT INTO kb_lines SELECT external_id, line FROM kb_stage');
+      if (this.writes && chunk.count) await this.take(tx, chunk.count, fresh, rollups);
+      await Promise.all([truncated, listed]);
+    }
+    if (this.heldCount) {
+      await this.settleHeld(tx);
+      const first = this.heldCount - this.repeated.count;
+      if (this.writes && first) await this.take(tx, first, fresh, rollups);
+    }
+    this.drained?.();
+    const record = await this.decided;
+    if (record === false || dryRun) throw new RolledBack();
+    if (rollups) {
+      const touched = 'tickets t JOIN kb_touched c ON c.id = t.id';
+      await addTicketSums(tx, touched, 1);
+      await refreshRequesters(tx, `SELECT requester FROM kb_requesters UNION SELECT t.requester FROM ${touched} WHERE t.requester IS NOT NULL`);
+    }
+    await record?.(tx, this.counts);
+  }
+
+  /** Sends a statement whose answer is not needed without waiting for it (pipelined); await it later. */
+  private send(tx: Sql, query: string): Promise<unknown> {
+    const sent = tx.unsafe(query).execute();
+    sent.catch(() => {}); // its failure fails the transaction, reported by what is awaited next
+    return sent;
+  }
+
+  /** LOCK.tickets for the transaction: one writer of tickets at a time, so rollup deltas never interleave. */
+  private async lock(tx: Sql): Promise<void> {
+    if (this.opts.dryRun) return;
+    const [{ got }] = await tx<[{ got: boolean }]>`SELECT pg_try_advisory_xact_lock(${LOCK.tickets}) AS got`;
+    if (got) return;
+    if (this.opts.waitForLock === false) throw new ImportBusyError();
+    this.opts.onLockWait?.();
+    await tx`SELECT pg_advisory_xact_lock(${LOCK.tickets})`;
+  }
+
+  /**
+   * The held rows against every row read: those with an earlier line of the same id are repeated ids (noted and
+   * dropped); the others are first of their id, left in kb_stage to be written like any chunk.
+   */
+  private async settleHeld(tx: Sql): Promise<void> {
+    await tx.unsafe('INSERT INTO kb_lines SELECT external_id, line FROM kb_held');
+    const repeats = await tx<Array<{ n: number; line: number; externalId: string; firstLine: number }>>`
+      WITH firsts AS (
+        SELECT l.external_id, min(l.line) AS line FROM kb_lines l WHERE l.external_id IN (SELECT external_id FROM kb_held) GROUP BY 1),
+      d AS (DELETE FROM kb_held h USING firsts f WHERE f.external_id = h.external_id AND h.line > f.line
+            RETURNING h.line, h.external_id, f.line AS first_line)
+      SELECT (count(*) OVER ())::int AS n, line, external_id AS "externalId", first_line AS "firstLine" FROM d ORDER BY line LIMIT ${MAX_LISTED_ERRORS}`;
+    this.repeated.count = repeats[0]?.n ?? 0;
+    this.repeated.first = repeats.map(({ n: _, ...r }) => r);
+    await tx.unsafe('TRUNCATE kb_stage');
+    await tx.unsafe(`INSERT INTO kb_stage (${COPY_COLUMNS}) SELECT ${COPY_COLUMNS} FROM kb_held ORDER BY line`);
+  }
+
+  /** Classifies kb_stage's `rows` rows against the tickets and writes them (a dry run only counts). */
+  private async take(tx: Sql, rows: number, fresh: boolean, rollups: boolean): Promise<void> {
+    if (fresh) {
+      // Nothing to match: every row is a new ticket.
+      this.counts.imported += rows;
+      if (!this.opts.dryRun) {
+        // Ids were drawn as the rows were copied in.
+        const inserted = this.send(tx, `INSERT INTO tickets (id, source, ${STAGED_COLUMNS.map(q).join(', ')}, imported_at)
+          SELECT id, '${this.opts.source.replace(/'/g, "''")}', ${STAGED_COLUMNS.map(q).join(', ')}, ${this.opts.now} FROM kb_stage`);
+        if (rollups) this.send(tx, 'INSERT INTO kb_touched SELECT id FROM kb_stage');
+        await tx.unsafe('INSERT INTO ticket_tags (ticket_id, tag) SELECT id, unnest(tags) FROM kb_stage');
+        await inserted;
+      }
+      return;
+    }
+    await tx.unsafe('TRUNCATE kb_match').execute();
+    // Each row looked up by the unique index (LATERAL ... LIMIT 1 keeps the planner from hashing the whole tickets table
+    // for every chunk); each side holds a tag once, so the tags are equal as sets when each contains the other.
+    const [{ matched, changed }] = await tx.unsafe<[{ matched: number; changed: number }]>(
+      `WITH m AS (
+         INSERT INTO kb_match
+         SELECT s.*, t.id, ${SETTABLE.map((c) => `t.${q(c)} IS DISTINCT FROM s.${q(c)}`).join(' OR ')}, NOT (g.tags @> s.tags AND s.tags @> g.tags)
+         FROM kb_stage s
+         LEFT JOIN LATERAL (SELECT * FROM tickets t WHERE t.source = $1 AND t.external_id = s.external_id LIMIT 1) t ON true
+         LEFT JOIN LATERAL (SELECT coalesce(array_agg(g.tag), '{}') AS tags FROM ticket_tags g WHERE g.ticket_id = t.id) g ON true
+         RETURNING id, fields_changed, tags_changed)
+       SELECT count(id)::int AS matched, (count(*) FILTER (WHERE id IS NOT NULL AND (fields_changed OR tags_changed)))::int AS changed FROM m`,
+      [this.opts.source],
+    );
+    this.counts.imported += rows - matched;
+    this.counts.updated += changed;
+    this.counts.unchanged += matched - changed;
+    if (this.opts.dryRun) return;
+    if (changed) {
+      // Changed tickets are reached through their ids, one index lookup each, never by hashing the tickets table.
+      await tx.unsafe('SET LOCAL enable_hashjoin = off').execute();
+      await tx.unsafe('SET LOCAL enable_mergejoin = off').execute();
+      const old = `tickets t JOIN kb_match m ON m.id = t.id AND (${CHANGED})`;
+      if (rollups) {
+        // The old versions leave the rollups before they change; their requesters are refreshed at the end.
+        await tx.unsafe(`INSERT INTO kb_requesters SELECT t.requester FROM ${old} WHERE t.requester IS NOT NULL`);
+        await addTicketSums(tx, old, -1);
+        await tx.unsafe(`INSERT INTO kb_touched SELECT id FROM kb_match m WHERE ${CHANGED}`);
+      }
+      await tx.unsafe(
+        `UPDATE tickets t SET imported_at = ${this.opts.now}, ${SETTABLE.map((c) => `${q(c)} = m.${q(c)}`).join(', ')}
+         FROM kb_match m WHERE t.id = m.id AND (${CHANGED})`,
+      );
+      await tx.unsafe('DELETE FROM ticket_tags WHERE ticket_id IN (SELECT id FROM kb_match WHERE tags_changed AND id IS NOT NULL)');
+      await tx.unsafe('INSERT INTO ticket_tags (ticket_id, tag) SELECT id, unnest(tags) FROM kb_match WHERE tags_changed AND id IS NOT NULL');
+      await tx.unsafe('RESET enable_hashjoin').execute();
+      await tx.unsafe('RESET enable_mergejoin').execute();
+    }
+    if (rows > matched) await this.insertNew(tx, rollups);
+  }
+
+  /**
+   * Inserts the chunk's rows that matched no ticket as new tickets, in file order, with their tags. Ids are drawn
+   * beforehand, so the tags need no join back to the inserted rows.
+   */
+  private async insertNew(tx: Sql, rollups: boolean): Promise<void> {
+    await tx.unsafe(
+      `WITH kb_new AS MATERIALIZED (
+         SELECT nextval('${this.sequence}') AS new_id, s.* FROM (SELECT * FROM kb_match s WHERE s.id IS NULL ORDER BY s.line) s),
+       ins AS (
+         INSERT INTO tickets (id, source, ${STAGED_COLUMNS.map(q).join(', ')}, imported_at)
+         SELECT new_id, $1, ${STAGED_COLUMNS.map(q).join(', ')}, ${this.opts.now} FROM kb_new)${
+           rollups ? ', touched AS (INSERT INTO kb_touched SELECT new_id FROM kb_new)' : ''
+         }
+       INSERT INTO ticket_tags (ticket_id, tag) SELECT new_id, unnest(tags) FROM kb_new`,
+      [this.opts.source],
+    );
+  }
+}
+
+/** Sends COPY text into `table` (kb_stage or kb_held): the pieces are in memory already, so all at once. */
+async function copyIn(tx: Sql, table: string, pieces: Uint8Array[]): Promise<void> {
+  const copy = await tx.unsafe(`COPY ${table} (${COPY_COLUMNS}) FROM STDIN`).writable();
+  for (const piece of pieces) copy.write(piece);
+  pieces.length = 0;
+  copy.end();
+  await once(copy, 'finish');
+}
