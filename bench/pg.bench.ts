@@ -330,8 +330,8 @@ function timed(args: string[], env: Record<string, string> = {}, cwd = root): Pr
 
 /**
  * `kb import` of the generated Zendesk file into a new PostgreSQL database, then again (every row unchanged), beside
- * the plain parse of the same file. With BENCH_IMPORT_BEFORE=<a checkout of an earlier commit, its node_modules in
- * place>, the same two imports run from that checkout too, into their own database, in the same run (before/after).
+ * the plain parse of the same file. With BENCH_IMPORT_BEFORE=<commit>, the same two imports run from a checkout of
+ * that commit too (pgCheckout), into their own database, in the same run (before/after).
  */
 async function importSection(cluster: Cluster): Promise<string[]> {
   const rows = Number(process.env.BENCH_IMPORT_ROWS ?? 1_000_000);
@@ -357,8 +357,9 @@ async function importSection(cluster: Cluster): Promise<string[]> {
     await read();
     return { first, again };
   };
-  const beforeRoot = process.env.BENCH_IMPORT_BEFORE;
-  const beforeCommit = beforeRoot ? spawnSync('git', ['-C', beforeRoot, 'rev-parse', '--short', 'HEAD'], { encoding: 'utf8' }).stdout.trim() : '';
+  const beforeCommit = process.env.BENCH_IMPORT_BEFORE?.slice(0, 7);
+  const beforeRoot = beforeCommit ? pgCheckout(process.env.BENCH_IMPORT_BEFORE!) : undefined;
+  if (beforeCommit && !beforeRoot) throw new Error(`No checkout of ${process.env.BENCH_IMPORT_BEFORE} (BENCH_IMPORT_BEFORE)`);
   await read();
   const before = beforeRoot ? await twice('import_before', beforeRoot) : undefined;
   const now = await twice('import', root);
