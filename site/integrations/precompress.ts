@@ -4,9 +4,9 @@
  * compressed again.
  *
  * Brotli's level: 11 for Vite's hashed bundles (/_astro/), which a browser keeps for a year and which change
- * rarely, and 5 for pages and the rest. For pages, 11 costs 30 times the CPU for 11% fewer bytes (3.0 against
- * 3.4 KB for an article, both well inside the first round trip of a connection), and a cold build of the 303 Arduino
- * articles spent 4 of its 12 seconds on it (bench/results/site-aims.md).
+ * rarely, and 5 for pages and the rest. For pages, 11 costs 30 times the CPU for 13% fewer bytes (3.0 against
+ * 3.5 KB for an article, both well inside the first round trip of a connection): 3.7 s of CPU in a 12 s cold build
+ * of the 303 Arduino articles (bench/results/site-aims.md).
  */
 import { createHash } from 'node:crypto';
 import { availableParallelism } from 'node:os';
