@@ -55,18 +55,39 @@ interface Setup {
   nodes: Child[];
   /** Rows stored when the run is over. */
   stored: () => Promise<number>;
+  /** PostgreSQL: the database whose rollup queue must be empty before the CPU is read (see settled()). */
+  url?: string;
   cpuUs: number;
   pgCpuUs: number;
   acked: number;
   runs: Result[][];
 }
 
-/** One measured run: the same 50 connections, split over the setup's nodes. */
+/**
+ * Waits until the rollups have counted the setup's events, so its CPU includes that work and the next setup's does
+ * not (PostgreSQL's applier drains a run's queue in the second after it; SQLite's applies every 250 ms).
+ */
+async function settled(setup: Setup): Promise<void> {
+  if (!setup.url) return void (await new Promise((r) => setTimeout(r, 750)));
+  const sql = postgres(setup.url, { max: 1, onnotice: () => {} });
+  try {
+    for (let i = 0; i < 300; i++) {
+      const [{ n }] = await sql<[{ n: string }]>`SELECT count(*) AS n FROM rollup_queue`;
+      if (Number(n) === 0) return;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  } finally {
+    await sql.end();
+  }
+}
+
+/** One measured run: the same 50 connections, split over the setup's nodes, until its rollups are applied. */
 async function measure(setup: Setup, cluster: Cluster, usesPg: boolean): Promise<void> {
   const before = await Promise.all(setup.nodes.map((n) => n.cpu()));
   const pgBefore = cluster.cpuSeconds();
   const per = Math.floor(50 / setup.nodes.length);
   const results = await Promise.all(setup.nodes.map((n) => load(n.url, SECONDS, per)));
+  await settled(setup);
   const after = await Promise.all(setup.nodes.map((n) => n.cpu()));
   if (usesPg) setup.pgCpuUs += (cluster.cpuSeconds() - pgBefore) * 1e6;
   setup.cpuUs += after.reduce((s, a, i) => s + a.cpuUs - before[i]!.cpuUs, 0);
@@ -100,15 +121,33 @@ async function ingestSection(cluster: Cluster): Promise<string[]> {
     const baseNode = base ? await start('bench/servers/ingest-server.ts', { ...common, KB_DB: baseFile }, base) : undefined;
     const pgOne = await start('bench/servers/ingest-server.ts', pgEnv(one));
     const pgTwo = [await start('bench/servers/ingest-server.ts', pgEnv(two)), await start('bench/servers/ingest-server.ts', pgEnv(two))];
+    // PostgreSQL nodes of an earlier commit beside today's, same run (BENCH_PG_BEFORE=<commit>): a change's before and after.
+    const pgBefore = process.env.BENCH_PG_BEFORE ? pgCheckout(process.env.BENCH_PG_BEFORE) : undefined;
+    const pgBeforeSetups: Setup[] = [];
+    if (pgBefore) {
+      const [oneBefore, twoBefore] = [await createDatabase(cluster, 'ingest_one_before'), await createDatabase(cluster, 'ingest_two_before')];
+      const label = `before (${process.env.BENCH_PG_BEFORE!.slice(0, 7)})`;
+      const nodeOne = await start('bench/servers/ingest-server.ts', pgEnv(oneBefore), pgBefore);
+      const nodesTwo = [await start('bench/servers/ingest-server.ts', pgEnv(twoBefore), pgBefore), await start('bench/servers/ingest-server.ts', pgEnv(twoBefore), pgBefore)];
+      pgBeforeSetups.push(
+        { name: `PostgreSQL, one node, ${label}`, nodes: [nodeOne], stored: () => countEvents(oneBefore), url: oneBefore, cpuUs: 0, pgCpuUs: 0, acked: 0, runs: [] },
+        { name: `PostgreSQL, two nodes, ${label}`, nodes: nodesTwo, stored: () => countEvents(twoBefore), url: twoBefore, cpuUs: 0, pgCpuUs: 0, acked: 0, runs: [] },
+      );
+    }
     const setups: Setup[] = [
       ...(baseNode
         ? [{ name: `SQLite, one node, before (${BASE_COMMIT.slice(0, 7)})`, nodes: [baseNode], stored: async () => sqliteCount(baseFile), cpuUs: 0, pgCpuUs: 0, acked: 0, runs: [] }]
         : []),
       { name: 'SQLite, one node', nodes: [sqliteNode], stored: async () => sqliteCount(sqliteFile), cpuUs: 0, pgCpuUs: 0, acked: 0, runs: [] },
-      { name: 'PostgreSQL, one node', nodes: [pgOne], stored: () => countEvents(one), cpuUs: 0, pgCpuUs: 0, acked: 0, runs: [] },
-      { name: 'PostgreSQL, two nodes', nodes: pgTwo, stored: () => countEvents(two), cpuUs: 0, pgCpuUs: 0, acked: 0, runs: [] },
+      ...pgBeforeSetups.slice(0, 1),
+      { name: 'PostgreSQL, one node', nodes: [pgOne], stored: () => countEvents(one), url: one, cpuUs: 0, pgCpuUs: 0, acked: 0, runs: [] },
+      ...pgBeforeSetups.slice(1),
+      { name: 'PostgreSQL, two nodes', nodes: pgTwo, stored: () => countEvents(two), url: two, cpuUs: 0, pgCpuUs: 0, acked: 0, runs: [] },
     ];
-    for (const s of setups) for (const n of s.nodes) await load(n.url, 3, Math.floor(50 / s.nodes.length)); // warm-up, discarded
+    for (const s of setups) {
+      await Promise.all(s.nodes.map((n) => load(n.url, 3, Math.floor(50 / s.nodes.length)))); // warm-up, discarded
+      await settled(s);
+    }
     for (let i = 0; i < ROUNDS; i++) for (const s of setups) await measure(s, cluster, s.name.startsWith('PostgreSQL'));
     const acknowledged: number[] = [];
     for (const s of setups) {
@@ -126,15 +165,15 @@ async function ingestSection(cluster: Cluster): Promise<string[]> {
       const errors = s.runs.flat().reduce((sum, r) => sum + r.errors + r.timeouts + r.non2xx, 0);
       return `| ${s.name} | ${fmt(reqs.reduce((a, b) => a + b, 0) / reqs.length)} | ${p99} ms | ${(s.cpuUs / s.acked).toFixed(0)} µs | ${(s.pgCpuUs / s.acked).toFixed(0)} µs | ${cpuPer(s).toFixed(0)} µs (${(cpuPer(s) / sqliteCpu).toFixed(2)}×) | ${errors} | ${fmt(acknowledged[k]!)} / ${fmt(stored[k]!)} ${acknowledged[k] === stored[k] ? '(equal)' : '(NOT EQUAL)'} |`;
     });
-    const worst = Math.max(...setups.filter((s) => s.name.startsWith('PostgreSQL')).map((s) => cpuPer(s) / sqliteCpu));
-    const before = setups.find((s) => s.name.includes('before'));
+    const worst = Math.max(...setups.filter((s) => s.name.startsWith('PostgreSQL') && !s.name.includes('before')).map((s) => cpuPer(s) / sqliteCpu));
+    const before = setups.find((s) => s.name.startsWith('SQLite') && s.name.includes('before'));
     return [
       '### Ingest: POST /api/events on PostgreSQL against the SQLite node',
       '',
       `autocannon, 50 connections (split evenly over the nodes), ${SECONDS} s per run, ${ROUNDS} alternating rounds after a 3 s warm-up; realistic`,
       'single-event beacons from 20,000 visitors (bench/traffic.ts). Nodes are bench/servers/ingest-server.ts child processes (the real',
       'runtime and app); node CPU from process.cpuUsage, PostgreSQL CPU from /proc (postmaster and every backend), both over the measured',
-      'runs, divided by the 202s autocannon saw. PostgreSQL: fsync and synchronous_commit on (a 202 waits for the WAL flush; the SQLite node',
+      'runs and until the run\'s events are in the rollups, divided by the 202s autocannon saw. PostgreSQL: fsync and synchronous_commit on (a 202 waits for the WAL flush; the SQLite node',
       'runs WAL with synchronous=NORMAL, which survives a process crash but does not flush per commit).',
       '',
       '| setup | events/s | p99 | node CPU / event | PostgreSQL CPU / event | total CPU / acknowledged event | errors + non-2xx | acknowledged / stored |',
@@ -170,6 +209,20 @@ function baseCheckout(): string | undefined {
     encoding: 'utf8',
   });
   return built.status === 0 ? dir : undefined;
+}
+
+/**
+ * A detached checkout of `commit` for its PostgreSQL nodes, sharing our node_modules and built site (the runtime
+ * loads the search index at start; the commits compared here share its format), or undefined when git cannot make one.
+ */
+function pgCheckout(commit: string): string | undefined {
+  const dir = join(tmpdir(), `kb-bench-pg-${commit}`);
+  if (existsSync(join(dir, 'bench'))) return dir;
+  const made = spawnSync('git', ['-C', root, 'worktree', 'add', '--detach', dir, commit], { encoding: 'utf8' });
+  if (made.status !== 0) return undefined;
+  symlinkSync(join(root, 'node_modules'), join(dir, 'node_modules'));
+  symlinkSync(join(root, 'dist'), join(dir, 'dist'));
+  return dir;
 }
 
 function sqliteCount(file: string): number {

@@ -54,7 +54,8 @@ export async function applyRollupChunk(db: PgDb, timeZone: string, { limit, wait
          RETURNING event_id)
        SELECT ${STORED_EVENT_COLUMNS} FROM events WHERE id IN (SELECT event_id FROM taken) ORDER BY id`,
       [upTo ?? Number.MAX_SAFE_INTEGER, limit] as never[],
-      { prepare: true },
+      // Planned for each chunk, not prepared: a generic plan made while the tables were small would scan them whole.
+      { prepare: false },
     );
     if (rows.length === 0) return 0;
     await applyEvents(tx, rows, timeZone);

@@ -118,6 +118,12 @@ interface SearchRow {
   results: number | null;
 }
 
+/**
+ * A read of the rows a chunk touches, planned for its own keys (not prepared): a prepared statement keeps a generic
+ * plan made once, and one made while a table was small scans the whole table for every later chunk.
+ */
+const planned = <T>(sql: Sql, query: string, params: unknown[]) => sql.unsafe<T[]>(query, params as never[], { prepare: false });
+
 const copy = <T extends object>(row: T | undefined): T | undefined => (row ? { ...row } : undefined);
 const localesOf = (locale: string | null) => [locale ?? '', '*'];
 
@@ -149,23 +155,26 @@ export class MemoryRollups {
       }
     }
     const clickSessions = [...new Set(rows.filter((r) => r.type === 'search_click').map((r) => r.sessionId))];
+    const ids = int8s(sql, sessions);
     const [facts, articleSessions, querySessions, pageViews, siteVisitors, articleVisitors, searches] = await Promise.all([
-      sql<SessionFact[]>`SELECT session_id AS "sessionId", locale, day, viewed_article AS viewed, contacted
-        FROM session_facts WHERE session_id = ANY(${int8s(sql, sessions)}::int8[])`,
-      sql<ArticleSession[]>`SELECT article, locale, session_id AS "sessionId", day, contacted
-        FROM article_sessions WHERE session_id = ANY(${int8s(sql, sessions)}::int8[])`,
-      sql<QuerySession[]>`SELECT query, locale, session_id AS "sessionId", day, first_ts AS "firstTs", contacted
-        FROM query_sessions WHERE session_id = ANY(${int8s(sql, sessions)}::int8[])`,
-      sql<PageView[]>`SELECT pv, article, locale, day, session_id AS "sessionId", max_seconds AS "maxSeconds", max_scroll AS "maxScroll",
-        vote, vote_ts AS "voteTs", vote_id AS "voteId" FROM page_views WHERE pv = ANY(${texts(sql, pvs)}::text[])`,
+      planned<SessionFact>(sql, `SELECT session_id AS "sessionId", locale, day, viewed_article AS viewed, contacted
+        FROM session_facts WHERE session_id = ANY($1::int8[])`, [ids]),
+      planned<ArticleSession>(sql, `SELECT article, locale, session_id AS "sessionId", day, contacted
+        FROM article_sessions WHERE session_id = ANY($1::int8[])`, [ids]),
+      planned<QuerySession>(sql, `SELECT query, locale, session_id AS "sessionId", day, first_ts AS "firstTs", contacted
+        FROM query_sessions WHERE session_id = ANY($1::int8[])`, [ids]),
+      planned<PageView>(sql, `SELECT pv, article, locale, day, session_id AS "sessionId", max_seconds AS "maxSeconds", max_scroll AS "maxScroll",
+        vote, vote_ts AS "voteTs", vote_id AS "voteId" FROM page_views WHERE pv = ANY($1::text[])`, [texts(sql, pvs)]),
       sql<Array<{ locale: string; day: string; visitor: string }>>`INSERT INTO site_day_visitors (locale, day, visitor)
         SELECT * FROM json_to_recordset(${jsonRows(siteKeys)}::json) AS r(locale text, day text, visitor text)
         ON CONFLICT DO NOTHING RETURNING locale, day, visitor`,
       sql<Array<{ article: string; locale: string; day: string; visitor: string }>>`INSERT INTO article_day_visitors (article, locale, day, visitor)
         SELECT * FROM json_to_recordset(${jsonRows(articleKeys)}::json) AS r(article text, locale text, day text, visitor text)
         ON CONFLICT DO NOTHING RETURNING article, locale, day, visitor`,
-      sql<SearchRow[]>`SELECT id, ts, session_id AS "sessionId", query_norm AS "queryNorm", query, locale, results
-        FROM events WHERE type = 'search' AND session_id = ANY(${int8s(sql, clickSessions)}::int8[])`,
+      clickSessions.length === 0
+        ? []
+        : planned<SearchRow>(sql, `SELECT id, ts, session_id AS "sessionId", query_norm AS "queryNorm", query, locale, results
+        FROM events WHERE type = 'search' AND session_id = ANY($1::int8[])`, [int8s(sql, clickSessions)]),
     ]);
     for (const f of facts) this.sessionFacts.set(K(f.sessionId, f.locale), { ...f, dirty: false });
     for (const a of articleSessions) this.listOf(this.articleSessions, a.sessionId).push({ ...a, dirty: false });
@@ -176,7 +185,7 @@ export class MemoryRollups {
     for (const s of searches) this.listOf(this.searches, s.sessionId).push(s);
     const searchIds = searches.map((s) => s.id);
     if (searchIds.length > 0) {
-      const clicked = await sql<Array<{ id: number }>>`SELECT search_id AS id FROM search_clicks WHERE search_id = ANY(${int8s(sql, searchIds)}::int8[])`;
+      const clicked = await planned<{ id: number }>(sql, 'SELECT search_id AS id FROM search_clicks WHERE search_id = ANY($1::int8[])', [int8s(sql, searchIds)]);
       for (const c of clicked) this.clickedSearches.stored.add(String(c.id));
     }
   }
