@@ -1,8 +1,9 @@
 /**
  * The last build's compressed bytes, by content key, kept in Astro's cache folder as ONE file (an index and the
  * bytes after it), read and written whole: writing a pair of small files per compressed file took 1.6 s of a cold
- * build on this kind of machine, ten times what brotli 5 costs (bench/results/site-aims.md). Written to a temporary name and renamed, so a build killed midway
- * leaves the previous cache; a file that cannot be read as one is ignored (the next build compresses everything).
+ * build on this kind of machine, ten times what brotli 5 costs (bench/results/site-aims.md). Written to a temporary
+ * name and renamed, so a build killed midway leaves the previous cache; a file that cannot be read as one is ignored
+ * (the next build compresses everything).
  */
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
