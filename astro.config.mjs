@@ -6,6 +6,7 @@ import { precompress } from './site/integrations/precompress.ts';
 import { trackerIntegration } from './site/tracker/integration.ts';
 import { buildStamp } from './site/integrations/build-stamp.ts';
 import { drafts } from './site/integrations/drafts.ts';
+import { buildDeps } from './site/integrations/build-deps.ts';
 import { loadConfig } from './api/env.ts';
 
 // Pages are prerendered unless they opt out (`export const prerender = false`);
@@ -29,5 +30,5 @@ export default defineConfig({
   experimental: { incrementalBuild: true },
   // Order matters: the tracker is written and indexes leave dist/client before the public files are compressed,
   // and the build is stamped finished only after all of that.
-  integrations: [drafts(), trackerIntegration(), searchIndex(), precompress(), buildStamp()],
+  integrations: [buildDeps(), drafts(), trackerIntegration(), searchIndex(), precompress(), buildStamp()],
 });

@@ -8,7 +8,7 @@ import { loadavg } from 'node:os';
 import { articleFile } from './lib/arduino-content.ts';
 import { build, ourProject, starlightProject, type BuildRun, type Project } from './lib/build-projects.ts';
 
-const ROUNDS = 2;
+const ROUNDS = 3;
 const KINDS = ['cold', 'unchanged', 'one article changed'] as const;
 type Kind = (typeof KINDS)[number];
 
@@ -54,7 +54,7 @@ export default async function siteBuild(): Promise<string> {
     '',
     'The 303 real Arduino Help Center articles (`../shared/data/real/articles`, 4 of them drafts) built by each project',
     'as it ships: ours (`astro build`: 1 locale of articles, search index, server bundle, precompression at gzip 9 and',
-    'brotli 11) and Starlight 0.42.4 on the same Astro 7.3.5 (`bench/starlight/`: docsLoader, default sidebar, Pagefind',
+    'brotli 5, brotli 11 for Vite\'s hashed bundles) and Starlight 0.42.4 on the same Astro 7.3.5 (`bench/starlight/`: docsLoader, default sidebar, Pagefind',
     'index). Same bodies in both; image links point to a remote address, since the images were not copied. Each build is',
     `a fresh Node process; medians of ${ROUNDS} rounds that alternate which project builds first. CPU is user + system`,
     'time of the build and its children (less inflated than wall time when other work shares the 2 cores).',
@@ -68,6 +68,6 @@ export default async function siteBuild(): Promise<string> {
     '(node_modules/.astro), so unchanged Markdown is not parsed again in either project. With',
     '`experimental.incrementalBuild` (Astro 7.2+) it also copies a page from the last build when its code and the',
     '`cacheKey` its getStaticPaths returns are unchanged; ours returns keys (`site/lib/page-keys.ts`), Starlight 0.42 does',
-    'not. Precompressed bytes are reused by content hash (`kb:precompress`). Vite rebuilds both bundles every time.',
+    'not. Precompressed bytes are reused by content hash (`kb:precompress`, one cache file). Vite rebuilds both bundles every time.',
   ].join('\n');
 }

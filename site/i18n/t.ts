@@ -29,8 +29,17 @@ function fill(template: string, vars: Vars, number: (n: number) => string): stri
   });
 }
 
+// Every component of every page asks for one; Intl's formatters cost about a millisecond each to create.
+const translators = new Map<Locale, Translator>();
+
 /** A translator for one locale; missing keys fall back to English. */
 export function translator(locale: Locale): Translator {
+  let made = translators.get(locale);
+  if (!made) translators.set(locale, (made = makeTranslator(locale)));
+  return made;
+}
+
+function makeTranslator(locale: Locale): Translator {
   const dict = DICTIONARIES[locale];
   const numbers = new Intl.NumberFormat(locale);
   const dates = new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'UTC' });

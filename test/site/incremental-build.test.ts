@@ -1,8 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { stripVTControlCharacters } from 'node:util';
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { projectCopy, removeCopy } from '../helpers/project-copy.ts';
 
 let dir: string;
@@ -24,11 +25,27 @@ function build(): string {
 }
 
 const page = (path: string) => join(dir, 'dist/client', path, 'index.html');
+
+/** Files of the built site whose .br or .gz does not unpack to exactly their bytes (what a browser would be sent). */
+function staleCompressed(): string[] {
+  const client = join(dir, 'dist/client');
+  const wrong: string[] = [];
+  for (const name of readdirSync(client, { recursive: true, encoding: 'utf8' })) {
+    if (!name.endsWith('.br')) continue;
+    const file = join(client, name.slice(0, -3));
+    const bytes = read(file);
+    if (!brotliDecompressSync(read(`${file}.br`)).equals(bytes) || !gunzipSync(read(`${file}.gz`)).equals(bytes)) wrong.push(name);
+  }
+  return wrong;
+}
 const read = (file: string) => readFileSync(file);
 
 describe('a rebuild after one article changed', () => {
   it('renders and compresses again only the pages that show it', () => {
     build();
+    // What is sent compressed is the page as written, in a cold build and after the change below (the compressed
+    // bytes of unchanged pages come from the cache).
+    expect(staleCompressed()).toEqual([]);
     const untouched = page('articles/set-up-your-studio');
     const before = { html: read(untouched), br: read(`${untouched}.br`), gz: read(`${untouched}.gz`) };
 
@@ -51,7 +68,18 @@ describe('a rebuild after one article changed', () => {
       '/articles/refund-a-booking/index.html',
       '/categories/billing/index.html',
     ]);
+    expect(staleCompressed()).toEqual([]);
     const pc = /precompressed (\d+) files \(gzip, brotli\): (\d+) compressed/.exec(log);
     expect(Number(pc![2])).toBeLessThanOrEqual(rendered.length);
+  }, 240_000);
+});
+
+describe('a damaged compression cache', () => {
+  it('is ignored: the next build compresses every file again, correctly', () => {
+    const pack = join(dir, 'node_modules/.astro/kb-compressed/compressed.pack');
+    writeFileSync(pack, readFileSync(pack).subarray(0, 1000));
+    const pc = /precompressed (\d+) files \(gzip, brotli\): (\d+) compressed/.exec(build());
+    expect(Number(pc![2])).toBe(Number(pc![1]));
+    expect(staleCompressed()).toEqual([]);
   }, 240_000);
 });
