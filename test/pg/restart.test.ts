@@ -63,4 +63,34 @@ describe.skipIf(!pgTestUrl)(`a PostgreSQL restart under running nodes${pgTestUrl
     expect(await send(nodes[0]!, 100_001)).toBe(202);
     expect(await send(nodes[1]!, 100_002)).toBe(202);
   }, 180_000);
+
+  it('keeps every node up and loses nothing acknowledged when its connections are cut again and again mid-batch', async () => {
+    const acknowledged: number[] = [];
+    let stop = false;
+    let n = 200_000;
+    const client = async (node: ServerProcess) => {
+      while (!stop) {
+        const i = n++;
+        if ((await send(node, i).catch(() => 0)) === 202) acknowledged.push(i);
+      }
+    };
+    const clients = Array.from({ length: 12 }, (_, k) => client(nodes[k % 2]!));
+    const admin = openPg(cluster.url, { max: 1 });
+    // A connection cut between a batch's writes and its COMMIT fails that batch; the node must answer the next one.
+    for (let round = 0; round < 40; round++) {
+      await new Promise((resolve) => setTimeout(resolve, 20 + (round % 7) * 11));
+      await admin.$client`SELECT pg_terminate_backend(pid) FROM pg_stat_activity
+        WHERE datname = current_database() AND pid <> pg_backend_pid() AND backend_type = 'client backend'`;
+    }
+    const afterCuts = acknowledged.length;
+    await expect.poll(() => acknowledged.length, { timeout: 60_000 }).toBeGreaterThanOrEqual(afterCuts + 100);
+    stop = true;
+    await Promise.all(clients);
+    const stored = new Set((await admin.$client<Array<{ pv: string }>>`SELECT pv FROM events`).map((r) => r.pv));
+    await admin.$client.end();
+    expect(acknowledged.filter((i) => !stored.has(`r-${i}`))).toEqual([]);
+    for (const node of nodes) expect(node.child.exitCode).toBeNull();
+    expect(await send(nodes[0]!, 300_001)).toBe(202);
+    expect(await send(nodes[1]!, 300_002)).toBe(202);
+  }, 180_000);
 });

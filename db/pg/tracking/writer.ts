@@ -108,6 +108,9 @@ export function createPgIngest(db: PgDb, config: Pick<Config, 'attributionMinute
       // fails, PostgreSQL answers that COMMIT with a rollback, and the await below fails the batch.
       const clicking = earlierClicked.length > 0 ? markClicked(tx, earlierClicked).execute() : undefined;
       written = Promise.all([clicking, writeEvents(tx, rows, [...touched]).execute()]);
+      // When the connection drops at COMMIT (PostgreSQL crashed or restarted), sql.begin rejects and the await of
+      // `written` below is never reached: without a handler its rejection is unhandled and ends the whole node.
+      written.catch(() => {});
     });
     await written;
     options.onCommit?.();
