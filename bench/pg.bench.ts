@@ -6,11 +6,10 @@
  * - `kb import` of the 1M-row Zendesk file into PostgreSQL against a plain parse of it, with peak RSS.
  * PostgreSQL runs in its own throwaway cluster with its durable defaults (fsync on, synchronous_commit on).
  */
-import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync, statSync, symlinkSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type autocannon from 'autocannon';
 import postgres from 'postgres';
 import { createApp } from '../api/app.ts';
@@ -25,23 +24,12 @@ import { startCluster, type Cluster } from './lib/pg-cluster.ts';
 import { startChild, type Child } from './servers/child.ts';
 import { load } from './ingest.bench.ts';
 import { benchCatalog, EVENTS, RANGE, ZONE } from './reports.bench.ts';
-import { writeZendeskCsv } from './import-data.ts';
+import { createDatabase, fmt, pgCheckout, root, SECRET, tmp, TOKEN } from './lib/pg-bench-env.ts';
+import { importSection } from './lib/pg-import-section.ts';
 
 type Result = autocannon.Result;
-const root = fileURLToPath(new URL('..', import.meta.url));
-const tmp = join(root, 'bench', 'tmp');
-const TOKEN = 'bench-admin-token-0123456789';
-const SECRET = 'b'.repeat(40);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const ROUNDS = 2;
-const fmt = (n: number) => Math.round(n).toLocaleString('en-US');
-
-async function createDatabase(cluster: Cluster, name: string): Promise<string> {
-  const admin = postgres(cluster.url, { max: 1, onnotice: () => {} });
-  await admin.unsafe(`CREATE DATABASE ${name}`);
-  await admin.end();
-  return cluster.url.replace(/\/postgres$/, `/${name}`);
-}
 
 async function countEvents(url: string): Promise<number> {
   const sql = postgres(url, { max: 1 });
@@ -211,20 +199,6 @@ function baseCheckout(): string | undefined {
   return built.status === 0 ? dir : undefined;
 }
 
-/**
- * A detached checkout of `commit` for its PostgreSQL nodes, sharing our node_modules and built site (the runtime
- * loads the search index at start; the commits compared here share its format), or undefined when git cannot make one.
- */
-function pgCheckout(commit: string): string | undefined {
-  const dir = join(tmpdir(), `kb-bench-pg-${commit}`);
-  if (existsSync(join(dir, 'bench'))) return dir;
-  const made = spawnSync('git', ['-C', root, 'worktree', 'add', '--detach', dir, commit], { encoding: 'utf8' });
-  if (made.status !== 0) return undefined;
-  symlinkSync(join(root, 'node_modules'), join(dir, 'node_modules'));
-  symlinkSync(join(root, 'dist'), join(dir, 'dist'));
-  return dir;
-}
-
 function sqliteCount(file: string): number {
   const db = openDb(file);
   const n = (db.$client.prepare('SELECT count(*) AS n FROM events').get() as { n: number }).n;
@@ -304,89 +278,6 @@ async function reportsSection(cluster: Cluster): Promise<string[]> {
     ...['overview', 'articles', 'search', 'gaps', 'tickets'].map(row),
     '',
     `Aim (every report under 100 ms median on PostgreSQL, equal to SQLite's): ${slow.length === 0 && differ.length === 0 ? 'met' : `not met (${[...slow.map((s) => `${s} slow`), ...differ.map((d) => `${d} differs`)].join(', ')})`}.`,
-  ];
-}
-
-interface Run {
-  seconds: number;
-  maxRssMb: number;
-  stdout: string;
-}
-
-function timed(args: string[], env: Record<string, string> = {}, cwd = root): Promise<Run> {
-  return new Promise((resolve, reject) => {
-    const child = spawn('/usr/bin/time', ['-f', 'KBTIME %M %e', process.execPath, ...args], { cwd, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d: Buffer) => (stdout += d));
-    child.stderr.on('data', (d: Buffer) => (stderr += d));
-    child.on('close', (code) => {
-      const m = /KBTIME (\d+) ([\d.]+)/.exec(stderr);
-      if (code !== 0 || !m) return reject(new Error(`${args.join(' ')} failed (${code}): ${stderr.slice(-2000)}`));
-      resolve({ maxRssMb: Number(m[1]) / 1024, seconds: Number(m[2]), stdout });
-    });
-  });
-}
-
-/**
- * `kb import` of the generated Zendesk file into a new PostgreSQL database, then again (every row unchanged), beside
- * the plain parse of the same file. With BENCH_IMPORT_BEFORE=<commit>, the same two imports run from a checkout of
- * that commit too (pgCheckout), into their own database, in the same run (before/after).
- */
-async function importSection(cluster: Cluster): Promise<string[]> {
-  const rows = Number(process.env.BENCH_IMPORT_ROWS ?? 1_000_000);
-  const csv = join(tmp, `zendesk-${rows}.csv`);
-  mkdirSync(tmp, { recursive: true });
-  if (!existsSync(csv)) await writeZendeskCsv(csv, rows);
-  const kbArgs = ['--max-semi-space-size=8', '--import', 'tsx', 'bin/cli/main.ts', 'import', csv, '--preset', 'zendesk', '--json'];
-  const plain: Run[] = [];
-  const read = async () => plain.push(await timed(['--import', 'tsx', 'bench/csv-parse-read.ts', csv]));
-  /** A new database, the file imported into it, then again; each checked. */
-  const twice = async (name: string, cwd: string) => {
-    const url = await createDatabase(cluster, name);
-    const env = { KB_DATABASE_URL: url, KB_SECRET: SECRET, KB_ADMIN_TOKEN: TOKEN };
-    console.log(`kb import into PostgreSQL (${name}, new database)…`);
-    const first = await timed(kbArgs, env, cwd);
-    const r1 = JSON.parse(first.stdout) as { imported: number };
-    if (r1.imported !== rows) throw new Error(`kb import (${name}) stored ${r1.imported} of ${rows} rows in PostgreSQL`);
-    await read();
-    console.log(`kb import into PostgreSQL again (${name}, every row unchanged)…`);
-    const again = await timed(kbArgs, env, cwd);
-    const r2 = JSON.parse(again.stdout) as { unchanged: number };
-    if (r2.unchanged !== rows) throw new Error(`re-import (${name}) left ${r2.unchanged} of ${rows} unchanged`);
-    await read();
-    return { first, again };
-  };
-  const beforeCommit = process.env.BENCH_IMPORT_BEFORE?.slice(0, 7);
-  const beforeRoot = beforeCommit ? pgCheckout(process.env.BENCH_IMPORT_BEFORE!) : undefined;
-  if (beforeCommit && !beforeRoot) throw new Error(`No checkout of ${process.env.BENCH_IMPORT_BEFORE} (BENCH_IMPORT_BEFORE)`);
-  await read();
-  const before = beforeRoot ? await twice('import_before', beforeRoot) : undefined;
-  const now = await twice('import', root);
-  const base = plain.reduce((a, b) => (b.seconds < a.seconds ? b : a));
-  const rawRows = (JSON.parse(base.stdout) as { rows: number }).rows;
-  const rate = (r: Run) => rows / r.seconds;
-  const share = (r: Run) => rate(r) / (rawRows / base.seconds);
-  const line = (name: string, r: Run) => `| ${name} | ${r.seconds.toFixed(1)} s | ${fmt(rate(r))} | ${(share(r) * 100).toFixed(0)}% | ${fmt(r.maxRssMb)} MB |`;
-  const met = share(now.first) >= 0.5 && [now.first, now.again].every((r) => r.maxRssMb < 300);
-  return [
-    `### Ticket import into PostgreSQL (\`kb import\`, ${fmt(rows)}-row Zendesk CSV, ${(statSync(csv).size / 1e6).toFixed(0)} MB)`,
-    '',
-    'Whole child processes (Node start-up included), peak RSS from /usr/bin/time; the plain csv-parse read of the same file runs before',
-    `and after each import (${plain.length} reads: ${plain.map((r) => `${r.seconds.toFixed(1)} s`).join(', ')}) and the fastest is the baseline. PostgreSQL with fsync on.`,
-    'The import streams its checked rows into one transaction while the file is read: chunks of 20,000 rows are copied into a',
-    'temporary table and written (new tickets inserted, changed ones updated) while the node reads and maps the next chunk.',
-    '',
-    '| run | time | rows/s | share of plain parse | peak RSS |',
-    '|---|---|---|---|---|',
-    line('plain csv-parse read (baseline)', base),
-    ...(before
-      ? [line(`kb import, new PostgreSQL database, before (${beforeCommit})`, before.first), line(`kb import again, every row unchanged, before (${beforeCommit})`, before.again)]
-      : []),
-    line('kb import, new PostgreSQL database', now.first),
-    line('kb import again, every row unchanged', now.again),
-    '',
-    `Aim (at least 50% of the plain parse rate, peak RSS under 300 MB): ${met ? 'met' : 'not met'}.`,
   ];
 }
 
