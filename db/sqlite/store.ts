@@ -11,7 +11,7 @@ import { sqliteReportReads } from '../reports/report-reads.ts';
 import { reportsStore } from '../reports/reports-store.ts';
 import { ensureRollups, rebuildRollups } from '../reports/rollups/rebuild.ts';
 import { rebuildTicketRollups } from '../reports/rollups/tickets.ts';
-import { importFile } from '../tickets/run-import.ts';
+import { importFile } from '../tickets/sqlite-import.ts';
 import { upsertTickets } from '../tickets/upsert-tickets.ts';
 import { countImports, listImports } from '../tickets/list-imports.ts';
 import { countAddressRequestsSince, countRequestsSince, storeContactRequest } from '../contact/requests.ts';

@@ -1,32 +1,19 @@
 /**
  * importInto(): read (worker thread) -> map -> stage (validate all) -> hand the staged rows to the storage adapter's
- * target; the one path the CLI and the API use. SQLite's target writes in chunks under the import lock, with an
- * undo journal, so the import is all or nothing across a crash too (db/tickets/journal.ts).
+ * target; the one path the CLI and the API use. SQLite's target: db/tickets/sqlite-import.ts; PostgreSQL's:
+ * db/pg/tickets/import.ts.
  */
 import { stat } from 'node:fs/promises';
 import { basename } from 'node:path';
-import type { Db } from '../sqlite/client.ts';
-import { imports } from '../schema/index.ts';
 import type { ImportRecord } from '../shared/imports.ts';
 import { detectFormat } from './detect.ts';
-import { ErrorList, ImportBusyError, ImportFileError, ProfileError, type RowError } from './errors.ts';
+import { ErrorList, ImportFileError, ProfileError, type RowError } from './errors.ts';
 import { compileMapper } from './map-row.ts';
 import { isTimeZone, type Profile } from './profile-schema.ts';
-import { Staging, type RepeatedId } from './staging.ts';
-import { readInWorker } from './worker-source.ts';
+import type { RepeatedId } from './staging.ts';
+import { readInWorker, type WorkerRecords } from './worker-source.ts';
 import { RAW, type EncodedRows, type MapIn, type StagedRecord, type WireRecord } from './worker-protocol.ts';
-import { writeStaged } from './write-staged.ts';
 import { checkEncoding } from './file-text.ts';
-import { prepareTempDir } from '../shared/temp-files.ts';
-import { serverIsRunning } from '../sqlite/server-lock.ts';
-import { acquireImportLock, tryImportLock, type ImportLock } from './import-lock.ts';
-import { dropUndoRows, finishImport, startImport, undoImport, undoLeftovers } from './journal.ts';
-
-const yieldToEventLoop = () => new Promise((resolve) => setImmediate(resolve));
-/** Longer than SQLite's longest wait between two tries of a writer kept waiting (100 ms). */
-const SHARE_PAUSE_MS = 110;
-/** What one write transaction of an import should take. */
-const CHUNK_MS = 150;
 
 export interface ImportProgress {
   phase: 'read' | 'write';
@@ -165,31 +152,6 @@ export function importEntry(
   };
 }
 
-/** Imports one file into SQLite. File-level problems throw ImportFileError/ProfileError; bad rows come back in the result. */
-export function importFile(db: Db, file: string, opts: ImportOptions): Promise<ImportResult> {
-  return importInto(sqliteTarget(db), file, opts);
-}
-
-function sqliteTarget(db: Db): ImportTarget<Staging> {
-  const tempDir = `${db.$client.name}.tmp`;
-  return {
-    open() {
-      // Staging files a killed import left (its process gone) go before this one makes its own.
-      prepareTempDir(tempDir);
-      return new Staging(tempDir);
-    },
-    async write(staging, result, opts, startedAt) {
-      if (opts.dryRun) {
-        await writeAll(db, staging, result.source, result, opts, undefined);
-        return false;
-      }
-      await writeJournaled(db, staging, result.source, result, opts, startedAt);
-      return true;
-    },
-    record: async (entry) => void db.insert(imports).values(entry).run(),
-  };
-}
-
 /** Reads, maps and checks a file, then hands the staged rows to `target`. */
 export async function importInto<S extends RowSink>(target: ImportTarget<S>, file: string, opts: ImportOptions): Promise<ImportResult> {
   const started = Date.now();
@@ -210,11 +172,18 @@ export async function importInto<S extends RowSink>(target: ImportTarget<S>, fil
   };
   const encoding = opts.encoding ? checkEncoding(opts.encoding) : undefined;
   const format = await detectFormat(file, encoding).catch(refused);
-  const sink = await target.open(opts, source);
-  const records = await readInWorker(file, format, encoding).catch(async (err: unknown) => {
+  // The reader's thread starts (loads its code, reads the header) while the target opens (connects, waits for a lock).
+  const [opened, read] = await Promise.allSettled([target.open(opts, source), readInWorker(file, format, encoding)]);
+  if (opened.status === 'rejected') {
+    if (read.status === 'fulfilled') await read.value.close();
+    throw opened.reason;
+  }
+  const sink = opened.value;
+  if (read.status === 'rejected') {
     await sink.dispose();
-    return refused(err);
-  });
+    await refused(read.reason);
+  }
+  const records = (read as PromiseFulfilledResult<WorkerRecords>).value;
   try {
     const map = compileMapper(opts.profile, records.resolve, zone, opts.profileLabel, records.header);
     const errors = new ErrorList();
@@ -280,66 +249,4 @@ export async function importInto<S extends RowSink>(target: ImportTarget<S>, fil
     await records.close();
     await sink.dispose();
   }
-}
-
-/**
- * Writes under the import lock with an undo journal: `running` until one short transaction marks it `ok`. An error
- * on the way undoes what was written (`failed`); a crash leaves it to the next process that opens the database.
- */
-async function writeJournaled(db: Db, staging: Staging, source: string, result: ImportResult, given: ImportOptions, started: number) {
-  const dbFile = db.$client.name;
-  const opts = { ...given, besideServer: given.besideServer ?? serverIsRunning(dbFile) };
-  // Between transactions: back to the event loop, and beside a server, the write lock left free for it a while.
-  const between = () => (opts.besideServer ? new Promise((resolve) => setTimeout(resolve, SHARE_PAUSE_MS)) : yieldToEventLoop());
-  let lock: ImportLock | undefined;
-  if (opts.waitForLock === false) {
-    lock = tryImportLock(dbFile);
-    if (!lock) throw new ImportBusyError();
-  } else lock = await acquireImportLock(dbFile, opts.onLockWait);
-  try {
-    // Holding the lock, any import still marked running died: undo it before writing over it.
-    undoLeftovers(db);
-    const importId = startImport(db, { source, fileName: result.fileName, profile: opts.profileLabel, ranBy: opts.ranBy ?? null, startedAt: started });
-    try {
-      await writeAll(db, staging, source, result, opts, importId);
-    } catch (err) {
-      for (const _ of undoImport(db, importId, 'failed')) await between();
-      throw err;
-    }
-    result.committed = true;
-    result.durationMs = Date.now() - started;
-    finishImport(db, importId, {
-      status: 'ok',
-      rows: result.rows,
-      imported: result.imported,
-      updated: result.updated,
-      unchanged: result.unchanged,
-      skipped: result.skipped,
-      errors: result.errorCount,
-      errorSample: errorSample(result.errors),
-      finishedAt: Date.now(),
-    });
-    for (const _ of dropUndoRows(db, importId)) await between();
-  } finally {
-    lock.release();
-  }
-}
-
-async function writeAll(db: Db, staging: Staging, source: string, result: ImportResult, opts: ImportOptions, importId: number | undefined) {
-  staging.close();
-  const total = staging.count;
-  const c = await writeStaged(db, staging.file, {
-    source,
-    now: Date.now(),
-    dryRun: opts.dryRun === true,
-    importId,
-    chunkRows: opts.batchSize ?? 1000,
-    // Unless a test fixes the size: transactions of about CHUNK_MS, so a server sharing the file waits little.
-    targetChunkMs: opts.batchSize ? undefined : CHUNK_MS,
-    pauseMs: opts.besideServer ? SHARE_PAUSE_MS : 0,
-    onChunk: (done) => opts.onProgress?.({ phase: 'write', done, total }),
-  });
-  result.imported = c.imported;
-  result.updated = c.updated;
-  result.unchanged = c.unchanged;
 }

@@ -11,14 +11,13 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { createPrivateFile, tempPath } from '../shared/temp-files.ts';
 import { MAX_LISTED_ERRORS } from './errors.ts';
-import { INT_FIELDS, ROW_COLUMNS, TIME_FIELDS } from './ticket-fields.ts';
+import { INT_FIELDS, STAGED_COLUMNS, TIME_FIELDS } from './ticket-fields.ts';
 import type { StagedRecord } from './worker-protocol.ts';
 
 const COMMIT_EVERY = 10_000;
 const NUMERIC = new Set<string>([...TIME_FIELDS, ...INT_FIELDS, 'abandoned']);
 
-/** The staged columns: the tickets table's, with the same affinities so values compare as stored; tags as JSON. */
-export const STAGED_COLUMNS = ROW_COLUMNS.map(([, c]) => c);
+export { STAGED_COLUMNS };
 
 /** A row whose id an earlier row already had: it was dropped from the staging file. */
 export interface RepeatedId {

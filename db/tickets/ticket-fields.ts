@@ -71,6 +71,12 @@ export const ROW_COLUMNS: ReadonlyArray<readonly [keyof Omit<TicketRow, 'tags'>,
   ['article', 'article'],
 ];
 
+/**
+ * The columns of a checked row (a StagedRecord after its line) in ROW_COLUMNS order: SQLite's staging file and
+ * PostgreSQL's COPY lines have these, tags after them.
+ */
+export const STAGED_COLUMNS = ROW_COLUMNS.map(([, c]) => c);
+
 /** The stored fields in ROW_COLUMNS order; a field's position here is its slot in a row being mapped. */
 export const STORED_FIELDS = ROW_COLUMNS.map(([, c]) => c as FieldName);
 

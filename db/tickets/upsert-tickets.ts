@@ -1,6 +1,6 @@
 /** upsertTickets(): store canonical tickets from code (the demo generator, tests) with the importer's upsert rules. */
 import type { Db } from '../sqlite/client.ts';
-import { CHANNELS, type Channel } from '../schema/tickets.ts';
+import { CHANNELS, type Channel } from '../shared/ticket-channels.ts';
 import type { TicketRow } from './ticket-fields.ts';
 import { hashRequester, readCsat } from './values.ts';
 import { toStoredRow, writeRows, type WriteCounts } from './write-rows.ts';

@@ -2,7 +2,8 @@
 import { fileURLToPath } from 'node:url';
 import type { Db } from '../../db/sqlite/client.ts';
 import { loadPreset, loadProfileFile } from '../../db/tickets/profiles.ts';
-import { importFile, type ImportOptions, type ImportResult } from '../../db/tickets/run-import.ts';
+import type { ImportOptions, ImportResult } from '../../db/tickets/run-import.ts';
+import { importFile } from '../../db/tickets/sqlite-import.ts';
 
 export const FIXTURES = fileURLToPath(new URL('../fixtures/import/', import.meta.url));
 export const REAL = fileURLToPath(new URL('../../../shared/data/real/', import.meta.url));

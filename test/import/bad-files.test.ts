@@ -157,7 +157,7 @@ describe('an invalid mapping profile', () => {
   it('--map points a field at another column and keeps the preset\'s date formats', async () => {
     const file = write('renamed.csv', 'ticket,opened\nA,2024-01-01 10:00\n');
     const { profile } = resolveProfile({ preset: 'generic', maps: ['ticket=external_id', 'opened=created_at'] });
-    const { importFile } = await import('../../db/tickets/run-import.ts');
+    const { importFile } = await import('../../db/tickets/sqlite-import.ts');
     const r = await importFile(t.db, file, { profile, profileLabel: 'generic', timeZone: 'America/New_York' });
     expect(r.imported).toBe(1);
     expect(count(t.db, 'SELECT created_at FROM tickets')).toBe(Date.UTC(2024, 0, 1, 15));
@@ -166,7 +166,7 @@ describe('an invalid mapping profile', () => {
   it('--map naming a column the file lacks is refused, not silently empty', async () => {
     const file = write('renamed.csv', 'external_id,created_at\nA,2024-01-01\n');
     const { profile } = resolveProfile({ preset: 'generic', maps: ['Agent name=assignee'] });
-    const { importFile } = await import('../../db/tickets/run-import.ts');
+    const { importFile } = await import('../../db/tickets/sqlite-import.ts');
     await expect(importFile(t.db, file, { profile, profileLabel: 'preset generic' })).rejects.toThrow(
       /Missing column "Agent name": preset generic expects it for assignee/,
     );

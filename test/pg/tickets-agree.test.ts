@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writeZendeskCsv } from '../../bench/import-data.ts';
 import { importFileToPg } from '../../db/pg/tickets/import.ts';
 import { resolveProfile } from '../../db/tickets/resolve-profile.ts';
-import { importFile } from '../../db/tickets/run-import.ts';
+import { importFile } from '../../db/tickets/sqlite-import.ts';
 import { Staging } from '../../db/tickets/staging.ts';
 import type { StagedRecord } from '../../db/tickets/worker-protocol.ts';
 import { writeStaged } from '../../db/tickets/write-staged.ts';

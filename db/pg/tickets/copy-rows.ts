@@ -1,5 +1,5 @@
 /** Checked import rows (StagedRecord) as lines of COPY's text format, made on the node as the file is read. */
-import { STAGED_COLUMNS } from '../../tickets/staging.ts';
+import { STAGED_COLUMNS } from '../../tickets/ticket-fields.ts';
 import type { StagedRecord } from '../../tickets/worker-protocol.ts';
 
 const q = (c: string) => `"${c}"`;

@@ -14,7 +14,8 @@
 import { once } from 'node:events';
 import { ImportBusyError, MAX_LISTED_ERRORS } from '../../tickets/errors.ts';
 import type { RowSink } from '../../tickets/run-import.ts';
-import { STAGED_COLUMNS, type RepeatedId } from '../../tickets/staging.ts';
+import type { RepeatedId } from '../../tickets/staging.ts';
+import { STAGED_COLUMNS } from '../../tickets/ticket-fields.ts';
 import type { EncodedRows, StagedRecord } from '../../tickets/worker-protocol.ts';
 import type { WriteCounts } from '../../tickets/write-rows.ts';
 import type { Sql } from '../client.ts';
