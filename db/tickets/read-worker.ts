@@ -23,7 +23,7 @@ const BEHIND = 4;
 const POST_RECORDS = 256;
 
 const port = parentPort!;
-const post = (m: ToMain) => port.postMessage(m, m.type === 'batch' && m.encoded ? [m.encoded.rows.buffer] : []);
+const post = (m: ToMain) => port.postMessage(m, m.type === 'batch' && m.encoded ? [m.encoded.rows.buffer, m.encoded.idHashes.buffer] : []);
 
 async function open({ file, format, encoding }: WorkerInput): Promise<RecordSource<unknown>> {
   const src = format.kind === 'csv' ? await openCsv(file, format.delimiter, encoding) : await openJson(file, format.kind, encoding);

@@ -196,7 +196,7 @@ export async function importInto<S extends RowSink>(target: ImportTarget<S>, fil
     for await (const batch of records.records(mapping)) {
       opts.onProgress?.({ phase: 'read', done: records.bytesRead(), total: size });
       if (batch.encoded) {
-        rows += batch.encoded.ids.length;
+        rows += batch.encoded.idHashes.length;
         sink.addEncoded!(batch.encoded);
       }
       for (const record of batch.records) {

@@ -22,12 +22,20 @@ export type WireRecord =
   | [line: number, kind: typeof REFUSED, ...errors: RowError[]];
 
 /**
- * Checked rows already turned into a storage adapter's bytes by its encoder (opaque here), one line per row, and the
- * rows' ids in the same order. The buffer moves between threads without a copy.
+ * Checked rows already turned into a storage adapter's bytes by its encoder (opaque here), one line per row, and a
+ * 32-bit hash of each row's id in the same order (idHash(): how a sink spots ids that may repeat without the ids
+ * themselves crossing threads). Both buffers move between threads without a copy.
  */
 export interface EncodedRows {
   rows: Uint8Array<ArrayBuffer>;
-  ids: string[];
+  idHashes: Uint32Array<ArrayBuffer>;
+}
+
+/** FNV-1a over the id's UTF-16 code units; never 0 (an empty slot of a hash set). */
+export function idHash(id: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < id.length; i++) h = Math.imul(h ^ id.charCodeAt(i), 0x01000193);
+  return h >>> 0 || 1;
 }
 
 /** What an encoder module (MappingSpec.encoder) makes: rows in, bytes out. */

@@ -7,9 +7,8 @@ export class SeenIds {
   private slots = new Uint32Array(1 << 16);
   private count = 0;
 
-  /** Notes `id`; true when its hash was noted before (a possible repeat). */
-  add(id: string): boolean {
-    const hash = fnv1a(id);
+  /** Notes an id by its hash (idHash()); true when the hash was noted before (a possible repeat). */
+  add(hash: number): boolean {
     const mask = this.slots.length - 1;
     for (let i = hash & mask; ; i = (i + 1) & mask) {
       const slot = this.slots[i]!;
@@ -33,11 +32,4 @@ export class SeenIds {
       this.slots[i] = hash;
     }
   }
-}
-
-/** FNV-1a over the UTF-16 code units; never 0 (an empty slot). */
-function fnv1a(s: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
-  return h >>> 0 || 1;
 }

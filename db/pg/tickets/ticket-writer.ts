@@ -176,14 +176,14 @@ export class TicketWriter implements RowSink {
   }
 
   /** Adds encoded rows to the chunk: those whose id's hash was seen before are held back. */
-  private append({ rows, ids }: EncodedRows): void {
+  private append({ rows, idHashes }: EncodedRows): void {
     let held: number[] | undefined;
-    for (let i = 0; i < ids.length; i++) if (this.seen.add(ids[i]!)) (held ??= []).push(i);
+    for (let i = 0; i < idHashes.length; i++) if (this.seen.add(idHashes[i]!)) (held ??= []).push(i);
     if (!held) this.rows.push(rows);
     else {
       // Rare (a repeat, or a shared hash): the lines are cut apart at their newlines (COPY text escapes its own).
       let start = 0;
-      for (let i = 0, h = 0; i < ids.length; i++) {
+      for (let i = 0, h = 0; i < idHashes.length; i++) {
         const end = rows.indexOf(10, start) + 1;
         const line = rows.subarray(start, end);
         if (held[h] === i) {
@@ -194,8 +194,8 @@ export class TicketWriter implements RowSink {
       }
       this.heldCount += held.length;
     }
-    this.rowCount += ids.length - (held?.length ?? 0);
-    this.count += ids.length;
+    this.rowCount += idHashes.length - (held?.length ?? 0);
+    this.count += idHashes.length;
     if (this.count >= this.chunkRows) this.flush();
   }
 
