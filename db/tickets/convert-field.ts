@@ -10,11 +10,23 @@ const CHANNEL_SET = new Set<string>(CHANNELS);
 
 /** The values of the row being mapped, by slot (slotOf); undefined until set. */
 export type Draft = unknown[];
-export type Setter = (text: string, draft: Draft) => Converted<unknown>;
+
+/** What a setter returns for a text it refuses. */
+export class Refusal {
+  constructor(readonly reason: string) {}
+}
+
+/**
+ * Turns a cell's text into its value: the value, null for none, or a Refusal. Plain values, not Converted objects: a
+ * setter runs for every cell of a big file, and only a refused cell needs an object.
+ */
+export type Setter = (text: string, draft: Draft) => unknown;
+
+const valueOf = <T>(r: Converted<T>): T | Refusal => (r.ok ? r.value : new Refusal(r.reason));
 
 /** Builds the converter for one source of one field. */
 export function converter(field: FieldName, spec: SourceSpec, profile: Profile, zone: string): Setter {
-  const asIs: Setter = (t) => ({ ok: true, value: t });
+  const asIs: Setter = (t) => t;
   switch (field) {
     case 'created_at':
     case 'first_response_at':
@@ -25,43 +37,43 @@ export function converter(field: FieldName, spec: SourceSpec, profile: Profile, 
         return (t, d) => {
           const base = d[from] as number | null | undefined;
           const secs = readDuration(t, unit);
-          if (!secs.ok || base === null || base === undefined) return secs.ok ? { ok: true, value: null } : secs;
-          return { ok: true, value: base + Math.round(secs.value * 1000) };
+          if (!secs.ok) return new Refusal(secs.reason);
+          return base === null || base === undefined ? null : base + Math.round(secs.value * 1000);
         };
       }
       const dates = new DateReader(spec.formats ?? profile.dateFormats ?? DEFAULT_DATE_FORMATS, zone);
-      if (!spec.rollover || field === 'created_at') return (t) => dates.read(t);
+      if (!spec.rollover || field === 'created_at') return (t) => valueOf(dates.read(t));
       const createdAt = slotOf('created_at');
       return (t, d) => {
         const r = dates.read(t);
         const created = d[createdAt] as number | undefined;
-        return r.ok && created !== undefined && r.value < created ? { ok: true, value: dates.nextDay(r.value) } : r;
+        if (!r.ok) return new Refusal(r.reason);
+        return created !== undefined && r.value < created ? dates.nextDay(r.value) : r.value;
       };
     }
     case 'channel':
       return (t) => {
         const c = t.toLowerCase();
-        return { ok: true, value: (CHANNEL_SET.has(c) ? c : 'other') as Channel };
+        return (CHANNEL_SET.has(c) ? c : 'other') as Channel;
       };
     case 'replies':
     case 'reopens':
-      return (t) => readCount(t);
+      return (t) => valueOf(readCount(t));
     case 'handle_seconds':
     case 'wait_seconds': {
       const unit = spec.unit ?? 'seconds';
       return (t) => {
         const r = readDuration(t, unit);
-        return r.ok ? { ok: true, value: Math.round(r.value) } : r;
+        return r.ok ? Math.round(r.value) : new Refusal(r.reason);
       };
     }
     case 'csat':
-      return (t) => readCsat(t);
+      return (t) => valueOf(readCsat(t));
     case 'abandoned':
-      return (t) => readBoolean(t);
+      return (t) => valueOf(readBoolean(t));
     case 'requester':
-      return (t) => ({ ok: true, value: hashRequester(t) });
+      return (t) => hashRequester(t);
     default:
       return asIs;
   }
 }
-

@@ -3,7 +3,7 @@
  * in the form staging stores (a StagedRecord), or its errors.
  */
 import { compileSource, isUnavailable, sourcesOf, type ColumnResolver, type CompiledSource } from './compile-source.ts';
-import { converter, type Draft, type Setter } from './convert-field.ts';
+import { converter, Refusal, type Draft, type Setter } from './convert-field.ts';
 import { ImportFileError, type RowError } from './errors.ts';
 import { FIELD_NAMES, FUTURE_SLACK_MS, MAX_TAGS, REQUIRED_FIELDS, STORED_FIELDS, TAG_LIMIT, TEXT_LIMITS, slotOf, type FieldName } from './ticket-fields.ts';
 import type { Profile } from './profile-schema.ts';
@@ -17,6 +17,8 @@ interface CompiledField<R> {
   /** Where the value goes in the draft; -1 for tags. */
   slot: number;
   required: boolean;
+  /** The field's longest text (TEXT_LIMITS), Infinity when it has none. */
+  limit: number;
   sources: Array<{ source: CompiledSource<R>; convert: Setter; split: RegExp }>;
 }
 
@@ -27,7 +29,7 @@ export function compileMapper<R>(profile: Profile, resolve: ColumnResolver<R>, z
   for (const field of FIELD_NAMES) {
     const spec = profile.fields[field];
     if (!spec) continue;
-    const compiled: CompiledField<R> = { field, slot: slotOf(field), required: REQUIRED_FIELDS.includes(field), sources: [] };
+    const compiled: CompiledField<R> = { field, slot: slotOf(field), required: REQUIRED_FIELDS.includes(field), limit: TEXT_LIMITS[field] ?? Infinity, sources: [] };
     const missing: string[] = [];
     for (const s of sourcesOf(spec)) {
       const c = compileSource(s, resolve, profile.missing ?? []);
@@ -65,28 +67,25 @@ interface Seen {
 function mapRow<R>(fields: CompiledField<R>[], draft: Draft, seen: Seen, latest: number, row: R, line: number): WireRecord {
   draft.fill(undefined);
   let errors: RowError[] | undefined;
-  let tags: string[] = [];
-  for (const { field, slot, required, sources } of fields) {
+  const tags: string[] = [];
+  for (const { field, slot, required, limit, sources } of fields) {
     let failed = false;
     for (const { source, convert, split } of sources) {
       const text = source.read(row);
       if (text === null) continue;
       if (field === 'tags') {
-        const more = text.split(split).map((t) => t.trim()).filter(Boolean);
-        tags = tags.length ? tags.concat(more) : more;
-        const long = more.find((t) => t.length > TAG_LIMIT);
+        const long = addTags(tags, text, split);
         if (long !== undefined) (errors ??= []).push({ line, column: source.column, value: long, reason: `a tag of ${long.length} characters; tags are at most ${TAG_LIMIT}` });
         continue;
       }
-      const limit = TEXT_LIMITS[field];
-      const r = limit !== undefined && text.length > limit ? tooLong(text, limit) : convert(text, draft);
-      if (!r.ok) (errors ??= []).push({ line, column: source.column, value: text, reason: r.reason });
-      else if (r.value !== null) {
-        draft[slot] = r.value;
+      const v = text.length > limit ? tooLong(text, limit) : convert(text, draft);
+      failed = v instanceof Refusal;
+      if (failed) (errors ??= []).push({ line, column: source.column, value: text, reason: (v as Refusal).reason });
+      else if (v !== null) {
+        draft[slot] = v;
         seen.columns[slot] = source.column;
         seen.texts[slot] = text;
       }
-      failed = !r.ok;
       break;
     }
     if (required && !failed && draft[slot] === undefined) {
@@ -98,7 +97,19 @@ function mapRow<R>(fields: CompiledField<R>[], draft: Draft, seen: Seen, latest:
   return errors ? [line, REFUSED, ...errors] : toRecord(draft, tags, line);
 }
 
-const tooLong = (text: string, limit: number) => ({ ok: false as const, reason: `${text.length.toLocaleString('en')} characters; at most ${limit.toLocaleString('en')}` });
+const tooLong = (text: string, limit: number) => new Refusal(`${text.length.toLocaleString('en')} characters; at most ${limit.toLocaleString('en')}`);
+
+/** Adds the non-empty tags of `text` to `tags`; returns the first one over TAG_LIMIT, if any. */
+function addTags(tags: string[], text: string, split: RegExp): string | undefined {
+  let long: string | undefined;
+  for (const part of text.split(split)) {
+    const tag = part.trim();
+    if (!tag) continue;
+    if (long === undefined && tag.length > TAG_LIMIT) long = tag;
+    tags.push(tag);
+  }
+  return long;
+}
 
 const CREATED = slotOf('created_at');
 const TIMES = [slotOf('first_response_at'), slotOf('solved_at')];
@@ -134,12 +145,22 @@ const CHANNEL = slotOf('channel');
 
 /** [line, ...stored values (missing as null, booleans as 0/1, channel `other` when unknown), tags as JSON]. */
 function toRecord(d: Draft, tags: string[], line: number): StagedRecord {
-  const rec = [line] as unknown as StagedRecord;
+  const rec = new Array(d.length + 2) as unknown as StagedRecord;
+  rec[0] = line;
   for (let i = 0; i < d.length; i++) {
     const v = d[i] as string | number | boolean | undefined;
-    rec.push(v === undefined ? (i === CHANNEL ? 'other' : null) : typeof v === 'boolean' ? (v ? 1 : 0) : v);
+    rec[i + 1] = v === undefined ? (i === CHANNEL ? 'other' : null) : typeof v === 'boolean' ? (v ? 1 : 0) : v;
   }
   // The same text json_group_array() gives for the stored tags, so the writer compares tags as strings.
-  rec.push(JSON.stringify(tags.length < 2 ? tags : [...new Set(tags)].sort()));
+  rec[d.length + 1] = JSON.stringify(tags.length < 2 ? tags : uniqueSorted(tags));
   return rec;
+}
+
+/** The tags sorted (as Array.prototype.sort does), each once: sorted in place, then repeats dropped. */
+function uniqueSorted(tags: string[]): string[] {
+  tags.sort();
+  let n = 1;
+  for (let i = 1; i < tags.length; i++) if (tags[i] !== tags[n - 1]) tags[n++] = tags[i]!;
+  tags.length = n;
+  return tags;
 }
