@@ -4,7 +4,7 @@
  * import with a sentence naming its line, instead of storing `Caf\uFFFD`. With an encoding (`--encoding
  * windows-1252`) the WHATWG decoder built into Node (TextDecoder, the Encoding Standard's labels) turns it into UTF-8.
  */
-import { createReadStream } from 'node:fs';
+import { closeSync, createReadStream, openSync, readSync } from 'node:fs';
 import { isUtf8 } from 'node:buffer';
 import { Transform, type Readable } from 'node:stream';
 import { ImportFileError } from './errors.ts';
@@ -29,7 +29,7 @@ export function checkEncoding(label: string): string {
 export function openFileText(file: string, encoding?: string): FileText {
   const input = createReadStream(file, { highWaterMark: 256 * 1024 });
   const label = encoding ? checkEncoding(encoding) : 'utf-8';
-  const through = label === 'utf-8' ? utf8Check() : decodeTo8(label);
+  const through = label === 'utf-8' ? utf8Check(file) : decodeTo8(label);
   // pipe() does not pass a read error on: without this, a file that fails mid-read would leave the reader waiting.
   input.once('error', (err) => through.destroy(err));
   return { stream: input.pipe(through), bytesRead: () => input.bytesRead, close: () => input.destroy() };
@@ -46,16 +46,35 @@ function incompleteTail(buf: Buffer): number {
   return 0;
 }
 
-/** Passes UTF-8 through unchanged; anything else fails with the line it is on. */
-function utf8Check(): Transform {
-  let carry = Buffer.alloc(0);
+/** The line (1-based) that byte `offset` of `file` is on: its newlines before it, counted only when one is needed. */
+function lineAt(file: string, offset: number): number {
+  const fd = openSync(file, 'r');
+  const buf = Buffer.alloc(256 * 1024);
   let lines = 1;
-  const countLines = (b: Buffer) => {
-    for (let i = b.indexOf(10); i !== -1; i = b.indexOf(10, i + 1)) lines++;
-  };
+  try {
+    for (let pos = 0; pos < offset; ) {
+      const n = readSync(fd, buf, 0, Math.min(buf.length, offset - pos), pos);
+      if (n === 0) break;
+      for (let i = buf.indexOf(10); i !== -1 && i < n; i = buf.indexOf(10, i + 1)) lines++;
+      pos += n;
+    }
+  } finally {
+    closeSync(fd);
+  }
+  return lines;
+}
+
+/**
+ * Passes UTF-8 through unchanged; anything else fails with the line it is on. Lines are counted only then, from the
+ * file (a rare path): counting them in every chunk cost the reader's thread a pass over the whole file.
+ */
+function utf8Check(file: string): Transform {
+  let carry = Buffer.alloc(0);
+  /** Bytes passed on so far: where `whole` starts in the file. */
+  let passed = 0;
   const refuse = (b: Buffer) => {
     const at = firstInvalid(b);
-    countLines(b.subarray(0, at));
+    const lines = lineAt(file, passed + at);
     const byte = b[at]!.toString(16).toUpperCase().padStart(2, '0');
     return new ImportFileError(
       `The file is not UTF-8 text: line ${lines} holds the byte 0x${byte}, which UTF-8 does not allow there. ` +
@@ -69,7 +88,7 @@ function utf8Check(): Transform {
       const cut = buf.length - incompleteTail(buf);
       const whole = buf.subarray(0, cut);
       if (!isUtf8(whole)) return done(refuse(whole));
-      countLines(whole);
+      passed += whole.length;
       carry = Buffer.from(buf.subarray(cut));
       done(null, whole);
     },

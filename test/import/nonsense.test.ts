@@ -41,6 +41,15 @@ describe('text that is not UTF-8', () => {
     expect(tickets()).toBe(0);
   });
 
+  it('names the right line when the byte lies megabytes into the file, past a character split across reads', async () => {
+    // 20,000 good rows with a multi-byte character each (some fall across the reader's 256 KB chunks), then a bad one.
+    const good = Array.from({ length: 20_000 }, (_, i) => `T${i},2026-03-01 10:00,,,Ça va ${'x'.repeat(i % 97)},a\n`).join('');
+    const path = file('late.csv', Buffer.concat([Buffer.from(HEADER + good, 'utf8'), Buffer.from('T-bad,2026-03-01 11:00,,,Caf\xe9,b\n', 'latin1')]));
+    const err = await importWith(t.db, path, 'generic').catch((e: unknown) => e);
+    expect((err as Error).message).toMatch(/^The file is not UTF-8 text: line 20002 holds the byte 0xE9/);
+    expect(tickets()).toBe(0);
+  });
+
   it('is read with --encoding and stored as the text it is', async () => {
     const r = await importWith(t.db, latin1(), 'generic', { encoding: 'latin1' });
     expect(r.imported).toBe(2);
