@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openPg, type PgDb, type Sql } from '../../db/pg/client.ts';
 import { applyRollupChunk, settlePgRollups } from '../../db/pg/rollups/applier.ts';
+import { KnownVisitors } from '../../db/pg/rollups/known-visitors.ts';
 import { rebuildPgRollups } from '../../db/pg/rollups/rebuild.ts';
 import { createRollupTimer } from '../../db/pg/rollups/timer.ts';
 import { createPgIngest } from '../../db/pg/tracking/writer.ts';
@@ -49,8 +50,10 @@ describe.skipIf(!pgTestUrl)(`rollups with concurrent committers${pgTestUrl ? '' 
     const requests = traffic({ seed: 11, start: Date.UTC(2026, 6, 1, 8), days: 3, visitors: 250, articles: ['a', 'b', 'c'], locales: ['en', 'ru'] });
     const nodes = [0, 1].map(() => {
       const db = openPg(t.url, { max: 4 });
-      const timer = createRollupTimer(db, zone);
-      return { db, timer, ingest: createPgIngest(db, t.config, { onCommit: timer.nudge }) };
+      // Each node with its own cache of committed visitor-set members, as a store has (known-visitors.ts).
+      const known = new KnownVisitors();
+      const timer = createRollupTimer(db, zone, known);
+      return { db, known, timer, ingest: createPgIngest(db, t.config, { onCommit: timer.nudge }) };
     });
     // Each visitor's requests go in order, but to alternating nodes; visitors run concurrently.
     const byVisitor = new Map<string, typeof requests>();
@@ -63,7 +66,7 @@ describe.skipIf(!pgTestUrl)(`rollups with concurrent committers${pgTestUrl ? '' 
     );
     for (const n of nodes) await n.ingest.close();
     // Appliers of both nodes may still be running; a report-style drain finishes the job.
-    await Promise.all(nodes.map((n) => settlePgRollups(n.db, zone, 500)));
+    await Promise.all(nodes.map((n) => settlePgRollups(n.db, zone, 500, n.known)));
     for (const n of nodes) {
       await n.timer.stop();
       await n.db.$client.end();

@@ -2,7 +2,7 @@
 import type { StoredEvent } from '../../reports/rollups/events.ts';
 import type { PgDb, Sql } from '../client.ts';
 import { LOCK } from '../locks.ts';
-import { applyEvents, STORED_EVENT_COLUMNS } from './applier.ts';
+import { applyEvents, markRollupsBuilt, STORED_EVENT_COLUMNS } from './applier.ts';
 
 const TABLES = [
   'page_views', 'article_days', 'article_read_days', 'article_day_visitors', 'article_sessions', 'article_comments',
@@ -13,7 +13,8 @@ const CHUNK = 20_000;
 /**
  * Empties the rollups and replays every event, in one REPEATABLE READ transaction under the applier's lock: the
  * events it replays and the queue rows it deletes are those of one snapshot, so an event committed meanwhile keeps
- * its queue row and is applied once, afterwards. Records `timeZone` as the database's zone.
+ * its queue row and is applied once, afterwards. Records `timeZone` as the database's zone, and a new mark that
+ * empties every node's cache of visitor-set members (known-visitors.ts).
  */
 export async function rebuildPgRollups(db: PgDb, timeZone: string, onProgress?: (done: number, total: number) => void): Promise<number> {
   return db.$client.begin('isolation level repeatable read', async (txn) => {
@@ -22,6 +23,7 @@ export async function rebuildPgRollups(db: PgDb, timeZone: string, onProgress?: 
     const [{ total }] = await tx<[{ total: number }]>`SELECT count(*) AS total FROM events`;
     await tx.unsafe(`TRUNCATE ${TABLES.join(', ')}`);
     await tx`DELETE FROM rollup_queue`;
+    await markRollupsBuilt(tx);
     let last = 0;
     let done = 0;
     for (;;) {
