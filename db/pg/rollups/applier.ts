@@ -33,6 +33,16 @@ export async function applyEvents(tx: Sql, rows: readonly StoredEvent[], timeZon
   return mem.members;
 }
 
+/**
+ * Every chunk that counts events rewrites this rollup_state row. A rebuild rewrites it too once it holds the applier
+ * lock: its snapshot was taken before it waited for that lock, so a chunk that committed in between makes that write
+ * fail as a serialization failure, and the rebuild starts again instead of emptying what that chunk counted
+ * (db/pg/rollups/rebuild.ts).
+ */
+export const stampApplied = (tx: Sql) => tx`
+  INSERT INTO rollup_state (key, value) VALUES ('applied', txid_current()::text)
+  ON CONFLICT (key) DO UPDATE SET value = excluded.value`;
+
 /** A new mark for rollup_state whenever rollups are emptied or replaced (rebuild, kb copy): nodes' caches drop. */
 export const markRollupsBuilt = (tx: Sql) => tx`
   INSERT INTO rollup_state (key, value) VALUES (${ROLLUPS_BUILT}, gen_random_uuid()::text)
@@ -74,9 +84,11 @@ export async function applyRollupChunk(db: PgDb, timeZone: string, { limit, wait
     const marking = known ? tx<[{ value: string }?]>`SELECT value FROM rollup_state WHERE key = ${ROLLUPS_BUILT}`.execute() : undefined;
     const [rows, marks] = await Promise.all([taking, marking]);
     if (rows.length === 0) return 0;
+    const stamped = stampApplied(tx).execute(); // pipelined ahead of the chunk's reads: no round trip of its own
     const mark = marks?.[0]?.value ?? null;
     known?.use(mark);
     learnt = { mark, members: await applyEvents(tx, rows, timeZone, known) };
+    await stamped;
     return rows.length;
   }) as number;
   // Committed: every member the chunk touched is in the tables now.
