@@ -5,7 +5,8 @@
  * name and renamed, so a build killed midway leaves the previous cache; a file that cannot be read as one is ignored
  * (the next build compresses everything).
  */
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 
 /** A file's bytes compressed both ways. */
@@ -52,6 +53,27 @@ export async function writeCompressedCache(cacheDir: string, entries: ReadonlyMa
   const length = Buffer.alloc(4);
   length.writeUInt32LE(headerBytes.length);
   const path = join(cacheDir, FILE);
-  await writeFile(`${path}.tmp`, [length, headerBytes, ...[...entries.values()].flatMap((c) => [c.gz, c.br])]);
-  await rename(`${path}.tmp`, path);
+  // One per writer (process id, so a killed build's file can be told from a running one's): two builds at once must not
+  // write into one file and rename a mix of both.
+  const temporary = `${path}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
+  await writeFile(temporary, [length, headerBytes, ...[...entries.values()].flatMap((c) => [c.gz, c.br])]);
+  await rename(temporary, path);
+  await removeAbandoned(cacheDir);
+}
+
+/** Temporary packs of builds killed before their rename (their process is gone), which nothing would read again. */
+async function removeAbandoned(cacheDir: string): Promise<void> {
+  for (const name of await readdir(cacheDir)) {
+    const pid = /^compressed\.pack\.(\d+)\.[0-9a-f]+\.tmp$/.exec(name)?.[1];
+    if (pid && !isRunning(Number(pid))) await rm(join(cacheDir, name), { force: true });
+  }
+}
+
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'EPERM';
+  }
 }
