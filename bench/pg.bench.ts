@@ -171,7 +171,7 @@ async function ingestSection(cluster: Cluster): Promise<string[]> {
       '',
       `autocannon, 50 connections (split evenly over the nodes), ${SECONDS} s per run, ${ROUNDS} alternating rounds after a 3 s warm-up (each round's ratio is to the SQLite node's figure of that round); realistic`,
       'single-event beacons from 20,000 visitors (bench/traffic.ts). Nodes are bench/servers/ingest-server.ts child processes (the real',
-      'runtime and app); node CPU from process.cpuUsage, PostgreSQL CPU from /proc (postmaster and every backend), both over the measured',
+      'runtime and app); node CPU from process.cpuUsage, PostgreSQL CPU from /proc (the postmaster, every process it runs, and those that ended), both over the measured',
       'runs and until the run\'s events are in the rollups, divided by the 202s autocannon saw. PostgreSQL: fsync and synchronous_commit on (a 202 waits for the WAL flush; the SQLite node',
       'runs WAL with synchronous=NORMAL, which survives a process crash but does not flush per commit).',
       '',
