@@ -16,7 +16,7 @@ export interface Cluster {
   restart(mode?: 'fast' | 'immediate'): void;
   stop(mode?: 'fast' | 'immediate'): void;
   start(): void;
-  /** CPU seconds (user + system) of the postmaster and every backend now running, from /proc. */
+  /** CPU seconds (user + system) of the postmaster, every process it runs, and those of them that ended, from /proc. */
   cpuSeconds(): number;
   /** Stops the cluster and deletes its folder. */
   destroy(): void;
@@ -57,9 +57,10 @@ export async function startCluster(firstPort = 55434, { durable = false, extra =
   const stop = (mode: 'fast' | 'immediate' = 'fast') => run('pg_ctl', ['-D', data, '-w', '-m', mode, 'stop']);
   start();
   const postmaster = () => Number(readFileSync(join(data, 'postmaster.pid'), 'utf8').split('\n')[0]);
-  const cpuOf = (pid: number) => {
+  const cpuOf = (pid: number, endedChildren = false) => {
     const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
-    return (Number(fields[11]) + Number(fields[12])) / 100; // utime + stime, in clock ticks of 1/100 s
+    // utime + stime (or cutime + cstime: children waited for), in clock ticks of 1/100 s
+    return endedChildren ? (Number(fields[13]) + Number(fields[14])) / 100 : (Number(fields[11]) + Number(fields[12])) / 100;
   };
   return {
     url: `postgres://kb@127.0.0.1:${port}/postgres`,
@@ -72,7 +73,8 @@ export async function startCluster(firstPort = 55434, { durable = false, extra =
     start,
     cpuSeconds() {
       const root = postmaster();
-      let total = cpuOf(root);
+      // The postmaster's own time and that of its children that have ended (autovacuum workers, closed backends).
+      let total = cpuOf(root) + cpuOf(root, true);
       for (const entry of readdirSync('/proc')) {
         if (!/^\d+$/.test(entry)) continue;
         try {

@@ -14,7 +14,7 @@ import { lockServer } from '../sqlite/server-lock.ts';
 import { describeUrl, type PgDb, type Sql } from './client.ts';
 import { openPgDatabase } from './open.ts';
 import { LOCK } from './locks.ts';
-import { STORED_EVENT_COLUMNS, applyEvents } from './rollups/applier.ts';
+import { STORED_EVENT_COLUMNS, applyEvents, markRollupsBuilt } from './rollups/applier.ts';
 import { rebuildTicketRollupsIn } from './tickets/rollups.ts';
 import * as schema from './schema/index.ts';
 import type { StoredEvent } from '../reports/rollups/events.ts';
@@ -133,6 +133,7 @@ export async function copySqliteToPg(
     for (const table of RAW_TABLES) rows[getTableConfig(table).name] = await copyTable(tx, lite, table, onProgress);
     await fillSessionState(tx);
     await tx`DELETE FROM rollup_queue`;
+    await markRollupsBuilt(tx);
     if (rollups === 'copy') {
       for (const table of ROLLUP_TABLES) await copyTable(tx, lite, table, onProgress);
       await tx`INSERT INTO rollup_state (key, value) VALUES ('timeZone', ${timeZone}), ('ticketTimeZone', ${timeZone})

@@ -14,6 +14,7 @@ import { createPgIngest, type PgIngest } from './tracking/writer.ts';
 import { pgVisitorOf } from './tracking/visitor-of.ts';
 import { createRollupTimer } from './rollups/timer.ts';
 import { settlePgRollups } from './rollups/applier.ts';
+import { KnownVisitors } from './rollups/known-visitors.ts';
 import { rebuildAllPgRollups } from './rollups/rebuild-all.ts';
 import { ensurePgTicketRollups } from './tickets/rollups.ts';
 import { pgReportReads } from './reports/reads.ts';
@@ -34,10 +35,12 @@ export interface PgStoreOptions extends OpenPgOptions {
 
 export function pgStore(db: PgDb, config: Config & { databaseUrl: string }, options: PgStoreOptions = {}): Store {
   const zone = config.timeZone;
-  const timer = createRollupTimer(db, zone);
+  // One cache of committed visitor-set members per node, shared by its background applier and its drains.
+  const known = new KnownVisitors();
+  const timer = createRollupTimer(db, zone, known);
   let ingest: PgIngest | undefined;
   const writer = () => (ingest ??= createPgIngest(db, config, { clock: options.clock, maxBatchEvents: options.maxBatchEvents, onCommit: timer.nudge }));
-  const reads = pgReportReads(db, zone);
+  const reads = pgReportReads(db, zone, known);
   const secret = config.secret ?? config.adminToken ?? '';
   let closed: Promise<void> | undefined;
   return {
@@ -46,7 +49,7 @@ export function pgStore(db: PgDb, config: Config & { databaseUrl: string }, opti
       store: (events, client) => writer().store(events, client),
       async flush() {
         await writer().flush();
-        await settlePgRollups(db, zone);
+        await settlePgRollups(db, zone, undefined, known);
       },
       visitorOf: (ip, userAgent, at) => pgVisitorOf(db, secret, ip, userAgent, at),
     },

@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openPg, type PgDb, type Sql } from '../../db/pg/client.ts';
+import { LOCK } from '../../db/pg/locks.ts';
 import { applyRollupChunk, settlePgRollups } from '../../db/pg/rollups/applier.ts';
+import { KnownVisitors } from '../../db/pg/rollups/known-visitors.ts';
 import { rebuildPgRollups } from '../../db/pg/rollups/rebuild.ts';
 import { createRollupTimer } from '../../db/pg/rollups/timer.ts';
 import { createPgIngest } from '../../db/pg/tracking/writer.ts';
@@ -45,12 +47,47 @@ describe.skipIf(!pgTestUrl)(`rollups with concurrent committers${pgTestUrl ? '' 
     expect(await viewsNow()).toBe(before + 2);
   });
 
+  it('a rebuild keeps the events of a chunk applied while it waited for the lock (it starts again)', async () => {
+    const sql = t.db.$client;
+    const ts = Date.UTC(2026, 8, 3, 12);
+    const waiting = async (n: number) => {
+      for (let i = 0; i < 200; i++) {
+        const [{ w }] = await sql<[{ w: number }]>`SELECT count(*) AS w FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND wait_event = 'advisory'`;
+        if (w >= n) return;
+        await new Promise((r) => setTimeout(r, 25));
+      }
+      throw new Error(`fewer than ${n} transactions waited for the applier lock`);
+    };
+    // The lock is held while, in this order, an applier and a rebuild queue for it; the rebuild's snapshot is
+    // taken as it starts waiting, and an event commits after it.
+    const held = await sql.reserve();
+    await held`BEGIN`;
+    await held`SELECT pg_advisory_xact_lock(${LOCK.rollups})`;
+    const applying = applyRollupChunk(t.db, zone, { limit: 100, wait: true });
+    await waiting(1);
+    const rebuilding = rebuildPgRollups(t.db, zone);
+    await waiting(2);
+    await sql`
+      WITH e AS (INSERT INTO events (id, ts, type, visitor, session_id, pv, article, locale)
+        VALUES (nextval('events_id_seq'), ${ts}, 'view', 'v-rebuild', 434343, 'pv-rebuild', 'a', 'en') RETURNING id)
+      INSERT INTO rollup_queue SELECT id FROM e`;
+    await held`COMMIT`;
+    held.release();
+    expect(await applying).toBe(1); // the applier goes first and counts the new event, then the rebuild runs
+    await rebuilding;
+    const [{ views, stored }] = await sql<[{ views: number; stored: number }]>`
+      SELECT (SELECT coalesce(sum(views), 0) FROM site_days WHERE locale = '*') AS views, (SELECT count(*) FROM events WHERE type = 'view') AS stored`;
+    expect(views).toBe(stored);
+  });
+
   it('two nodes ingesting and applying at once give the rollups a rebuild from the raw events gives', async () => {
     const requests = traffic({ seed: 11, start: Date.UTC(2026, 6, 1, 8), days: 3, visitors: 250, articles: ['a', 'b', 'c'], locales: ['en', 'ru'] });
     const nodes = [0, 1].map(() => {
       const db = openPg(t.url, { max: 4 });
-      const timer = createRollupTimer(db, zone);
-      return { db, timer, ingest: createPgIngest(db, t.config, { onCommit: timer.nudge }) };
+      // Each node with its own cache of committed visitor-set members, as a store has (known-visitors.ts).
+      const known = new KnownVisitors();
+      const timer = createRollupTimer(db, zone, known);
+      return { db, known, timer, ingest: createPgIngest(db, t.config, { onCommit: timer.nudge }) };
     });
     // Each visitor's requests go in order, but to alternating nodes; visitors run concurrently.
     const byVisitor = new Map<string, typeof requests>();
@@ -63,7 +100,7 @@ describe.skipIf(!pgTestUrl)(`rollups with concurrent committers${pgTestUrl ? '' 
     );
     for (const n of nodes) await n.ingest.close();
     // Appliers of both nodes may still be running; a report-style drain finishes the job.
-    await Promise.all(nodes.map((n) => settlePgRollups(n.db, zone, 500)));
+    await Promise.all(nodes.map((n) => settlePgRollups(n.db, zone, 500, n.known)));
     for (const n of nodes) {
       await n.timer.stop();
       await n.db.$client.end();

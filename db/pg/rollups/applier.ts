@@ -8,6 +8,7 @@ import { applyEventsTo, type StoredEvent } from '../../reports/rollups/events.ts
 import { localDayFn } from '../../reports/rollups/local-day.ts';
 import type { PgDb, Sql } from '../client.ts';
 import { LOCK } from '../locks.ts';
+import { ROLLUPS_BUILT, type KnownVisitors, type VisitorMember } from './known-visitors.ts';
 import { MemoryRollups } from './memory-rollups.ts';
 import { PgReadSeconds } from './read-seconds.ts';
 
@@ -16,17 +17,36 @@ export const STORED_EVENT_COLUMNS = `id, ts, type, visitor, session_id AS "sessi
   query, query_norm AS "queryNorm", results, position, comment, referrer_host AS "referrerHost", via,
   attributed_article AS "attributedArticle", clicked`;
 
-/** Counts `rows` (in id order) into the rollups inside the caller's transaction. */
-export async function applyEvents(tx: Sql, rows: readonly StoredEvent[], timeZone: string): Promise<void> {
-  if (rows.length === 0) return;
+/**
+ * Counts `rows` (in id order) into the rollups inside the caller's transaction; returns the visitor-set members
+ * they touched. With `known` (whose mark the caller checked in this transaction), known members are not sent.
+ */
+export async function applyEvents(tx: Sql, rows: readonly StoredEvent[], timeZone: string, known?: KnownVisitors): Promise<VisitorMember[]> {
+  if (rows.length === 0) return [];
   const mem = new MemoryRollups();
   const dayOf = localDayFn(timeZone);
-  await mem.load(tx, rows, dayOf);
+  await mem.load(tx, rows, dayOf, known);
   const readSeconds = new PgReadSeconds();
   applyEventsTo({ ...mem.statements(), readSeconds }, rows, timeZone);
   await mem.save(tx);
   await readSeconds.flush(tx);
+  return mem.members;
 }
+
+/**
+ * Every chunk that counts events rewrites this rollup_state row. A rebuild rewrites it too once it holds the applier
+ * lock: its snapshot was taken before it waited for that lock, so a chunk that committed in between makes that write
+ * fail as a serialization failure, and the rebuild starts again instead of emptying what that chunk counted
+ * (db/pg/rollups/rebuild.ts).
+ */
+export const stampApplied = (tx: Sql) => tx`
+  INSERT INTO rollup_state (key, value) VALUES ('applied', txid_current()::text)
+  ON CONFLICT (key) DO UPDATE SET value = excluded.value`;
+
+/** A new mark for rollup_state whenever rollups are emptied or replaced (rebuild, kb copy): nodes' caches drop. */
+export const markRollupsBuilt = (tx: Sql) => tx`
+  INSERT INTO rollup_state (key, value) VALUES (${ROLLUPS_BUILT}, gen_random_uuid()::text)
+  ON CONFLICT (key) DO UPDATE SET value = excluded.value`;
 
 export interface ChunkOptions {
   /** Most events per transaction. */
@@ -35,11 +55,14 @@ export interface ChunkOptions {
   wait: boolean;
   /** Only queued ids up to this one (a report drains what was committed when it started, not what comes after). */
   upTo?: number;
+  /** This node's cache of visitor-set members known committed (known-visitors.ts). */
+  known?: KnownVisitors;
 }
 
 /** Applies one chunk; returns how many events it counted, or -1 when another applier held the lock. */
-export async function applyRollupChunk(db: PgDb, timeZone: string, { limit, wait, upTo }: ChunkOptions): Promise<number> {
-  return db.$client.begin(async (txn) => {
+export async function applyRollupChunk(db: PgDb, timeZone: string, { limit, wait, upTo, known }: ChunkOptions): Promise<number> {
+  let learnt: { mark: string | null; members: VisitorMember[] } | undefined;
+  const applied = await db.$client.begin(async (txn) => {
     const tx = txn as unknown as Sql;
     if (wait) await tx`SELECT pg_advisory_xact_lock(${LOCK.rollups})`;
     else {
@@ -48,7 +71,7 @@ export async function applyRollupChunk(db: PgDb, timeZone: string, { limit, wait
     }
     // The queue rows leave and their events come back in one statement (one snapshot: a visible queue row's event
     // committed with it, so it is visible too).
-    const rows = await tx.unsafe<StoredEvent[]>(
+    const taking = tx.unsafe<StoredEvent[]>(
       `WITH taken AS (
          DELETE FROM rollup_queue WHERE event_id IN (SELECT event_id FROM rollup_queue WHERE event_id <= $1 ORDER BY event_id LIMIT $2)
          RETURNING event_id)
@@ -56,11 +79,21 @@ export async function applyRollupChunk(db: PgDb, timeZone: string, { limit, wait
       [upTo ?? Number.MAX_SAFE_INTEGER, limit] as never[],
       // Planned for each chunk, not prepared: a generic plan made while the tables were small would scan them whole.
       { prepare: false },
-    );
+    ).execute();
+    // Read under the lock, so no rebuild can come between it and this chunk's commit (sent with the take: one trip).
+    const marking = known ? tx<[{ value: string }?]>`SELECT value FROM rollup_state WHERE key = ${ROLLUPS_BUILT}`.execute() : undefined;
+    const [rows, marks] = await Promise.all([taking, marking]);
     if (rows.length === 0) return 0;
-    await applyEvents(tx, rows, timeZone);
+    const stamped = stampApplied(tx).execute(); // pipelined ahead of the chunk's reads: no round trip of its own
+    const mark = marks?.[0]?.value ?? null;
+    known?.use(mark);
+    learnt = { mark, members: await applyEvents(tx, rows, timeZone, known) };
+    await stamped;
     return rows.length;
-  }) as Promise<number>;
+  }) as number;
+  // Committed: every member the chunk touched is in the tables now.
+  if (known && learnt) known.learn(learnt.mark, learnt.members);
+  return applied;
 }
 
 /**
@@ -68,12 +101,12 @@ export async function applyRollupChunk(db: PgDb, timeZone: string, { limit, wait
  * largest one visible now. Events committed later may have smaller ids, but they were not acknowledged before the
  * report was asked, and the next drain takes them.
  */
-export async function settlePgRollups(db: PgDb, timeZone: string, limit = 5000): Promise<number> {
+export async function settlePgRollups(db: PgDb, timeZone: string, limit = 5000, known?: KnownVisitors): Promise<number> {
   const [{ max }] = await db.$client<[{ max: number | null }]>`SELECT max(event_id) AS max FROM rollup_queue`;
   if (max === null) return 0;
   let total = 0;
   for (;;) {
-    const n = await applyRollupChunk(db, timeZone, { limit, wait: true, upTo: max });
+    const n = await applyRollupChunk(db, timeZone, { limit, wait: true, upTo: max, known });
     if (n <= 0) return total;
     total += n;
   }

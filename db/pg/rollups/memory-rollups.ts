@@ -10,6 +10,7 @@ import { int8s, texts } from '../arrays.ts';
 import { jsonRows } from '../json-rows.ts';
 import type { Sql } from '../client.ts';
 import { upsertRows } from '../upsert.ts';
+import type { KnownVisitors, VisitorMember } from './known-visitors.ts';
 
 const SITE: readonly SiteCol[] = ['views', 'visitors', 'searches', 'contacts', 'sessions', 'found_answer', 'failed', 'contacted'];
 const ARTICLE: readonly ArticleCol[] = [
@@ -140,18 +141,34 @@ export class MemoryRollups {
   readonly comments: unknown[][] = [];
   readonly searches = new Map<number, SearchRow[]>();
   readonly clickedSearches = new LoadedKeySet();
+  /** The visitor-set members this chunk sent or skipped as known: all of them are in the tables once it commits. */
+  readonly members: VisitorMember[] = [];
 
-  /** Reads every stored row the chunk's events can touch. `dayOf` is the rollups' local day. */
-  async load(sql: Sql, rows: readonly StoredEvent[], dayOf: (ts: number) => string): Promise<void> {
+  /**
+   * Reads every stored row the chunk's events can touch. `dayOf` is the rollups' local day. Visitor-set members in
+   * `known` are not sent: they are in the tables already, so they are not new (known-visitors.ts).
+   */
+  async load(sql: Sql, rows: readonly StoredEvent[], dayOf: (ts: number) => string, known?: KnownVisitors): Promise<void> {
     const sessions = [...new Set(rows.map((r) => r.sessionId))];
     const pvs = [...new Set(rows.flatMap((r) => (r.pv ? [r.pv] : [])))];
     const siteKeys: Array<{ locale: string; day: string; visitor: string }> = [];
     const articleKeys: Array<{ article: string; locale: string; day: string; visitor: string }> = [];
+    const seen = new Set<string>();
+    // Each distinct member once: sent when not known, remembered for the cache either way.
+    const member = (day: string, key: string) => {
+      if (seen.has(key)) return false;
+      seen.add(key);
+      const m = { day, key };
+      this.members.push(m);
+      return !known?.has(m);
+    };
     for (const r of rows) {
       const day = dayOf(r.ts);
       for (const locale of localesOf(r.locale)) {
-        siteKeys.push({ locale, day, visitor: r.visitor });
-        if (r.type === 'view' && r.article) articleKeys.push({ article: r.article, locale, day, visitor: r.visitor });
+        if (member(day, K('s', locale, day, r.visitor))) siteKeys.push({ locale, day, visitor: r.visitor });
+        if (r.type === 'view' && r.article && member(day, K('a', r.article, locale, day, r.visitor))) {
+          articleKeys.push({ article: r.article, locale, day, visitor: r.visitor });
+        }
       }
     }
     const clickSessions = [...new Set(rows.filter((r) => r.type === 'search_click').map((r) => r.sessionId))];
@@ -165,10 +182,14 @@ export class MemoryRollups {
         FROM query_sessions WHERE session_id = ANY($1::int8[])`, [ids]),
       planned<PageView>(sql, `SELECT pv, article, locale, day, session_id AS "sessionId", max_seconds AS "maxSeconds", max_scroll AS "maxScroll",
         vote, vote_ts AS "voteTs", vote_id AS "voteId" FROM page_views WHERE pv = ANY($1::text[])`, [texts(sql, pvs)]),
-      sql<Array<{ locale: string; day: string; visitor: string }>>`INSERT INTO site_day_visitors (locale, day, visitor)
+      siteKeys.length === 0
+        ? []
+        : sql<Array<{ locale: string; day: string; visitor: string }>>`INSERT INTO site_day_visitors (locale, day, visitor)
         SELECT * FROM json_to_recordset(${jsonRows(siteKeys)}::json) AS r(locale text, day text, visitor text)
         ON CONFLICT DO NOTHING RETURNING locale, day, visitor`,
-      sql<Array<{ article: string; locale: string; day: string; visitor: string }>>`INSERT INTO article_day_visitors (article, locale, day, visitor)
+      articleKeys.length === 0
+        ? []
+        : sql<Array<{ article: string; locale: string; day: string; visitor: string }>>`INSERT INTO article_day_visitors (article, locale, day, visitor)
         SELECT * FROM json_to_recordset(${jsonRows(articleKeys)}::json) AS r(article text, locale text, day text, visitor text)
         ON CONFLICT DO NOTHING RETURNING article, locale, day, visitor`,
       clickSessions.length === 0
