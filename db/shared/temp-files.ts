@@ -9,7 +9,7 @@ import { join } from 'node:path';
 const OWNED = /^[a-z]+-(\d+)-[0-9a-f]+/;
 
 /** True when a process with this id exists (EPERM: it exists but belongs to someone else). */
-function alive(pid: number): boolean {
+export function processExists(pid: number): boolean {
   try {
     process.kill(pid, 0);
     return true;
@@ -30,7 +30,7 @@ export function prepareTempDir(dir: string): number {
     const owner = OWNED.exec(name);
     if (!owner) continue;
     const pid = Number(owner[1]);
-    if (pid === process.pid || alive(pid)) continue;
+    if (pid === process.pid || processExists(pid)) continue;
     rmSync(join(dir, name), { recursive: true, force: true });
     removed++;
   }

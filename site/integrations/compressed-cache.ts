@@ -8,6 +8,7 @@
 import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
+import { processExists } from '../../db/shared/temp-files.ts';
 
 /** A file's bytes compressed both ways. */
 export interface Compressed {
@@ -65,15 +66,6 @@ export async function writeCompressedCache(cacheDir: string, entries: ReadonlyMa
 async function removeAbandoned(cacheDir: string): Promise<void> {
   for (const name of await readdir(cacheDir)) {
     const pid = /^compressed\.pack\.(\d+)\.[0-9a-f]+\.tmp$/.exec(name)?.[1];
-    if (pid && !isRunning(Number(pid))) await rm(join(cacheDir, name), { force: true });
-  }
-}
-
-function isRunning(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (err) {
-    return (err as NodeJS.ErrnoException).code === 'EPERM';
+    if (pid && !processExists(Number(pid))) await rm(join(cacheDir, name), { force: true });
   }
 }
