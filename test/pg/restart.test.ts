@@ -35,25 +35,35 @@ describe.skipIf(!pgTestUrl)(`a PostgreSQL restart under running nodes${pgTestUrl
     cluster?.destroy();
   });
 
-  it('loses nothing acknowledged when PostgreSQL crashes and restarts under load, and the nodes answer again once it is back', async () => {
+  /** Twelve clients sending events to both nodes in turn (ids from `firstId` on) until stopped; which were acknowledged. */
+  function loadBothNodes(firstId: number) {
     const acknowledged: number[] = [];
-    const refused: number[] = [];
-    let stop = false;
-    let n = 0;
+    let stopped = false;
+    let n = firstId;
     const client = async (node: ServerProcess) => {
-      while (!stop) {
+      while (!stopped) {
         const i = n++;
-        const status = await send(node, i).catch(() => 0);
-        (status === 202 ? acknowledged : refused).push(i);
+        if ((await send(node, i).catch(() => 0)) === 202) acknowledged.push(i);
       }
     };
     const clients = Array.from({ length: 12 }, (_, k) => client(nodes[k % 2]!));
+    return {
+      acknowledged,
+      stop: async () => {
+        stopped = true;
+        await Promise.all(clients);
+      },
+    };
+  }
+
+  it('loses nothing acknowledged when PostgreSQL crashes and restarts under load, and the nodes answer again once it is back', async () => {
+    const load = loadBothNodes(0);
+    const { acknowledged } = load;
     await expect.poll(() => acknowledged.length, { timeout: 30_000 }).toBeGreaterThanOrEqual(300);
     cluster.restart('immediate'); // a crash: PostgreSQL replays its WAL on the way up
     const afterRestart = acknowledged.length;
     await expect.poll(() => acknowledged.length, { timeout: 60_000 }).toBeGreaterThanOrEqual(afterRestart + 300);
-    stop = true;
-    await Promise.all(clients);
+    await load.stop();
 
     const db = openPg(cluster.url, { max: 1 });
     const stored = new Set((await db.$client<Array<{ pv: string }>>`SELECT pv FROM events`).map((r) => r.pv));
@@ -65,16 +75,8 @@ describe.skipIf(!pgTestUrl)(`a PostgreSQL restart under running nodes${pgTestUrl
   }, 180_000);
 
   it('keeps every node up and loses nothing acknowledged when its connections are cut again and again mid-batch', async () => {
-    const acknowledged: number[] = [];
-    let stop = false;
-    let n = 200_000;
-    const client = async (node: ServerProcess) => {
-      while (!stop) {
-        const i = n++;
-        if ((await send(node, i).catch(() => 0)) === 202) acknowledged.push(i);
-      }
-    };
-    const clients = Array.from({ length: 12 }, (_, k) => client(nodes[k % 2]!));
+    const load = loadBothNodes(200_000);
+    const { acknowledged } = load;
     const admin = openPg(cluster.url, { max: 1 });
     // A connection cut between a batch's writes and its COMMIT fails that batch; the node must answer the next one.
     for (let round = 0; round < 40; round++) {
@@ -84,8 +86,7 @@ describe.skipIf(!pgTestUrl)(`a PostgreSQL restart under running nodes${pgTestUrl
     }
     const afterCuts = acknowledged.length;
     await expect.poll(() => acknowledged.length, { timeout: 60_000 }).toBeGreaterThanOrEqual(afterCuts + 100);
-    stop = true;
-    await Promise.all(clients);
+    await load.stop();
     const stored = new Set((await admin.$client<Array<{ pv: string }>>`SELECT pv FROM events`).map((r) => r.pv));
     await admin.$client.end();
     expect(acknowledged.filter((i) => !stored.has(`r-${i}`))).toEqual([]);
