@@ -23,7 +23,8 @@ const BEHIND = 4;
 const POST_RECORDS = 256;
 
 const port = parentPort!;
-const post = (m: ToMain) => port.postMessage(m, m.type === 'batch' && m.encoded ? [m.encoded.rows.buffer, m.encoded.idHashes.buffer] : []);
+const post = (m: ToMain) =>
+  port.postMessage(m, m.type === 'batch' && m.encoded ? [m.encoded.rows.buffer, m.encoded.idHashes.buffer, ...(m.encoded.tags ? [m.encoded.tags.buffer] : [])] : []);
 
 async function open({ file, format, encoding }: WorkerInput): Promise<RecordSource<unknown>> {
   const src = format.kind === 'csv' ? await openCsv(file, format.delimiter, encoding) : await openJson(file, format.kind, encoding);
@@ -48,7 +49,7 @@ async function run(): Promise<void> {
     };
     // Same profile, zone and header as the importer's mapper: the importer already refused missing columns.
     const map: RowMapper<unknown> = compileMapper(mapping.profile, resolve, mapping.zone, mapping.label, src.header);
-    const encoder = mapping.encoder ? ((await import(mapping.encoder)) as { createEncoder(): RowEncoder }).createEncoder() : undefined;
+    const encoder = mapping.encoder ? ((await import(mapping.encoder)) as { createEncoder(options: unknown): RowEncoder }).createEncoder(mapping.encoderOptions) : undefined;
     const raw = ({ line, row, problem }: FileRecord<unknown>): WireRecord => {
       if (problem) return [line, REFUSED, { line, column: null, value: null, reason: problem }];
       const rec: WireRecord = [line, RAW];

@@ -92,6 +92,8 @@ export interface RowSink {
    * maps then come to addEncoded() (in file order with the rows given to add()).
    */
   readonly encoder?: string;
+  /** What the encoder module's createEncoder() is given (known once the sink is open). */
+  readonly encoderOptions?: unknown;
   addEncoded?(rows: EncodedRows): void;
   /** Resolves once the sink can take more rows; undefined when it can now (backpressure, checked once a batch). */
   ready?(): Promise<void> | undefined;
@@ -192,7 +194,7 @@ export async function importInto<S extends RowSink>(target: ImportTarget<S>, fil
     // With an encoder the worker maps every batch (unless a test pins otherwise): its bytes then cross threads with
     // no records to serialize, where sharing the mapping cost more CPU in all than the importer's thread saved.
     const mapIn = opts.mapIn ?? (sink.encoder ? 'worker' : 'auto');
-    const mapping = { profile: opts.profile, zone, label: opts.profileLabel, mapIn, encoder: sink.encoder };
+    const mapping = { profile: opts.profile, zone, label: opts.profileLabel, mapIn, encoder: sink.encoder, encoderOptions: sink.encoderOptions };
     for await (const batch of records.records(mapping)) {
       opts.onProgress?.({ phase: 'read', done: records.bytesRead(), total: size });
       if (batch.encoded) {

@@ -29,6 +29,8 @@ export type WireRecord =
 export interface EncodedRows {
   rows: Uint8Array<ArrayBuffer>;
   idHashes: Uint32Array<ArrayBuffer>;
+  /** Bytes an encoder makes beside the rows (PostgreSQL: lines of the rows' tags, each naming its row's ticket id). */
+  tags?: Uint8Array<ArrayBuffer>;
 }
 
 /** FNV-1a over the id's UTF-16 code units; never 0 (an empty slot of a hash set). */
@@ -60,6 +62,8 @@ export interface MappingSpec {
    * for their checked rows (EncodedRows), with only the refused records as records.
    */
   encoder?: string;
+  /** What the sink passes to createEncoder() (structured-cloned to the worker). */
+  encoderOptions?: unknown;
 }
 
 export interface WorkerInput {

@@ -34,15 +34,36 @@ function tagArray(json: string): string {
   return copyText(`{${tags.map((t) => `"${t.replace(/["\\]/g, '\\$&')}"`).join(',')}}`);
 }
 
-/** One checked row as a line of COPY text (COPY_COLUMNS order), newline included. */
-export function copyLine(record: StagedRecord): string {
-  let line = String(record[0]);
+/** The stored columns of a row (STAGED_COLUMNS order) as COPY fields, each after a tab. */
+function fields(record: StagedRecord): string {
+  let text = '';
   for (let i = 1; i < TAGS; i++) {
     const v = record[i];
-    line += '\t';
-    if (v === null || v === undefined) line += '\\N';
-    else if (typeof v === 'number') line += i === ABANDONED ? (v ? 't' : 'f') : String(v);
-    else line += copyText(v);
+    text += '\t';
+    if (v === null || v === undefined) text += '\\N';
+    else if (typeof v === 'number') text += i === ABANDONED ? (v ? 't' : 'f') : String(v);
+    else text += copyText(v);
   }
-  return `${line}\t${tagArray(record[TAGS] as string)}\n`;
+  return text;
+}
+
+/** One checked row as a line of COPY text (COPY_COLUMNS order), newline included. */
+export function copyLine(record: StagedRecord): string {
+  return `${record[0]}${fields(record)}\t${tagArray(record[TAGS] as string)}\n`;
+}
+
+/** The columns of a line copied straight into tickets (TICKET_COPY_COLUMNS): the id, the source, the row, its import time. */
+export const TICKET_COPY_COLUMNS = `id, source, ${STAGED_COLUMNS.map(q).join(', ')}, imported_at`;
+
+/** A row as a line of COPY text into tickets (TICKET_COPY_COLUMNS): `source` as COPY text, `tail` the line's end (`\t<imported_at>\n`). */
+export const ticketLine = (record: StagedRecord, id: number, source: string, tail: string): string => `${id}\t${source}${fields(record)}${tail}`;
+
+/** A row's tags (the mapper's JSON array) as lines of COPY text into ticket_tags (ticket_id, tag). */
+export function tagLines(id: number, json: string): string {
+  if (json === '[]') return '';
+  // JSON without a backslash has every tag between `","`, as it stands; anything else is parsed.
+  const tags = json.includes('\\') ? (JSON.parse(json) as string[]) : json.slice(2, -2).split('","');
+  let text = '';
+  for (const tag of tags) text += `${id}\t${copyText(tag)}\n`;
+  return text;
 }

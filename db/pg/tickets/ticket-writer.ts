@@ -1,8 +1,8 @@
 /**
  * Writes an import's checked rows into PostgreSQL while the file is still being read, all or nothing: one
  * transaction takes the rows chunk by chunk (COPY into a temporary table, new tickets inserted, changed ones updated,
- * their tags replaced) while the node reads and maps the next chunk, so the server's work runs beside the node's
- * instead of after it. The ticket rollups and the import's history row are changed in the same transaction at the
+ * their tags replaced; for a source with no tickets yet, COPY straight into tickets and ticket_tags, new-tickets.ts)
+ * while the node reads and maps the next chunk, so the server's work runs beside the node's instead of after it. The ticket rollups and the import's history row are changed in the same transaction at the
  * end: a kill -9 of the node or a restart of PostgreSQL at any moment leaves the tickets as before or as after. Same
  * rules as SQLite's writer: the first row of an id wins, later ones are repeated ids; a ticket is updated only when a
  * field or its tags differ.
@@ -20,8 +20,9 @@ import type { EncodedRows, StagedRecord } from '../../tickets/worker-protocol.ts
 import type { WriteCounts } from '../../tickets/write-rows.ts';
 import type { Sql } from '../client.ts';
 import { LOCK } from '../locks.ts';
-import { COPY_COLUMN_TYPES, COPY_COLUMNS } from './copy-rows.ts';
-import { CopyEncoder } from './copy-encoder.ts';
+import { COPY_COLUMN_TYPES, COPY_COLUMNS, TICKET_COPY_COLUMNS } from './copy-rows.ts';
+import { CopyEncoder, type NewTicketsEncoding } from './copy-encoder.ts';
+import { claimIds, createHeldTables, drawIdBase, settleHeldNew, sourceTickets } from './new-tickets.ts';
 import { SeenIds } from './seen-ids.ts';
 import { addTicketSums, refreshRequesters, ticketRollupsBuilt } from './rollups.ts';
 
@@ -54,6 +55,9 @@ export type RecordImport = (tx: Sql, counts: WriteCounts) => Promise<void>;
 interface Chunk {
   rows: Uint8Array[];
   held: Uint8Array[];
+  /** A new source's tag lines (NewTicketsEncoding): of the rows written now, and of the held ones. */
+  tags: Uint8Array[];
+  heldTags: Uint8Array[];
   /** Rows in `rows`. */
   count: number;
 }
@@ -83,11 +87,15 @@ export class TicketWriter implements RowSink {
   private readonly chunkRows: number;
   /** Encodes the batches the reader's worker maps; rows given one by one (add()) are encoded here. */
   readonly encoder = new URL('./copy-encoder.ts', import.meta.url).href;
-  private readonly local = new CopyEncoder();
+  private local = new CopyEncoder();
+  /** Set when the source has no tickets yet and this is no dry run: rows go straight into tickets (new-tickets.ts). */
+  private newTickets?: NewTicketsEncoding;
   private readonly seen = new SeenIds();
   /** The chunk being made: its rows to write now and held rows, how many of each. */
   private rows: Uint8Array[] = [];
   private held: Uint8Array[] = [];
+  private tags: Uint8Array[] = [];
+  private heldTags: Uint8Array[] = [];
   private count = 0;
   private rowCount = 0;
   /** Rows held back in the whole import. */
@@ -124,6 +132,11 @@ export class TicketWriter implements RowSink {
       },
     );
     this.started = Promise.race([begun, this.done.then(() => this.check())]);
+  }
+
+  /** What the reader's worker gives createEncoder() (copy-encoder.ts): known once the writer has started. */
+  get encoderOptions(): NewTicketsEncoding | undefined {
+    return this.newTickets;
   }
 
   add(record: StagedRecord): void {
@@ -176,22 +189,23 @@ export class TicketWriter implements RowSink {
   }
 
   /** Adds encoded rows to the chunk: those whose id's hash was seen before are held back. */
-  private append({ rows, idHashes }: EncodedRows): void {
+  private append({ rows, idHashes, tags }: EncodedRows): void {
     let held: number[] | undefined;
     for (let i = 0; i < idHashes.length; i++) if (this.seen.add(idHashes[i]!)) (held ??= []).push(i);
-    if (!held) this.rows.push(rows);
-    else {
+    if (!held) {
+      this.rows.push(rows);
+      if (tags) this.tags.push(tags);
+    } else {
       // Rare (a repeat, or a shared hash): the lines are cut apart at their newlines (COPY text escapes its own).
-      let start = 0;
-      for (let i = 0, h = 0; i < idHashes.length; i++) {
-        const end = rows.indexOf(10, start) + 1;
-        const line = rows.subarray(start, end);
-        if (held[h] === i) {
+      const heldIds = new Set<string>();
+      for (const [i, line] of lines(rows).entries()) {
+        if (held.includes(i)) {
           this.held.push(line);
-          h++;
+          if (tags) heldIds.add(leadingField(line));
         } else this.rows.push(line);
-        start = end;
       }
+      // A new source's tag lines start with their row's ticket id.
+      if (tags) for (const line of lines(tags)) (heldIds.has(leadingField(line)) ? this.heldTags : this.tags).push(line);
       this.heldCount += held.length;
     }
     this.rowCount += idHashes.length - (held?.length ?? 0);
@@ -202,9 +216,11 @@ export class TicketWriter implements RowSink {
   private flush(): void {
     if (this.local.pending) this.append(this.local.take());
     if (!this.count) return;
-    this.queue.push({ rows: this.rows, held: this.held, count: this.rowCount });
+    this.queue.push({ rows: this.rows, held: this.held, tags: this.tags, heldTags: this.heldTags, count: this.rowCount });
     this.rows = [];
     this.held = [];
+    this.tags = [];
+    this.heldTags = [];
     this.count = 0;
     this.rowCount = 0;
     this.wakeServer?.();
@@ -230,15 +246,14 @@ export class TicketWriter implements RowSink {
   private async run(tx: Sql, started: () => void): Promise<void> {
     const { source, dryRun } = this.opts;
     await this.lock(tx);
-    // A source with no tickets yet needs no matching: every row not repeated is new, and takes its ticket id as it is
-    // copied in (file order), so its tags need no join back to the inserted ticket.
+    // A source with no tickets yet needs no matching: every row not repeated is new (runNew).
     const [had] = await tx`SELECT 1 FROM tickets WHERE source = ${source} LIMIT 1`;
     const fresh = had === undefined;
     const rollups = !dryRun && (await ticketRollupsBuilt(tx));
     const [{ seq }] = await tx<[{ seq: string }]>`SELECT pg_get_serial_sequence('tickets', 'id') AS seq`;
     this.sequence = seq.replace(/'/g, "''");
-    const newId = fresh && !dryRun ? `id int8 DEFAULT nextval('${this.sequence}'), ` : '';
-    await tx.unsafe(`CREATE TEMP TABLE kb_stage (${newId}${COPY_COLUMN_TYPES}) ON COMMIT DROP`);
+    if (fresh && !dryRun) return this.runNew(tx, rollups, started);
+    await tx.unsafe(`CREATE TEMP TABLE kb_stage (${COPY_COLUMN_TYPES}) ON COMMIT DROP`);
     // Rows held back until the end, and the id and line of every row (to tell a repeated id from a shared hash).
     await tx.unsafe(`CREATE TEMP TABLE kb_held (${COPY_COLUMN_TYPES}) ON COMMIT DROP`);
     await tx.unsafe('CREATE TEMP TABLE kb_lines (external_id text, line int8) ON COMMIT DROP');
@@ -253,8 +268,8 @@ export class TicketWriter implements RowSink {
     const send = (query: string) => this.send(tx, query);
     for (let chunk; (chunk = await this.nextChunk()); ) {
       const truncated = send('TRUNCATE kb_stage');
-      await copyIn(tx, 'kb_stage', chunk.rows);
-      if (chunk.held.length) await copyIn(tx, 'kb_held', chunk.held);
+      await copyIn(tx, 'kb_stage', COPY_COLUMNS, chunk.rows);
+      if (chunk.held.length) await copyIn(tx, 'kb_held', COPY_COLUMNS, chunk.held);
       const listed = send('INSERT INTO kb_lines SELECT external_id, line FROM kb_stage');
       if (this.writes && chunk.count) await this.take(tx, chunk.count, fresh, rollups);
       await Promise.all([truncated, listed]);
@@ -271,6 +286,42 @@ export class TicketWriter implements RowSink {
       const touched = 'tickets t JOIN kb_touched c ON c.id = t.id';
       await addTicketSums(tx, touched, 1);
       await refreshRequesters(tx, `SELECT requester FROM kb_requesters UNION SELECT t.requester FROM ${touched} WHERE t.requester IS NOT NULL`);
+    }
+    await record?.(tx, this.counts);
+  }
+
+  /**
+   * A new source's import (new-tickets.ts): each chunk's rows and tags copied straight into tickets and ticket_tags,
+   * held rows settled at the end. Bad rows refuse nothing here: the rows must be in tickets for later repeats of
+   * them to be found, and a refused import is rolled back whole anyway.
+   */
+  private async runNew(tx: Sql, rollups: boolean, started: () => void): Promise<void> {
+    const { source } = this.opts;
+    const idBase = await drawIdBase(tx, this.sequence);
+    await createHeldTables(tx);
+    this.newTickets = { idBase, source, now: this.opts.now };
+    this.local = new CopyEncoder(this.newTickets);
+    started();
+    for (let chunk; (chunk = await this.nextChunk()); ) {
+      await copyIn(tx, 'tickets', TICKET_COPY_COLUMNS, chunk.rows);
+      if (chunk.tags.length) await copyIn(tx, 'ticket_tags', 'ticket_id, tag', chunk.tags);
+      if (chunk.held.length) await copyIn(tx, 'kb_held', TICKET_COPY_COLUMNS, chunk.held);
+      if (chunk.heldTags.length) await copyIn(tx, 'kb_held_tags', 'ticket_id, tag', chunk.heldTags);
+      this.counts.imported += chunk.count;
+    }
+    if (this.heldCount) {
+      const { repeated, written } = await settleHeldNew(tx, source, idBase);
+      Object.assign(this.repeated, repeated);
+      this.counts.imported += written;
+    }
+    await claimIds(tx, this.sequence);
+    this.drained?.();
+    const record = await this.decided;
+    if (record === false) throw new RolledBack();
+    if (rollups) {
+      const mine = sourceTickets(source);
+      await addTicketSums(tx, mine, 1);
+      await refreshRequesters(tx, `SELECT t.requester FROM ${mine} WHERE t.requester IS NOT NULL`);
     }
     await record?.(tx, this.counts);
   }
@@ -313,16 +364,8 @@ export class TicketWriter implements RowSink {
   /** Classifies kb_stage's `rows` rows against the tickets and writes them (a dry run only counts). */
   private async take(tx: Sql, rows: number, fresh: boolean, rollups: boolean): Promise<void> {
     if (fresh) {
-      // Nothing to match: every row is a new ticket.
+      // A dry run for a source with no tickets (a real import of one is runNew's): every row is a new ticket.
       this.counts.imported += rows;
-      if (!this.opts.dryRun) {
-        // Ids were drawn as the rows were copied in.
-        const inserted = this.send(tx, `INSERT INTO tickets (id, source, ${STAGED_COLUMNS.map(q).join(', ')}, imported_at)
-          SELECT id, '${this.opts.source.replace(/'/g, "''")}', ${STAGED_COLUMNS.map(q).join(', ')}, ${this.opts.now} FROM kb_stage`);
-        if (rollups) this.send(tx, 'INSERT INTO kb_touched SELECT id FROM kb_stage');
-        await tx.unsafe('INSERT INTO ticket_tags (ticket_id, tag) SELECT id, unnest(tags) FROM kb_stage');
-        await inserted;
-      }
       return;
     }
     await tx.unsafe('TRUNCATE kb_match').execute();
@@ -385,11 +428,27 @@ export class TicketWriter implements RowSink {
   }
 }
 
-/** Sends COPY text into `table` (kb_stage or kb_held): the pieces are in memory already, so all at once. */
-async function copyIn(tx: Sql, table: string, pieces: Uint8Array[]): Promise<void> {
-  const copy = await tx.unsafe(`COPY ${table} (${COPY_COLUMNS}) FROM STDIN`).writable();
+/** Sends COPY text into `table`'s `columns`: the pieces are in memory already, so all at once. */
+async function copyIn(tx: Sql, table: string, columns: string, pieces: Uint8Array[]): Promise<void> {
+  const copy = await tx.unsafe(`COPY ${table} (${columns}) FROM STDIN`).writable();
   for (const piece of pieces) copy.write(piece);
   pieces.length = 0;
   copy.end();
   await once(copy, 'finish');
 }
+
+/** The lines of COPY text (each with its newline; COPY text escapes newlines inside values). */
+function lines(text: Uint8Array): Uint8Array[] {
+  const out: Uint8Array[] = [];
+  for (let start = 0; start < text.length; ) {
+    const end = text.indexOf(10, start) + 1 || text.length;
+    out.push(text.subarray(start, end));
+    start = end;
+  }
+  return out;
+}
+
+const latin1 = new TextDecoder('latin1');
+
+/** The first field of a line of COPY text (a ticket id, as digits). */
+const leadingField = (line: Uint8Array) => latin1.decode(line.subarray(0, line.indexOf(9)));
