@@ -11,23 +11,31 @@ import { daySql, daySums, DIMS, dimSums } from './rollup-sql.ts';
 
 /**
  * Adds sign x the sums of the tickets selected by `from` (a FROM clause over tickets aliased t, e.g.
- * `tickets t JOIN changed c ON c.id = t.id`) to ticket_days and ticket_day_dims.
+ * `tickets t JOIN changed c ON c.id = t.id`) to ticket_days and ticket_day_dims. One statement: each ticket's day,
+ * dimension values and per-ticket sums are computed once (the day's zone offset and the tag combination are a
+ * lookup each) and grouped four ways, where a statement per table scanned the tickets and looked them up four times.
  */
 export async function addTicketSums(tx: Sql, from: string, sign: 1 | -1): Promise<void> {
   const sums = daySums('t.');
-  await tx.unsafe(
-    `INSERT INTO ticket_days (day, ${sums.map(([c]) => c).join(', ')})
-     SELECT ${daySql('t.')}, ${sums.map(([, v]) => `${sign} * sum(${v})`).join(', ')} FROM ${from} GROUP BY 1
-     ON CONFLICT (day) DO UPDATE SET ${sums.map(([c]) => `${c} = ticket_days.${c} + excluded.${c}`).join(', ')}`,
-  );
   const d = dimSums('t.');
-  for (const [dim, value, where] of DIMS('t.')) {
-    await tx.unsafe(
-      `INSERT INTO ticket_day_dims (day, dim, value, ${d.map(([c]) => c).join(', ')})
-       SELECT ${daySql('t.')}, '${dim}', ${value}, ${d.map(([, v]) => `${sign} * sum(${v})`).join(', ')} FROM ${from} WHERE ${where} GROUP BY 1, 3
-       ON CONFLICT (dim, day, value) DO UPDATE SET ${d.map(([c]) => `${c} = ticket_day_dims.${c} + excluded.${c}`).join(', ')}`,
-    );
-  }
+  const dims = DIMS('t.');
+  const dimRows = dims.map(
+    ([dim, , where], i) =>
+      `SELECT day, '${dim}', v${i}, ${d.map(([c]) => `${sign} * sum(m_${c})`).join(', ')} FROM r WHERE ${where === 'true' ? 'true' : `w${i}`} GROUP BY day, v${i}`,
+  );
+  await tx.unsafe(
+    `WITH r AS MATERIALIZED (
+       SELECT ${daySql('t.')} AS day, ${dims.map(([, value, where], i) => `${value} AS v${i}${where === 'true' ? '' : `, ${where} AS w${i}`}`).join(', ')},
+         ${sums.map(([c, v]) => `${v} AS d_${c}`).join(', ')}, ${d.map(([c, v]) => `${v} AS m_${c}`).join(', ')}
+       FROM ${from}),
+     days AS (
+       INSERT INTO ticket_days (day, ${sums.map(([c]) => c).join(', ')})
+       SELECT day, ${sums.map(([c]) => `${sign} * sum(d_${c})`).join(', ')} FROM r GROUP BY day
+       ON CONFLICT (day) DO UPDATE SET ${sums.map(([c]) => `${c} = ticket_days.${c} + excluded.${c}`).join(', ')})
+     INSERT INTO ticket_day_dims (day, dim, value, ${d.map(([c]) => c).join(', ')})
+     ${dimRows.join('\n     UNION ALL ')}
+     ON CONFLICT (dim, day, value) DO UPDATE SET ${d.map(([c]) => `${c} = ticket_day_dims.${c} + excluded.${c}`).join(', ')}`,
+  );
 }
 
 /** Recomputes ticket_day_requesters (counts and previous days) for the requesters `requesters` (a subquery) names. */
