@@ -38,12 +38,19 @@ export async function addTicketSums(tx: Sql, from: string, sign: 1 | -1): Promis
   );
 }
 
+/**
+ * Each requester's days with the day before (lag over the requester's days). Partitioned by the requester's bytes
+ * (COLLATE "C"): a partition only needs equal values together, and sorting a million requesters by the database's
+ * collation took a fifth of a big import's refresh.
+ */
+const PREV_DAY = 'lag(day) OVER (PARTITION BY requester COLLATE "C" ORDER BY day)';
+
 /** Recomputes ticket_day_requesters (counts and previous days) for the requesters `requesters` (a subquery) names. */
 export async function refreshRequesters(tx: Sql, requesters: string): Promise<void> {
   await tx.unsafe(`DELETE FROM ticket_day_requesters WHERE requester IN (${requesters})`);
   await tx.unsafe(
     `INSERT INTO ticket_day_requesters (day, requester, tickets, prev_day)
-     SELECT day, requester, tickets, lag(day) OVER (PARTITION BY requester ORDER BY day) FROM (
+     SELECT day, requester, tickets, ${PREV_DAY} FROM (
        SELECT ${daySql('t.')} AS day, t.requester, count(*) AS tickets FROM tickets t
        WHERE t.requester IN (${requesters}) GROUP BY 1, 2) s`,
   );
@@ -63,7 +70,7 @@ export async function rebuildTicketRollupsIn(tx: Sql, timeZone: string): Promise
   await addTicketSums(tx, 'tickets t', 1);
   await tx.unsafe(
     `INSERT INTO ticket_day_requesters (day, requester, tickets, prev_day)
-     SELECT day, requester, tickets, lag(day) OVER (PARTITION BY requester ORDER BY day) FROM (
+     SELECT day, requester, tickets, ${PREV_DAY} FROM (
        SELECT ${daySql('t.')} AS day, t.requester, count(*) AS tickets FROM tickets t WHERE t.requester IS NOT NULL GROUP BY 1, 2) s`,
   );
   await tx`INSERT INTO rollup_state (key, value) VALUES ('ticketTimeZone', ${timeZone}) ON CONFLICT (key) DO UPDATE SET value = excluded.value`;
