@@ -1,4 +1,5 @@
 /** `kb <command>`: one subcommand per file in bin/cli/, each with its own --help. */
+import '../drizzle-resolve.ts'; // first: the commands are imported after it (see there)
 import { Command } from 'commander';
 
 // Only the command being run is loaded: a big import then carries no report, demo or server code in memory.
