@@ -33,8 +33,11 @@ export interface PgIngest {
 export interface PgIngestOptions {
   maxBatchEvents?: number;
   clock?: () => number;
-  /** Called after each committed batch (the rollup applier's nudge). */
-  onCommit?: () => void;
+  /**
+   * Called after each committed batch (the rollup applier's nudge) with its events exactly as stored, or without
+   * the ones whose text PostgreSQL stores differently (json-rows.ts), for the applier's cache (written-events.ts).
+   */
+  onCommit?: (stored: readonly StoredEvent[]) => void;
 }
 
 interface Pending {
@@ -67,6 +70,7 @@ export function createPgIngest(db: PgDb, config: Pick<Config, 'attributionMinute
     const eventCount = batch.reduce((n, p) => n + p.events.length, 0);
     const moreSessionIds = sessionIds.length < batch.length ? Math.max(batch.length, SESSION_ID_BLOCK) : 0;
     let written: Promise<unknown> | undefined;
+    let stored: StoredEvent[] = [];
     // sql.begin rather than a reserved connection: it fails the transaction when the connection drops, where a query
     // queued on a reserved connection could wait forever (a PostgreSQL restart under load showed it).
     await sql.begin(async (txn) => {
@@ -107,13 +111,16 @@ export function createPgIngest(db: PgDb, config: Pick<Config, 'attributionMinute
       // Not awaited here, so sql.begin's COMMIT goes out right behind them (one round trip for all). If a write
       // fails, PostgreSQL answers that COMMIT with a rollback, and the await below fails the batch.
       const clicking = earlierClicked.length > 0 ? markClicked(tx, earlierClicked).execute() : undefined;
-      written = Promise.all([clicking, writeEvents(tx, rows, [...touched]).execute()]);
+      const eventsJson = jsonRows(rows);
+      // A \u escape is where a string may have been changed to fit PostgreSQL's text (json-rows.ts): rare, not cached.
+      stored = eventsJson.includes('\\u') ? [] : rows;
+      written = Promise.all([clicking, writeEvents(tx, eventsJson, [...touched]).execute()]);
       // When the connection drops at COMMIT (PostgreSQL crashed or restarted), sql.begin rejects and the await of
       // `written` below is never reached: without a handler its rejection is unhandled and ends the whole node.
       written.catch(() => {});
     });
     await written;
-    options.onCommit?.();
+    options.onCommit?.(stored);
   }
 
   const commits = createGroupCommit<Pending>({
@@ -169,8 +176,8 @@ const WRITE_BATCH = `
     ON CONFLICT (id) DO UPDATE SET ${SESSION_COLUMNS.slice(2).map(([c]) => `${c} = excluded.${c}`).join(', ')})
   SELECT 1`;
 
-function writeEvents(tx: Sql, rows: readonly StoredEvent[], sessions: readonly PgOpenSession[]) {
-  return tx.unsafe(WRITE_BATCH, [jsonRows(rows), jsonRows(sessionRows(sessions))] as never[], { prepare: true });
+function writeEvents(tx: Sql, eventsJson: string, sessions: readonly PgOpenSession[]) {
+  return tx.unsafe(WRITE_BATCH, [eventsJson, jsonRows(sessionRows(sessions))] as never[], { prepare: true });
 }
 
 /**
