@@ -36,8 +36,13 @@ export function createRollupTimer(db: PgDb, timeZone: string, known?: KnownVisit
     timer = undefined;
     running = applyRollupChunk(db, timeZone, { limit: CHUNK, wait: false, known, written })
       .then((n) => {
-        if (n === CHUNK) schedule(0);
-        else if (n === -1) schedule(EVERY_MS); // another node is applying; look again later
+        if (n === CHUNK) {
+          // More is queued: go on now. A nudge from a commit during the pass may have set a timer a second away; left,
+          // it held a loaded node to one chunk a second, and the queue grew for as long as the load lasted.
+          clearTimeout(timer);
+          timer = undefined;
+          schedule(0);
+        } else if (n === -1) schedule(EVERY_MS); // another node is applying; look again later
       })
       .catch((err: unknown) => {
         if (!stopped) console.error('Applying rollups failed; the next batch, report or start retries:', err);
