@@ -14,9 +14,9 @@ import type { StoredEvent } from '../../reports/rollups/events.ts';
 
 /**
  * How long a row is kept: the applier of its node takes it about a second after it committed; past this, another
- * node's applier has taken it (or will read it).
+ * node's applier has most likely taken it, and a row kept for nothing costs the GC (it is promoted).
  */
-const KEEP_MS = 5_000;
+const KEEP_MS = 2_000;
 /** Rows kept at most (memory, and old-generation work for the GC), whatever their age. */
 const MAX_ROWS = 50_000;
 
@@ -44,10 +44,18 @@ export class WrittenEvents {
     this.mark = mark;
   }
 
-  /** The rows of `ids` it holds (they leave it), and the ids it does not hold. */
+  /**
+   * The rows of `ids` (the smallest queued ids) it holds (they leave it), and the ids it does not hold. Rows below
+   * the smallest were taken by another node's applier (or committed since, and are read then): they leave too.
+   */
   take(ids: readonly number[]): { found: StoredEvent[]; missing: number[] } {
     const found: StoredEvent[] = [];
     const missing: number[] = [];
+    let lowest = Infinity;
+    for (const id of ids) if (id < lowest) lowest = id;
+    while (this.batches.length > 0 && this.batches[0]!.ids.every((id) => id < lowest)) {
+      for (const id of this.batches.shift()!.ids) this.rows.delete(id);
+    }
     for (const id of ids) {
       const row = this.rows.get(id);
       if (row === undefined) missing.push(id);
