@@ -1,6 +1,6 @@
-/** One set-based upsert per table: rows travel as one json parameter (json-rows.ts), whatever their number. */
+/** One set-based upsert per table: rows travel as one jsonb parameter (json-rows.ts), whatever their number. */
 import type { Sql } from './client.ts';
-import { hexBytes, jsonRows, recordset, type ColumnType } from './json-rows.ts';
+import { arrayRows, hexBytes, jsonRows, type ColumnType } from './json-rows.ts';
 
 export type { ColumnType } from './json-rows.ts';
 
@@ -22,17 +22,14 @@ function statementOf(spec: UpsertSpec): string {
       : 'set' in c
         ? `DO UPDATE SET ${c.set.map((n) => `${n} = excluded.${n}`).join(', ')}`
         : `DO UPDATE SET ${c.add.map((n) => `${n} = ${spec.table}.${n} + excluded.${n}`).join(', ')}`;
-  return `INSERT INTO ${spec.table} (${names.join(', ')}) SELECT * FROM json_to_recordset($1::json) AS ${recordset(spec.columns)}
+  return `INSERT INTO ${spec.table} (${names.join(', ')}) ${arrayRows('$1', spec.columns)}
     ON CONFLICT (${spec.key.join(', ')}) ${action}`;
 }
 
 /** Writes `rows` (values in `columns` order); does nothing for no rows. The statement is prepared once per connection. */
 export async function upsertRows(sql: Sql, spec: UpsertSpec, rows: ReadonlyArray<readonly unknown[]>): Promise<void> {
   if (rows.length === 0) return;
-  const objects = rows.map((r) => {
-    const o: Record<string, unknown> = {};
-    spec.columns.forEach(([name, type], i) => (o[name] = type === 'bytea' && r[i] != null ? hexBytes(r[i] as Uint8Array) : r[i]));
-    return o;
-  });
-  await sql.unsafe(statementOf(spec), [jsonRows(objects)] as never[], { prepare: true });
+  const bytea = spec.columns.flatMap(([, type], i) => (type === 'bytea' ? [i] : []));
+  const values = bytea.length === 0 ? rows : rows.map((r) => r.map((v, i) => (v != null && bytea.includes(i) ? hexBytes(v as Uint8Array) : v)));
+  await sql.unsafe(statementOf(spec), [jsonRows(values)] as never[], { prepare: true });
 }

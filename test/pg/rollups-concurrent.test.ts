@@ -3,6 +3,8 @@ import { openPg, type PgDb, type Sql } from '../../db/pg/client.ts';
 import { LOCK } from '../../db/pg/locks.ts';
 import { applyRollupChunk, settlePgRollups } from '../../db/pg/rollups/applier.ts';
 import { KnownVisitors } from '../../db/pg/rollups/known-visitors.ts';
+import { WrittenEvents } from '../../db/pg/rollups/written-events.ts';
+import type { StoredEvent } from '../../db/reports/rollups/events.ts';
 import { rebuildPgRollups } from '../../db/pg/rollups/rebuild.ts';
 import { createRollupTimer } from '../../db/pg/rollups/timer.ts';
 import { createPgIngest } from '../../db/pg/tracking/writer.ts';
@@ -84,10 +86,13 @@ describe.skipIf(!pgTestUrl)(`rollups with concurrent committers${pgTestUrl ? '' 
     const requests = traffic({ seed: 11, start: Date.UTC(2026, 6, 1, 8), days: 3, visitors: 250, articles: ['a', 'b', 'c'], locales: ['en', 'ru'] });
     const nodes = [0, 1].map(() => {
       const db = openPg(t.url, { max: 4 });
-      // Each node with its own cache of committed visitor-set members, as a store has (known-visitors.ts).
+      // Each node with its own caches of committed visitor-set members and of the events it wrote, as a store has
+      // (known-visitors.ts, written-events.ts): each applier takes the other node's events too, and reads those.
       const known = new KnownVisitors();
-      const timer = createRollupTimer(db, zone, known);
-      return { db, known, timer, ingest: createPgIngest(db, t.config, { onCommit: timer.nudge }) };
+      const written = new WrittenEvents();
+      const timer = createRollupTimer(db, zone, known, written);
+      const onCommit = (rows: readonly StoredEvent[]) => (written.add(rows), timer.nudge());
+      return { db, known, written, timer, ingest: createPgIngest(db, t.config, { onCommit }) };
     });
     // Each visitor's requests go in order, but to alternating nodes; visitors run concurrently.
     const byVisitor = new Map<string, typeof requests>();
@@ -100,7 +105,7 @@ describe.skipIf(!pgTestUrl)(`rollups with concurrent committers${pgTestUrl ? '' 
     );
     for (const n of nodes) await n.ingest.close();
     // Appliers of both nodes may still be running; a report-style drain finishes the job.
-    await Promise.all(nodes.map((n) => settlePgRollups(n.db, zone, 500, n.known)));
+    await Promise.all(nodes.map((n) => settlePgRollups(n.db, zone, 500, n.known, n.written)));
     for (const n of nodes) {
       await n.timer.stop();
       await n.db.$client.end();

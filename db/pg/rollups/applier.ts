@@ -11,6 +11,8 @@ import { LOCK } from '../locks.ts';
 import { ROLLUPS_BUILT, type KnownVisitors, type VisitorMember } from './known-visitors.ts';
 import { MemoryRollups } from './memory-rollups.ts';
 import { PgReadSeconds } from './read-seconds.ts';
+import type { WrittenEvents } from './written-events.ts';
+import { int8s } from '../arrays.ts';
 
 /** The events columns as the rollups take them (StoredEvent). */
 export const STORED_EVENT_COLUMNS = `id, ts, type, visitor, session_id AS "sessionId", pv, path, article, locale, seconds, scroll, helpful,
@@ -57,10 +59,12 @@ export interface ChunkOptions {
   upTo?: number;
   /** This node's cache of visitor-set members known committed (known-visitors.ts). */
   known?: KnownVisitors;
+  /** The events this node committed lately (written-events.ts): those are not read back. */
+  written?: WrittenEvents;
 }
 
 /** Applies one chunk; returns how many events it counted, or -1 when another applier held the lock. */
-export async function applyRollupChunk(db: PgDb, timeZone: string, { limit, wait, upTo, known }: ChunkOptions): Promise<number> {
+export async function applyRollupChunk(db: PgDb, timeZone: string, { limit, wait, upTo, known, written }: ChunkOptions): Promise<number> {
   let learnt: { mark: string | null; members: VisitorMember[] } | undefined;
   const applied = await db.$client.begin(async (txn) => {
     const tx = txn as unknown as Sql;
@@ -69,24 +73,22 @@ export async function applyRollupChunk(db: PgDb, timeZone: string, { limit, wait
       const [{ ok }] = await tx<[{ ok: boolean }]>`SELECT pg_try_advisory_xact_lock(${LOCK.rollups}) AS ok`;
       if (!ok) return -1;
     }
-    // The queue rows leave and their events come back in one statement (one snapshot: a visible queue row's event
-    // committed with it, so it is visible too).
-    const taking = tx.unsafe<StoredEvent[]>(
-      `WITH taken AS (
-         DELETE FROM rollup_queue WHERE event_id IN (SELECT event_id FROM rollup_queue WHERE event_id <= $1 ORDER BY event_id LIMIT $2)
-         RETURNING event_id)
-       SELECT ${STORED_EVENT_COLUMNS} FROM events WHERE id IN (SELECT event_id FROM taken) ORDER BY id`,
+    const taking = tx.unsafe<Array<{ id: number }>>(
+      `DELETE FROM rollup_queue WHERE event_id IN (SELECT event_id FROM rollup_queue WHERE event_id <= $1 ORDER BY event_id LIMIT $2)
+       RETURNING event_id AS id`,
       [upTo ?? Number.MAX_SAFE_INTEGER, limit] as never[],
       // Planned for each chunk, not prepared: a generic plan made while the tables were small would scan them whole.
       { prepare: false },
     ).execute();
     // Read under the lock, so no rebuild can come between it and this chunk's commit (sent with the take: one trip).
-    const marking = known ? tx<[{ value: string }?]>`SELECT value FROM rollup_state WHERE key = ${ROLLUPS_BUILT}`.execute() : undefined;
-    const [rows, marks] = await Promise.all([taking, marking]);
-    if (rows.length === 0) return 0;
+    const marking = known || written ? tx<[{ value: string }?]>`SELECT value FROM rollup_state WHERE key = ${ROLLUPS_BUILT}`.execute() : undefined;
+    const [taken, marks] = await Promise.all([taking, marking]);
+    if (taken.length === 0) return 0;
     const stamped = stampApplied(tx).execute(); // pipelined ahead of the chunk's reads: no round trip of its own
     const mark = marks?.[0]?.value ?? null;
     known?.use(mark);
+    written?.use(mark);
+    const rows = await takeEvents(tx, taken.map((t) => t.id), written);
     learnt = { mark, members: await applyEvents(tx, rows, timeZone, known) };
     await stamped;
     return rows.length;
@@ -97,16 +99,29 @@ export async function applyRollupChunk(db: PgDb, timeZone: string, { limit, wait
 }
 
 /**
+ * The taken events in id order: this node's from `written`, the others read (a queue row's event committed with it,
+ * so it is there; nothing but `clicked`, which the rollups do not read, changes after insert).
+ */
+async function takeEvents(tx: Sql, ids: readonly number[], written?: WrittenEvents): Promise<StoredEvent[]> {
+  const { found, missing } = written ? written.take(ids) : { found: [], missing: ids };
+  if (missing.length === 0) return found.sort((a, b) => a.id - b.id);
+  const read = await tx.unsafe<StoredEvent[]>(`SELECT ${STORED_EVENT_COLUMNS} FROM events WHERE id = ANY($1::int8[]) ORDER BY id`, [int8s(tx, missing)] as never[], {
+    prepare: false,
+  });
+  return found.length === 0 ? read : [...found, ...read].sort((a, b) => a.id - b.id);
+}
+
+/**
  * Counts every event committed before the call (what a report must include, SPEC 7): drains queued ids up to the
  * largest one visible now. Events committed later may have smaller ids, but they were not acknowledged before the
  * report was asked, and the next drain takes them.
  */
-export async function settlePgRollups(db: PgDb, timeZone: string, limit = 5000, known?: KnownVisitors): Promise<number> {
+export async function settlePgRollups(db: PgDb, timeZone: string, limit = 5000, known?: KnownVisitors, written?: WrittenEvents): Promise<number> {
   const [{ max }] = await db.$client<[{ max: number | null }]>`SELECT max(event_id) AS max FROM rollup_queue`;
   if (max === null) return 0;
   let total = 0;
   for (;;) {
-    const n = await applyRollupChunk(db, timeZone, { limit, wait: true, upTo: max, known });
+    const n = await applyRollupChunk(db, timeZone, { limit, wait: true, upTo: max, known, written });
     if (n <= 0) return total;
     total += n;
   }

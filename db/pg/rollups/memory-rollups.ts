@@ -7,7 +7,7 @@
 import type { RollupStatements, StoredEvent } from '../../reports/rollups/events.ts';
 import type { ArticleCol, QueryCol, SiteCol } from '../../reports/rollups/rollup-statements.ts';
 import { int8s, texts } from '../arrays.ts';
-import { jsonRows } from '../json-rows.ts';
+import { arrayRows, jsonRows } from '../json-rows.ts';
 import type { Sql } from '../client.ts';
 import { upsertRows } from '../upsert.ts';
 import type { KnownVisitors, VisitorMember } from './known-visitors.ts';
@@ -151,8 +151,8 @@ export class MemoryRollups {
   async load(sql: Sql, rows: readonly StoredEvent[], dayOf: (ts: number) => string, known?: KnownVisitors): Promise<void> {
     const sessions = [...new Set(rows.map((r) => r.sessionId))];
     const pvs = [...new Set(rows.flatMap((r) => (r.pv ? [r.pv] : [])))];
-    const siteKeys: Array<{ locale: string; day: string; visitor: string }> = [];
-    const articleKeys: Array<{ article: string; locale: string; day: string; visitor: string }> = [];
+    const siteKeys: Array<[locale: string, day: string, visitor: string]> = [];
+    const articleKeys: Array<[article: string, locale: string, day: string, visitor: string]> = [];
     const seen = new Set<string>();
     // Each distinct member once: sent when not known, remembered for the cache either way.
     const member = (day: string, key: string) => {
@@ -165,9 +165,9 @@ export class MemoryRollups {
     for (const r of rows) {
       const day = dayOf(r.ts);
       for (const locale of localesOf(r.locale)) {
-        if (member(day, K('s', locale, day, r.visitor))) siteKeys.push({ locale, day, visitor: r.visitor });
+        if (member(day, K('s', locale, day, r.visitor))) siteKeys.push([locale, day, r.visitor]);
         if (r.type === 'view' && r.article && member(day, K('a', r.article, locale, day, r.visitor))) {
-          articleKeys.push({ article: r.article, locale, day, visitor: r.visitor });
+          articleKeys.push([r.article, locale, day, r.visitor]);
         }
       }
     }
@@ -184,14 +184,20 @@ export class MemoryRollups {
         vote, vote_ts AS "voteTs", vote_id AS "voteId" FROM page_views WHERE pv = ANY($1::text[])`, [texts(sql, pvs)]),
       siteKeys.length === 0
         ? []
-        : sql<Array<{ locale: string; day: string; visitor: string }>>`INSERT INTO site_day_visitors (locale, day, visitor)
-        SELECT * FROM json_to_recordset(${jsonRows(siteKeys)}::json) AS r(locale text, day text, visitor text)
-        ON CONFLICT DO NOTHING RETURNING locale, day, visitor`,
+        : sql.unsafe<Array<{ locale: string; day: string; visitor: string }>>(
+            `INSERT INTO site_day_visitors (locale, day, visitor) ${arrayRows('$1', [['locale', 'text'], ['day', 'text'], ['visitor', 'text']])}
+            ON CONFLICT DO NOTHING RETURNING locale, day, visitor`,
+            [jsonRows(siteKeys)] as never[],
+            { prepare: true },
+          ),
       articleKeys.length === 0
         ? []
-        : sql<Array<{ article: string; locale: string; day: string; visitor: string }>>`INSERT INTO article_day_visitors (article, locale, day, visitor)
-        SELECT * FROM json_to_recordset(${jsonRows(articleKeys)}::json) AS r(article text, locale text, day text, visitor text)
-        ON CONFLICT DO NOTHING RETURNING article, locale, day, visitor`,
+        : sql.unsafe<Array<{ article: string; locale: string; day: string; visitor: string }>>(
+            `INSERT INTO article_day_visitors (article, locale, day, visitor) ${arrayRows('$1', [['article', 'text'], ['locale', 'text'], ['day', 'text'], ['visitor', 'text']])}
+            ON CONFLICT DO NOTHING RETURNING article, locale, day, visitor`,
+            [jsonRows(articleKeys)] as never[],
+            { prepare: true },
+          ),
       clickSessions.length === 0
         ? []
         : planned<SearchRow>(sql, `SELECT id, ts, session_id AS "sessionId", query_norm AS "queryNorm", query, locale, results

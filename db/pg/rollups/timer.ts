@@ -5,6 +5,7 @@
 import type { PgDb } from '../client.ts';
 import { applyRollupChunk } from './applier.ts';
 import type { KnownVisitors } from './known-visitors.ts';
+import type { WrittenEvents } from './written-events.ts';
 
 /**
  * How long rollups may trail the raw events (SPEC 7 lets reports lag by 5 s; reports also drain before reading). Longer
@@ -20,7 +21,7 @@ export interface RollupTimer {
   stop(): Promise<void>;
 }
 
-export function createRollupTimer(db: PgDb, timeZone: string, known?: KnownVisitors): RollupTimer {
+export function createRollupTimer(db: PgDb, timeZone: string, known?: KnownVisitors, written?: WrittenEvents): RollupTimer {
   let timer: NodeJS.Timeout | undefined;
   let running: Promise<void> | undefined;
   let stopped = false;
@@ -33,10 +34,15 @@ export function createRollupTimer(db: PgDb, timeZone: string, known?: KnownVisit
 
   function tick(): void {
     timer = undefined;
-    running = applyRollupChunk(db, timeZone, { limit: CHUNK, wait: false, known })
+    running = applyRollupChunk(db, timeZone, { limit: CHUNK, wait: false, known, written })
       .then((n) => {
-        if (n === CHUNK) schedule(0);
-        else if (n === -1) schedule(EVERY_MS); // another node is applying; look again later
+        if (n === CHUNK) {
+          // More is queued: go on now. A nudge from a commit during the pass may have set a timer a second away; left,
+          // it held a loaded node to one chunk a second, and the queue grew for as long as the load lasted.
+          clearTimeout(timer);
+          timer = undefined;
+          schedule(0);
+        } else if (n === -1) schedule(EVERY_MS); // another node is applying; look again later
       })
       .catch((err: unknown) => {
         if (!stopped) console.error('Applying rollups failed; the next batch, report or start retries:', err);

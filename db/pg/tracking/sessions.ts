@@ -80,22 +80,22 @@ export function continueOrStart(latest: Map<string, PgOpenSession>, visitor: str
   return fresh;
 }
 
-/** The sessions table's columns as the write statement reads them from JSON (sessionRows). */
+/** The sessions table's columns as the write statement reads them from JSON (sessionRows, in this order). */
 export const SESSION_COLUMNS = [
   ['id', 'int8'], ['visitor', 'text'], ['started_at', 'int8'], ['last_at', 'int8'], ['last_view_article', 'text'], ['last_view_ts', 'int8'],
   ['last_search_id', 'int8'], ['last_search_ts', 'int8'], ['last_search_clicked', 'bool'],
 ] as const;
 
-/** New and continued sessions as rows of SESSION_COLUMNS, for one upsert (db/pg/tracking/writer.ts). */
+/** New and continued sessions as rows of SESSION_COLUMNS' values, for one upsert (db/pg/tracking/writer.ts). */
 export const sessionRows = (sessions: readonly PgOpenSession[]) =>
-  sessions.map((s) => ({
-    id: s.id,
-    visitor: s.visitor,
-    started_at: s.startedAt,
-    last_at: s.lastAt,
-    last_view_article: s.lastView?.article ?? null,
-    last_view_ts: s.lastView?.ts ?? null,
-    last_search_id: s.lastSearch?.id ?? null,
-    last_search_ts: s.lastSearch?.ts ?? null,
-    last_search_clicked: s.lastSearch?.clicked ?? false,
-  }));
+  sessions.map((s) => [
+    s.id,
+    s.visitor,
+    s.startedAt,
+    s.lastAt,
+    s.lastView?.article ?? null,
+    s.lastView?.ts ?? null,
+    s.lastSearch?.id ?? null,
+    s.lastSearch?.ts ?? null,
+    s.lastSearch?.clicked ?? false,
+  ]);

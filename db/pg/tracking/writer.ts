@@ -16,7 +16,7 @@ import type { StoredEvent } from '../../reports/rollups/events.ts';
 import type { TrackEvent } from '../../shared/event.ts';
 import { int8s } from '../arrays.ts';
 import type { PgDb, Sql } from '../client.ts';
-import { jsonRows, recordset } from '../json-rows.ts';
+import { arrayRows, jsonRows } from '../json-rows.ts';
 import { createGroupCommit } from '../../tracking/group-commit.ts';
 import { createPgSaltBook } from './salts.ts';
 import { continueOrStart, latestSessions, lockVisitors, SESSION_COLUMNS, sessionRows, type PgOpenSession } from './sessions.ts';
@@ -33,8 +33,11 @@ export interface PgIngest {
 export interface PgIngestOptions {
   maxBatchEvents?: number;
   clock?: () => number;
-  /** Called after each committed batch (the rollup applier's nudge). */
-  onCommit?: () => void;
+  /**
+   * Called after each committed batch (the rollup applier's nudge) with its events exactly as stored, or without
+   * the ones whose text PostgreSQL stores differently (json-rows.ts), for the applier's cache (written-events.ts).
+   */
+  onCommit?: (stored: readonly StoredEvent[]) => void;
 }
 
 interface Pending {
@@ -67,6 +70,7 @@ export function createPgIngest(db: PgDb, config: Pick<Config, 'attributionMinute
     const eventCount = batch.reduce((n, p) => n + p.events.length, 0);
     const moreSessionIds = sessionIds.length < batch.length ? Math.max(batch.length, SESSION_ID_BLOCK) : 0;
     let written: Promise<unknown> | undefined;
+    let stored: StoredEvent[] = [];
     // sql.begin rather than a reserved connection: it fails the transaction when the connection drops, where a query
     // queued on a reserved connection could wait forever (a PostgreSQL restart under load showed it).
     await sql.begin(async (txn) => {
@@ -107,13 +111,16 @@ export function createPgIngest(db: PgDb, config: Pick<Config, 'attributionMinute
       // Not awaited here, so sql.begin's COMMIT goes out right behind them (one round trip for all). If a write
       // fails, PostgreSQL answers that COMMIT with a rollback, and the await below fails the batch.
       const clicking = earlierClicked.length > 0 ? markClicked(tx, earlierClicked).execute() : undefined;
-      written = Promise.all([clicking, writeEvents(tx, rows, [...touched]).execute()]);
+      const eventsJson = jsonRows(rows.map(eventValues));
+      // A \u escape is where a string may have been changed to fit PostgreSQL's text (json-rows.ts): rare, not cached.
+      stored = eventsJson.includes('\\u') ? [] : rows;
+      written = Promise.all([clicking, writeEvents(tx, eventsJson, [...touched]).execute()]);
       // When the connection drops at COMMIT (PostgreSQL crashed or restarted), sql.begin rejects and the await of
       // `written` below is never reached: without a handler its rejection is unhandled and ends the whole node.
       written.catch(() => {});
     });
     await written;
-    options.onCommit?.();
+    options.onCommit?.(stored);
   }
 
   const commits = createGroupCommit<Pending>({
@@ -160,17 +167,20 @@ const EVENT_COLUMNS = [
 const WRITE_BATCH = `
   WITH ins AS (
     INSERT INTO events (${EVENT_COLUMNS.map(([c]) => c).join(', ')})
-    SELECT * FROM json_to_recordset($1::json) AS ${recordset(EVENT_COLUMNS.map(([, f, t]) => [f, t] as const))}
+    ${arrayRows('$1', EVENT_COLUMNS.map(([c, , t]) => [c, t] as const))}
     RETURNING id),
   queued AS (INSERT INTO rollup_queue (event_id) SELECT id FROM ins),
   sessions AS (
     INSERT INTO sessions (${SESSION_COLUMNS.map(([c]) => c).join(', ')})
-    SELECT * FROM json_to_recordset($2::json) AS ${recordset(SESSION_COLUMNS)}
+    ${arrayRows('$2', SESSION_COLUMNS)}
     ON CONFLICT (id) DO UPDATE SET ${SESSION_COLUMNS.slice(2).map(([c]) => `${c} = excluded.${c}`).join(', ')})
   SELECT 1`;
 
-function writeEvents(tx: Sql, rows: readonly StoredEvent[], sessions: readonly PgOpenSession[]) {
-  return tx.unsafe(WRITE_BATCH, [jsonRows(rows), jsonRows(sessionRows(sessions))] as never[], { prepare: true });
+/** An event's values in EVENT_COLUMNS order, as WRITE_BATCH reads them. */
+const eventValues = (row: StoredEvent) => EVENT_COLUMNS.map(([, field]) => row[field]);
+
+function writeEvents(tx: Sql, eventsJson: string, sessions: readonly PgOpenSession[]) {
+  return tx.unsafe(WRITE_BATCH, [eventsJson, jsonRows(sessionRows(sessions))] as never[], { prepare: true });
 }
 
 /**
