@@ -9,6 +9,8 @@ export interface ServerProcess {
   child: ChildProcess;
   /** Resolves when the process has exited. */
   exited: Promise<number | null>;
+  /** Everything it printed so far (stdout and stderr): what a failed assertion about it should show. */
+  output(): string;
 }
 
 /** Starts the server on a free port with the given env and waits for its "listening" line. */
@@ -24,7 +26,7 @@ export function startServerProcess(env: Record<string, string>): Promise<ServerP
     const onData = (chunk: Buffer) => {
       out += chunk.toString();
       const url = /Help center on (http:\/\/\S+)/.exec(out)?.[1];
-      if (url) resolve({ url, child, exited });
+      if (url) resolve({ url, child, exited, output: () => out });
     };
     child.stdout.on('data', onData);
     child.stderr.on('data', (chunk: Buffer) => (out += chunk.toString()));
