@@ -25,24 +25,44 @@ const TIMEOUT_CHECK_MS = 1_000;
 const METHODS = new Set(['GET', 'HEAD', 'POST', 'OPTIONS']);
 /**
  * An answer sent before its request's body was read (a 413, a refused form) leaves the rest of the body coming.
- * Node drains it to keep the connection alive; a client still sending a second or a megabyte after the answer is
- * cut off. Closing at once would reset the connection before the client had read the answer.
+ * Node drains it to keep the connection alive; past a megabyte the connection is no longer read (the client's
+ * sending stalls) and a second after the answer it is cut. Cutting sooner would reset the connection before the client
+ * had read the answer (a reset discards what it had not read yet).
  */
 const LINGER_MS = 1_000;
 const LINGER_BYTES = 1024 * 1024;
+
+/** How often a lingering connection's byte count is looked at. */
+const LINGER_CHECK_MS = 5;
 
 function lingerThenCut(req: IncomingMessage, res: ServerResponse): void {
   // Taken now: a request stream destroyed by a reader that stopped early no longer names its socket.
   const socket = req.socket;
   res.once('finish', () => {
     if (req.complete) return;
-    const cut = () => socket.destroy();
+    // Counted on the socket, not from the request's 'data' events: Node itself discards the rest of a body nobody
+    // read (its response 'finish' handler runs first and dumps the request, which then emits no data), and a client
+    // could send 60-200 MB in the linger second.
+    const from = socket.bytesRead;
+    const stop = () => {
+      clearTimeout(timer);
+      clearInterval(watch);
+    };
+    const cut = () => {
+      stop();
+      socket.destroy();
+    };
+    const stall = () => {
+      clearInterval(watch);
+      socket.pause();
+    };
     const timer = setTimeout(cut, LINGER_MS);
+    const watch = setInterval(() => socket.bytesRead - from > LINGER_BYTES && stall(), LINGER_CHECK_MS);
     timer.unref();
-    let drained = 0;
-    req.on('data', (chunk: Buffer) => (drained += chunk.length) > LINGER_BYTES && cut());
+    watch.unref();
     // Only a body read to its end keeps the connection; a request stream closed early still has its socket cut.
-    req.once('end', () => clearTimeout(timer));
+    req.once('end', stop);
+    socket.once('close', stop);
   });
 }
 
