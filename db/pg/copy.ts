@@ -132,7 +132,7 @@ export async function copySqliteToPg(
     const rows: Record<string, number> = {};
     for (const table of RAW_TABLES) rows[getTableConfig(table).name] = await copyTable(tx, lite, table, onProgress);
     await fillSessionState(tx);
-    await tx`DELETE FROM rollup_queue`;
+    await tx`DELETE FROM rollup_batches`;
     await markRollupsBuilt(tx);
     if (rollups === 'copy') {
       for (const table of ROLLUP_TABLES) await copyTable(tx, lite, table, onProgress);

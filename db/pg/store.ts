@@ -15,7 +15,6 @@ import { pgVisitorOf } from './tracking/visitor-of.ts';
 import { createRollupTimer } from './rollups/timer.ts';
 import { settlePgRollups } from './rollups/applier.ts';
 import { KnownVisitors } from './rollups/known-visitors.ts';
-import { WrittenEvents } from './rollups/written-events.ts';
 import { rebuildAllPgRollups } from './rollups/rebuild-all.ts';
 import { ensurePgTicketRollups } from './tickets/rollups.ts';
 import { pgReportReads } from './reports/reads.ts';
@@ -38,15 +37,10 @@ export function pgStore(db: PgDb, config: Config & { databaseUrl: string }, opti
   const zone = config.timeZone;
   // One cache of committed visitor-set members per node, shared by its background applier and its drains.
   const known = new KnownVisitors();
-  // The events this node committed, so its applier need not read them back.
-  const written = new WrittenEvents();
-  const timer = createRollupTimer(db, zone, known, written);
+  const timer = createRollupTimer(db, zone, known);
   let ingest: PgIngest | undefined;
-  const writer = () => (ingest ??= createPgIngest(db, config, { clock: options.clock, maxBatchEvents: options.maxBatchEvents, onCommit: (stored) => {
-    written.add(stored);
-    timer.nudge();
-  } }));
-  const reads = pgReportReads(db, zone, known, written);
+  const writer = () => (ingest ??= createPgIngest(db, config, { clock: options.clock, maxBatchEvents: options.maxBatchEvents, onCommit: timer.nudge }));
+  const reads = pgReportReads(db, zone, known);
   const secret = config.secret ?? config.adminToken ?? '';
   let closed: Promise<void> | undefined;
   return {
@@ -55,7 +49,7 @@ export function pgStore(db: PgDb, config: Config & { databaseUrl: string }, opti
       store: (events, client) => writer().store(events, client),
       async flush() {
         await writer().flush();
-        await settlePgRollups(db, zone, undefined, known, written);
+        await settlePgRollups(db, zone, undefined, known);
       },
       visitorOf: (ip, userAgent, at) => pgVisitorOf(db, secret, ip, userAgent, at),
     },

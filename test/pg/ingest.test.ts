@@ -80,15 +80,21 @@ describe.skipIf(!pgTestUrl)(`PostgreSQL ingest across nodes${pgTestUrl ? '' : ` 
     expect(salts.map((s) => s.day)).toEqual(['2026-11-03']); // yesterday's salt was deleted
   });
 
-  it('queues every stored event for the rollups in the same transaction', async () => {
+  it('queues every stored event for the rollups in the same transaction, with its row as written', async () => {
     const ip = '198.51.100.11';
     await Promise.all(
       Array.from({ length: 30 }, (_, i) => nodes[i % 2]!.ingest.store([ev({ type: 'view', pv: `q${i}`, path: ip })], { ip: `${ip}${i}`, userAgent: UA, now: min(i) })),
     );
     const [{ events, queued }] = await t.db.$client<[{ events: number; queued: number }]>`
-      SELECT (SELECT count(*) FROM events) AS events, (SELECT count(*) FROM rollup_queue q JOIN events e ON e.id = q.event_id) AS queued`;
+      SELECT (SELECT count(*) FROM events) AS events, (SELECT count(*) FROM rollup_batches b JOIN events e ON e.id = ANY(b.ids)) AS queued`;
     expect(events).toBe(30);
     expect(queued).toBe(events);
+    const batches = await t.db.$client<Array<{ first: number; size: number; ids: number[]; rows: unknown[][] }>>`
+      SELECT first_id AS first, size, ids, events::jsonb AS rows FROM rollup_batches`;
+    for (const b of batches) {
+      expect(b.rows.map((r) => Number(r[0]))).toEqual(b.ids.map(Number));
+      expect([Number(b.first), b.size]).toEqual([Math.min(...b.ids.map(Number)), b.ids.length]);
+    }
   });
 
   it('starts a new session after 30 quiet minutes', async () => {

@@ -18,7 +18,7 @@ describe.skipIf(!pgTestUrl)(`a node's cache of committed visitor-set members${pg
     const [{ id }] = await t.db.$client<[{ id: number }]>`
       WITH e AS (INSERT INTO events (id, ts, type, visitor, session_id, pv, article, locale)
         VALUES (nextval('events_id_seq'), ${ts}, 'view', ${visitor}, 777, ${pv}, 'setup', 'en') RETURNING id),
-      q AS (INSERT INTO rollup_queue SELECT id FROM e)
+      q AS (INSERT INTO rollup_batches (first_id, size, ids) SELECT min(id), count(*), array_agg(id) FROM e)
       SELECT id FROM e`;
     return id;
   }

@@ -23,7 +23,7 @@ describe.skipIf(!pgTestUrl)(`opening PostgreSQL${pgTestUrl ? '' : ` (skipped: ${
     const [{ n }] = await t.db.$client<[{ n: number }]>`SELECT count(*) AS n FROM drizzle.__drizzle_migrations`;
     expect(n).toBeGreaterThan(0);
     const tables = await t.db.$client`SELECT tablename FROM pg_tables WHERE schemaname = 'public'`;
-    expect(tables.map((r) => r.tablename)).toEqual(expect.arrayContaining(['events', 'sessions', 'salts', 'rollup_queue', 'tickets', 'contact_outbox']));
+    expect(tables.map((r) => r.tablename)).toEqual(expect.arrayContaining(['events', 'sessions', 'salts', 'rollup_batches', 'tickets', 'contact_outbox']));
     await Promise.all(nodes.map((db) => db.$client.end()));
   });
 

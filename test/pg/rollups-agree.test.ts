@@ -76,7 +76,7 @@ describe.skipIf(!pgTestUrl)(`event rollups on PostgreSQL equal SQLite's for the 
   }
 
   it('leaves nothing in the queue', async () => {
-    const [{ n }] = await pg.db.$client<[{ n: number }]>`SELECT count(*) AS n FROM rollup_queue`;
+    const [{ n }] = await pg.db.$client<[{ n: number }]>`SELECT count(*) AS n FROM rollup_batches`;
     expect(n).toBe(0);
   });
 });

@@ -3,8 +3,6 @@ import { openPg, type PgDb, type Sql } from '../../db/pg/client.ts';
 import { LOCK } from '../../db/pg/locks.ts';
 import { applyRollupChunk, settlePgRollups } from '../../db/pg/rollups/applier.ts';
 import { KnownVisitors } from '../../db/pg/rollups/known-visitors.ts';
-import { WrittenEvents } from '../../db/pg/rollups/written-events.ts';
-import type { StoredEvent } from '../../db/reports/rollups/events.ts';
 import { rebuildPgRollups } from '../../db/pg/rollups/rebuild.ts';
 import { createRollupTimer } from '../../db/pg/rollups/timer.ts';
 import { createPgIngest } from '../../db/pg/tracking/writer.ts';
@@ -32,7 +30,7 @@ describe.skipIf(!pgTestUrl)(`rollups with concurrent committers${pgTestUrl ? '' 
     const insert = (tx: Sql, id: number) => tx`
       WITH e AS (INSERT INTO events (id, ts, type, visitor, session_id, pv, article, locale)
         VALUES (${id}, ${Date.UTC(2026, 5, 1, 12)}, 'view', 'v-late', 424242, ${`late-${id}`}, 'a', 'en') RETURNING id)
-      INSERT INTO rollup_queue SELECT id FROM e`;
+      INSERT INTO rollup_batches (first_id, size, ids) SELECT min(id), count(*), array_agg(id) FROM e`;
     const [{ id1, id2 }] = await sql<[{ id1: number; id2: number }]>`SELECT nextval('events_id_seq') AS id1, nextval('events_id_seq') AS id2`;
     // Transaction A holds the smaller id, uncommitted, while B commits the larger one and the applier runs.
     const held = await sql.reserve();
@@ -72,7 +70,7 @@ describe.skipIf(!pgTestUrl)(`rollups with concurrent committers${pgTestUrl ? '' 
     await sql`
       WITH e AS (INSERT INTO events (id, ts, type, visitor, session_id, pv, article, locale)
         VALUES (nextval('events_id_seq'), ${ts}, 'view', 'v-rebuild', 434343, 'pv-rebuild', 'a', 'en') RETURNING id)
-      INSERT INTO rollup_queue SELECT id FROM e`;
+      INSERT INTO rollup_batches (first_id, size, ids) SELECT min(id), count(*), array_agg(id) FROM e`;
     await held`COMMIT`;
     held.release();
     expect(await applying).toBe(1); // the applier goes first and counts the new event, then the rebuild runs
@@ -86,13 +84,11 @@ describe.skipIf(!pgTestUrl)(`rollups with concurrent committers${pgTestUrl ? '' 
     const requests = traffic({ seed: 11, start: Date.UTC(2026, 6, 1, 8), days: 3, visitors: 250, articles: ['a', 'b', 'c'], locales: ['en', 'ru'] });
     const nodes = [0, 1].map(() => {
       const db = openPg(t.url, { max: 4 });
-      // Each node with its own caches of committed visitor-set members and of the events it wrote, as a store has
-      // (known-visitors.ts, written-events.ts): each applier takes the other node's events too, and reads those.
+      // Each node with its own cache of committed visitor-set members, as a store has (known-visitors.ts): each
+      // applier takes the other node's batches too.
       const known = new KnownVisitors();
-      const written = new WrittenEvents();
-      const timer = createRollupTimer(db, zone, known, written);
-      const onCommit = (rows: readonly StoredEvent[]) => (written.add(rows), timer.nudge());
-      return { db, known, written, timer, ingest: createPgIngest(db, t.config, { onCommit }) };
+      const timer = createRollupTimer(db, zone, known);
+      return { db, known, timer, ingest: createPgIngest(db, t.config, { onCommit: timer.nudge }) };
     });
     // Each visitor's requests go in order, but to alternating nodes; visitors run concurrently.
     const byVisitor = new Map<string, typeof requests>();
@@ -105,13 +101,13 @@ describe.skipIf(!pgTestUrl)(`rollups with concurrent committers${pgTestUrl ? '' 
     );
     for (const n of nodes) await n.ingest.close();
     // Appliers of both nodes may still be running; a report-style drain finishes the job.
-    await Promise.all(nodes.map((n) => settlePgRollups(n.db, zone, 500, n.known, n.written)));
+    await Promise.all(nodes.map((n) => settlePgRollups(n.db, zone, 500, n.known)));
     for (const n of nodes) {
       await n.timer.stop();
       await n.db.$client.end();
     }
     const [{ queued, views, stored }] = await t.db.$client<[{ queued: number; views: number; stored: number }]>`
-      SELECT (SELECT count(*) FROM rollup_queue) AS queued,
+      SELECT (SELECT count(*) FROM rollup_batches) AS queued,
              (SELECT sum(views) FROM site_days WHERE locale = '*') AS views,
              (SELECT count(*) FROM events WHERE type = 'view') AS stored`;
     expect(queued).toBe(0);

@@ -10,18 +10,17 @@ import { int8s, texts } from '../arrays.ts';
 import type { PgDb } from '../client.ts';
 import { settlePgRollups } from '../rollups/applier.ts';
 import type { KnownVisitors } from '../rollups/known-visitors.ts';
-import type { WrittenEvents } from '../rollups/written-events.ts';
 import { ensurePgTicketRollups } from '../tickets/rollups.ts';
 
 const QUERY_SUMS = `coalesce(sum(searches), 0) AS searches, coalesce(sum(zero_results), 0) AS "zeroResults", coalesce(sum(clicked), 0) AS clicked,
   coalesce(sum(bounced), 0) AS bounced, coalesce(sum(sessions), 0) AS sessions, coalesce(sum(contact_sessions), 0) AS "contactSessions"`;
 
 /** The reads over one PostgreSQL database; `timeZone` is the database's (every node agrees on it). */
-export function pgReportReads(db: PgDb, timeZone: string, known?: KnownVisitors, written?: WrittenEvents): ReportReads {
+export function pgReportReads(db: PgDb, timeZone: string, known?: KnownVisitors): ReportReads {
   const sql = db.$client;
   const articleFilter = (article: string | undefined, n: number) => (article ? `AND article = $${n}` : '');
   return {
-    settle: async () => void (await settlePgRollups(db, timeZone, undefined, known, written)),
+    settle: async () => void (await settlePgRollups(db, timeZone, undefined, known)),
     ensureTicketRollups: () => ensurePgTicketRollups(db, timeZone),
 
     siteDays: (locale: string, from: string, to: string) => sql<SiteDayRow[]>`

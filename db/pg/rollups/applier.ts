@@ -1,8 +1,8 @@
 /**
- * Applies event rollups on PostgreSQL from rollup_queue (docs/scale-out.md): one transaction takes queued event
- * ids with DELETE ... RETURNING, counts those events, and commits both together, under a cluster-wide advisory
- * lock so one applier runs at a time. A late commit is never skipped (its queue row is still there), and no event
- * is counted twice (its row leaves the queue in the transaction that counts it).
+ * Applies event rollups on PostgreSQL from rollup_batches (docs/scale-out.md): one transaction takes queued batches
+ * with DELETE ... RETURNING, counts their events, and commits both together, under a cluster-wide advisory lock so
+ * one applier runs at a time. A late commit is never skipped (its queue row is still there), and no event is
+ * counted twice (its batch leaves the queue in the transaction that counts it).
  */
 import { applyEventsTo, type StoredEvent } from '../../reports/rollups/events.ts';
 import { localDayFn } from '../../reports/rollups/local-day.ts';
@@ -11,8 +11,8 @@ import { LOCK } from '../locks.ts';
 import { ROLLUPS_BUILT, type KnownVisitors, type VisitorMember } from './known-visitors.ts';
 import { MemoryRollups } from './memory-rollups.ts';
 import { PgReadSeconds } from './read-seconds.ts';
-import type { WrittenEvents } from './written-events.ts';
 import { int8s } from '../arrays.ts';
+import { EVENT_COLUMNS } from '../tracking/writer.ts';
 
 /** The events columns as the rollups take them (StoredEvent). */
 export const STORED_EVENT_COLUMNS = `id, ts, type, visitor, session_id AS "sessionId", pv, path, article, locale, seconds, scroll, helpful,
@@ -51,20 +51,18 @@ export const markRollupsBuilt = (tx: Sql) => tx`
   ON CONFLICT (key) DO UPDATE SET value = excluded.value`;
 
 export interface ChunkOptions {
-  /** Most events per transaction. */
+  /** Most events per transaction (a chunk takes whole batches: one batch larger than this is taken alone). */
   limit: number;
   /** Wait for the lock (reports) instead of leaving the turn to the node that holds it (the background timer). */
   wait: boolean;
-  /** Only queued ids up to this one (a report drains what was committed when it started, not what comes after). */
+  /** Only batches up to this first id (a report drains what was committed when it started, not what comes after). */
   upTo?: number;
   /** This node's cache of visitor-set members known committed (known-visitors.ts). */
   known?: KnownVisitors;
-  /** The events this node committed lately (written-events.ts): those are not read back. */
-  written?: WrittenEvents;
 }
 
 /** Applies one chunk; returns how many events it counted, or -1 when another applier held the lock. */
-export async function applyRollupChunk(db: PgDb, timeZone: string, { limit, wait, upTo, known, written }: ChunkOptions): Promise<number> {
+export async function applyRollupChunk(db: PgDb, timeZone: string, { limit, wait, upTo, known }: ChunkOptions): Promise<number> {
   let learnt: { mark: string | null; members: VisitorMember[] } | undefined;
   const applied = await db.$client.begin(async (txn) => {
     const tx = txn as unknown as Sql;
@@ -73,22 +71,18 @@ export async function applyRollupChunk(db: PgDb, timeZone: string, { limit, wait
       const [{ ok }] = await tx<[{ ok: boolean }]>`SELECT pg_try_advisory_xact_lock(${LOCK.rollups}) AS ok`;
       if (!ok) return -1;
     }
-    const taking = tx.unsafe<Array<{ id: number }>>(
-      `DELETE FROM rollup_queue WHERE event_id IN (SELECT event_id FROM rollup_queue WHERE event_id <= $1 ORDER BY event_id LIMIT $2)
-       RETURNING event_id AS id`,
-      [upTo ?? Number.MAX_SAFE_INTEGER, limit] as never[],
-      // Planned for each chunk, not prepared: a generic plan made while the tables were small would scan them whole.
-      { prepare: false },
-    ).execute();
+    const taking = tx.unsafe<QueuedBatch[]>(TAKE_BATCHES, [upTo ?? Number.MAX_SAFE_INTEGER, limit] as never[], {
+      // Planned for each chunk, not prepared: a generic plan made while the queue was empty could scan it whole.
+      prepare: false,
+    }).execute();
     // Read under the lock, so no rebuild can come between it and this chunk's commit (sent with the take: one trip).
-    const marking = known || written ? tx<[{ value: string }?]>`SELECT value FROM rollup_state WHERE key = ${ROLLUPS_BUILT}`.execute() : undefined;
+    const marking = known ? tx<[{ value: string }?]>`SELECT value FROM rollup_state WHERE key = ${ROLLUPS_BUILT}`.execute() : undefined;
     const [taken, marks] = await Promise.all([taking, marking]);
     if (taken.length === 0) return 0;
     const stamped = stampApplied(tx).execute(); // pipelined ahead of the chunk's reads: no round trip of its own
     const mark = marks?.[0]?.value ?? null;
     known?.use(mark);
-    written?.use(mark);
-    const rows = await takeEvents(tx, taken.map((t) => t.id), written);
+    const rows = await batchEvents(tx, taken);
     learnt = { mark, members: await applyEvents(tx, rows, timeZone, known) };
     await stamped;
     return rows.length;
@@ -98,30 +92,62 @@ export async function applyRollupChunk(db: PgDb, timeZone: string, { limit, wait
   return applied;
 }
 
-/**
- * The taken events in id order: this node's from `written`, the others read (a queue row's event committed with it,
- * so it is there; nothing but `clicked`, which the rollups do not read, changes after insert).
- */
-async function takeEvents(tx: Sql, ids: readonly number[], written?: WrittenEvents): Promise<StoredEvent[]> {
-  const { found, missing } = written ? written.take(ids) : { found: [], missing: ids };
-  if (missing.length === 0) return found.sort((a, b) => a.id - b.id);
-  const read = await tx.unsafe<StoredEvent[]>(`SELECT ${STORED_EVENT_COLUMNS} FROM events WHERE id = ANY($1::int8[]) ORDER BY id`, [int8s(tx, missing)] as never[], {
-    prepare: false,
-  });
-  return found.length === 0 ? read : [...found, ...read].sort((a, b) => a.id - b.id);
+/** A queued batch as TAKE_BATCHES returns it: `events` is the JSON text its writer sent, or null (queued before 0007). */
+interface QueuedBatch {
+  ids: number[];
+  events: string | null;
 }
 
 /**
- * Counts every event committed before the call (what a report must include, SPEC 7): drains queued ids up to the
- * largest one visible now. Events committed later may have smaller ids, but they were not acknowledged before the
- * report was asked, and the next drain takes them.
+ * The smallest queued batches whose events add up to about `limit` ($2): each batch whose predecessors hold fewer
+ * than $2 events (so at least one, however large). Looks at most $2 batches (each holds one event or more).
  */
-export async function settlePgRollups(db: PgDb, timeZone: string, limit = 5000, known?: KnownVisitors, written?: WrittenEvents): Promise<number> {
-  const [{ max }] = await db.$client<[{ max: number | null }]>`SELECT max(event_id) AS max FROM rollup_queue`;
+const TAKE_BATCHES = `
+  DELETE FROM rollup_batches WHERE first_id IN (
+    SELECT first_id FROM (
+      SELECT first_id, sum(size) OVER (ORDER BY first_id) - size AS before
+      FROM (SELECT first_id, size FROM rollup_batches WHERE first_id <= $1 ORDER BY first_id LIMIT $2) s) w
+    WHERE before < $2)
+  RETURNING ids, events`;
+
+/**
+ * The taken batches' events in id order: decoded from the text each batch's writer sent (what PostgreSQL stored is
+ * what that text decodes to; nothing but `clicked`, which the rollups do not read, changes after insert), and read
+ * from the table for batches queued without it.
+ */
+async function batchEvents(tx: Sql, batches: readonly QueuedBatch[]): Promise<StoredEvent[]> {
+  const rows: StoredEvent[] = [];
+  const missing: number[] = [];
+  for (const batch of batches) {
+    if (batch.events === null) missing.push(...batch.ids);
+    else for (const values of JSON.parse(batch.events) as unknown[][]) rows.push(fromValues(values));
+  }
+  if (missing.length > 0) {
+    rows.push(...await tx.unsafe<StoredEvent[]>(`SELECT ${STORED_EVENT_COLUMNS} FROM events WHERE id = ANY($1::int8[])`, [int8s(tx, missing)] as never[], {
+      prepare: false,
+    }));
+  }
+  return rows.sort((a, b) => a.id - b.id);
+}
+
+/** A stored event from its values in EVENT_COLUMNS order. */
+function fromValues(values: readonly unknown[]): StoredEvent {
+  const row: Record<string, unknown> = {};
+  EVENT_COLUMNS.forEach(([, field], i) => (row[field] = values[i]));
+  return row as unknown as StoredEvent;
+}
+
+/**
+ * Counts every event committed before the call (what a report must include, SPEC 7): drains queued batches up to
+ * the largest first id visible now. Batches committed later may have smaller ids, but they were not acknowledged
+ * before the report was asked, and the next drain takes them.
+ */
+export async function settlePgRollups(db: PgDb, timeZone: string, limit = 5000, known?: KnownVisitors): Promise<number> {
+  const [{ max }] = await db.$client<[{ max: number | null }]>`SELECT max(first_id) AS max FROM rollup_batches`;
   if (max === null) return 0;
   let total = 0;
   for (;;) {
-    const n = await applyRollupChunk(db, timeZone, { limit, wait: true, upTo: max, known, written });
+    const n = await applyRollupChunk(db, timeZone, { limit, wait: true, upTo: max, known });
     if (n <= 0) return total;
     total += n;
   }

@@ -42,7 +42,7 @@ async function rebuildOnce(db: PgDb, timeZone: string, onProgress?: (done: numbe
     await stampApplied(tx);
     const [{ total }] = await tx<[{ total: number }]>`SELECT count(*) AS total FROM events`;
     await tx.unsafe(`TRUNCATE ${TABLES.join(', ')}`);
-    await tx`DELETE FROM rollup_queue`;
+    await tx`DELETE FROM rollup_batches`;
     await markRollupsBuilt(tx);
     let last = 0;
     let done = 0;

@@ -5,7 +5,6 @@
 import type { PgDb } from '../client.ts';
 import { applyRollupChunk } from './applier.ts';
 import type { KnownVisitors } from './known-visitors.ts';
-import type { WrittenEvents } from './written-events.ts';
 
 /**
  * How long rollups may trail the raw events (SPEC 7 lets reports lag by 5 s; reports also drain before reading). Longer
@@ -21,7 +20,7 @@ export interface RollupTimer {
   stop(): Promise<void>;
 }
 
-export function createRollupTimer(db: PgDb, timeZone: string, known?: KnownVisitors, written?: WrittenEvents): RollupTimer {
+export function createRollupTimer(db: PgDb, timeZone: string, known?: KnownVisitors): RollupTimer {
   let timer: NodeJS.Timeout | undefined;
   let running: Promise<void> | undefined;
   let stopped = false;
@@ -34,9 +33,9 @@ export function createRollupTimer(db: PgDb, timeZone: string, known?: KnownVisit
 
   function tick(): void {
     timer = undefined;
-    running = applyRollupChunk(db, timeZone, { limit: CHUNK, wait: false, known, written })
+    running = applyRollupChunk(db, timeZone, { limit: CHUNK, wait: false, known })
       .then((n) => {
-        if (n === CHUNK) {
+        if (n >= CHUNK) {
           // More is queued: go on now. A nudge from a commit during the pass may have set a timer a second away; left,
           // it held a loaded node to one chunk a second, and the queue grew for as long as the load lasted.
           clearTimeout(timer);

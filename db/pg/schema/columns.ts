@@ -6,3 +6,6 @@ export const int8 = (name: string) => bigint(name, { mode: 'number' });
 
 /** An id from a sequence; ingest also takes ids from it ahead of the insert (db/pg/ingest). */
 export const serialId = (name: string) => bigserial(name, { mode: 'number' });
+
+/** An array of int8 read as JS numbers. */
+export const int8Array = (name: string) => bigint(name, { mode: 'number' }).array();

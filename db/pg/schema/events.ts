@@ -1,6 +1,6 @@
 /** Tracking tables on PostgreSQL: the same rows as db/schema/events.ts, plus what several nodes share. */
-import { boolean, index, pgTable, text } from 'drizzle-orm/pg-core';
-import { int8, serialId } from './columns.ts';
+import { boolean, index, integer, pgTable, text } from 'drizzle-orm/pg-core';
+import { int8, int8Array, serialId } from './columns.ts';
 
 /** One salt per UTC day, agreed by all nodes: the first INSERT wins (ON CONFLICT DO NOTHING), everyone reads it back. */
 export const salts = pgTable('salts', {
@@ -62,8 +62,17 @@ export const events = pgTable(
 );
 
 /**
- * Events stored but not yet in the rollups: written in the transaction that stores the event, deleted in the
- * transaction that applies it (db/pg/rollups/applier.ts). Unlike a "largest applied id" watermark, a row that
- * commits late (PostgreSQL does not commit ids in order) is still here to be taken.
+ * Events stored but not yet in the rollups, one row per committed batch: written in the transaction that stores the
+ * batch, deleted in the transaction that applies it (db/pg/rollups/applier.ts). Unlike a "largest applied id"
+ * watermark, a batch that commits late (PostgreSQL does not commit ids in order) is still here to be taken.
+ * `events` is the batch's rows exactly as the writer sent them (the JSON text its insert decoded), so the applier
+ * need not read them back; a row without it (queued before migration 0007) is read from `events` by `ids`.
  */
-export const rollupQueue = pgTable('rollup_queue', { eventId: int8('event_id').primaryKey() });
+export const rollupBatches = pgTable('rollup_batches', {
+  /** The batch's smallest event id: batches are applied in this order. */
+  firstId: int8('first_id').primaryKey(),
+  /** How many events (the length of `ids`), so a chunk can add up batches without reading their arrays. */
+  size: integer('size').notNull(),
+  ids: int8Array('ids').notNull(),
+  events: text('events'),
+});

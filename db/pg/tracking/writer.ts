@@ -2,7 +2,8 @@
  * The PostgreSQL ingest writer: validated events in, one transaction per batch of concurrent callers, each caller
  * answered after its batch committed (durable: PostgreSQL's commit waits for its WAL). Events are settled by the
  * same code as on SQLite (db/ingest/settle.ts); sessions come from the database, so any node may take any request.
- * Each event also gets a rollup_queue row in the same transaction; the applier (db/pg/rollups) drains it.
+ * Each batch also gets a rollup_batches row, with its rows as written, in the same transaction; the applier
+ * (db/pg/rollups) drains it.
  * A batch costs three round trips: BEGIN; the visitors' locks, their latest sessions and new ids together; one
  * statement that writes everything (and, when clicks mark searches of earlier batches, one more), followed by COMMIT.
  */
@@ -33,11 +34,8 @@ export interface PgIngest {
 export interface PgIngestOptions {
   maxBatchEvents?: number;
   clock?: () => number;
-  /**
-   * Called after each committed batch (the rollup applier's nudge) with its events exactly as stored, or without
-   * the ones whose text PostgreSQL stores differently (json-rows.ts), for the applier's cache (written-events.ts).
-   */
-  onCommit?: (stored: readonly StoredEvent[]) => void;
+  /** Called after each committed batch (the rollup applier's nudge). */
+  onCommit?: () => void;
 }
 
 interface Pending {
@@ -70,7 +68,6 @@ export function createPgIngest(db: PgDb, config: Pick<Config, 'attributionMinute
     const eventCount = batch.reduce((n, p) => n + p.events.length, 0);
     const moreSessionIds = sessionIds.length < batch.length ? Math.max(batch.length, SESSION_ID_BLOCK) : 0;
     let written: Promise<unknown> | undefined;
-    let stored: StoredEvent[] = [];
     // sql.begin rather than a reserved connection: it fails the transaction when the connection drops, where a query
     // queued on a reserved connection could wait forever (a PostgreSQL restart under load showed it).
     await sql.begin(async (txn) => {
@@ -111,16 +108,13 @@ export function createPgIngest(db: PgDb, config: Pick<Config, 'attributionMinute
       // Not awaited here, so sql.begin's COMMIT goes out right behind them (one round trip for all). If a write
       // fails, PostgreSQL answers that COMMIT with a rollback, and the await below fails the batch.
       const clicking = earlierClicked.length > 0 ? markClicked(tx, earlierClicked).execute() : undefined;
-      const eventsJson = jsonRows(rows.map(eventValues));
-      // A \u escape is where a string may have been changed to fit PostgreSQL's text (json-rows.ts): rare, not cached.
-      stored = eventsJson.includes('\\u') ? [] : rows;
-      written = Promise.all([clicking, writeEvents(tx, eventsJson, [...touched]).execute()]);
+      written = Promise.all([clicking, writeEvents(tx, jsonRows(rows.map(eventValues)), [...touched]).execute()]);
       // When the connection drops at COMMIT (PostgreSQL crashed or restarted), sql.begin rejects and the await of
       // `written` below is never reached: without a handler its rejection is unhandled and ends the whole node.
       written.catch(() => {});
     });
     await written;
-    options.onCommit?.(stored);
+    options.onCommit?.();
   }
 
   const commits = createGroupCommit<Pending>({
@@ -151,8 +145,8 @@ const GATHER_MS = 3;
 /** Ids taken at once when the pool of session ids runs short. */
 const SESSION_ID_BLOCK = 256;
 
-/** The events table's columns, each with the StoredEvent field that fills it. */
-const EVENT_COLUMNS = [
+/** The events table's columns, each with the StoredEvent field that fills it (a batch's rows are arrays in this order). */
+export const EVENT_COLUMNS = [
   ['id', 'id', 'int8'], ['ts', 'ts', 'int8'], ['type', 'type', 'text'], ['visitor', 'visitor', 'text'], ['session_id', 'sessionId', 'int8'],
   ['pv', 'pv', 'text'], ['path', 'path', 'text'], ['article', 'article', 'text'], ['locale', 'locale', 'text'], ['seconds', 'seconds', 'int8'],
   ['scroll', 'scroll', 'int8'], ['helpful', 'helpful', 'bool'], ['query', 'query', 'text'], ['query_norm', 'queryNorm', 'text'],
@@ -161,15 +155,17 @@ const EVENT_COLUMNS = [
 ] as const;
 
 /**
- * One statement for the whole batch: its events with their rollup_queue rows, and the sessions it started or
- * continued. Prepared: it reads no table, so its plan cannot go stale.
+ * One statement for the whole batch: its events, its rollup_batches row, and the sessions it started or continued.
+ * The queue row keeps the batch's JSON text as sent ($1 is text, decoded once as jsonb for the insert): the events
+ * PostgreSQL stored are exactly what that text decodes to, so the applier counts them from it instead of reading
+ * them back (db/pg/rollups/applier.ts). Prepared: it reads no table, so its plan cannot go stale.
  */
 const WRITE_BATCH = `
   WITH ins AS (
     INSERT INTO events (${EVENT_COLUMNS.map(([c]) => c).join(', ')})
-    ${arrayRows('$1', EVENT_COLUMNS.map(([c, , t]) => [c, t] as const))}
+    ${arrayRows('$1::text', EVENT_COLUMNS.map(([c, , t]) => [c, t] as const))}
     RETURNING id),
-  queued AS (INSERT INTO rollup_queue (event_id) SELECT id FROM ins),
+  queued AS (INSERT INTO rollup_batches (first_id, size, ids, events) SELECT min(id), count(*), array_agg(id ORDER BY id), $1 FROM ins),
   sessions AS (
     INSERT INTO sessions (${SESSION_COLUMNS.map(([c]) => c).join(', ')})
     ${arrayRows('$2', SESSION_COLUMNS)}
