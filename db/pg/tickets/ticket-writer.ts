@@ -1,7 +1,7 @@
 /**
  * Writes an import's checked rows into PostgreSQL while the file is still being read, all or nothing: one
  * transaction takes the rows chunk by chunk (COPY into a temporary table, new tickets inserted, changed ones updated,
- * their tags replaced; for a source with no tickets yet, COPY straight into tickets and ticket_tags, new-tickets.ts)
+ * their tags replaced, staged-merge.ts; for a source with no tickets yet, COPY straight into tickets and ticket_tags, new-tickets.ts)
  * while the node reads and maps the next chunk, so the server's work runs beside the node's instead of after it. The ticket rollups and the import's history row are changed in the same transaction at the
  * end: a kill -9 of the node or a restart of PostgreSQL at any moment leaves the tickets as before or as after. Same
  * rules as SQLite's writer: the first row of an id wins, later ones are repeated ids; a ticket is updated only when a
@@ -12,18 +12,18 @@
  * one join with every row's (id, line) tells repeats from chance and the rest are written last.
  */
 import { once } from 'node:events';
-import { ImportBusyError, MAX_LISTED_ERRORS } from '../../tickets/errors.ts';
+import { ImportBusyError } from '../../tickets/errors.ts';
 import type { RowSink } from '../../tickets/run-import.ts';
 import type { RepeatedId } from '../../tickets/staging.ts';
-import { STAGED_COLUMNS } from '../../tickets/ticket-fields.ts';
 import type { EncodedRows, StagedRecord } from '../../tickets/worker-protocol.ts';
 import type { WriteCounts } from '../../tickets/write-rows.ts';
 import type { Sql } from '../client.ts';
 import { LOCK } from '../locks.ts';
-import { COPY_COLUMN_TYPES, COPY_COLUMNS, TICKET_COPY_COLUMNS } from './copy-rows.ts';
+import { COPY_COLUMNS, TICKET_COPY_COLUMNS } from './copy-rows.ts';
 import { CopyEncoder, type NewTicketsEncoding } from './copy-encoder.ts';
 import { claimIds, createHeldTables, drawIdBase, settleHeldNew, sourceTickets } from './new-tickets.ts';
 import { SeenIds } from './seen-ids.ts';
+import { createStageTables, mergeStaged, settleHeldStaged } from './staged-merge.ts';
 import { addTicketSums, refreshRequesters, ticketRollupsBuilt } from './rollups.ts';
 
 /** Rows per chunk: large enough that each statement's overhead is small, small enough that the last one is quick. */
@@ -64,9 +64,6 @@ interface Chunk {
 
 class RolledBack extends Error {}
 
-const q = (c: string) => `"${c}"`;
-const SETTABLE = STAGED_COLUMNS.filter((c) => c !== 'external_id');
-const CHANGED = 'm.id IS NOT NULL AND (m.fields_changed OR m.tags_changed)';
 
 /** Starts the import's transaction on `sql` (a pool or one connection of its own) and waits for its ticket lock. */
 export async function openTicketWriter(sql: Sql, opts: TicketWriterOptions): Promise<TicketWriter> {
@@ -253,17 +250,7 @@ export class TicketWriter implements RowSink {
     const [{ seq }] = await tx<[{ seq: string }]>`SELECT pg_get_serial_sequence('tickets', 'id') AS seq`;
     this.sequence = seq.replace(/'/g, "''");
     if (fresh && !dryRun) return this.runNew(tx, rollups, started);
-    await tx.unsafe(`CREATE TEMP TABLE kb_stage (${COPY_COLUMN_TYPES}) ON COMMIT DROP`);
-    // Rows held back until the end, and the id and line of every row (to tell a repeated id from a shared hash).
-    await tx.unsafe(`CREATE TEMP TABLE kb_held (${COPY_COLUMN_TYPES}) ON COMMIT DROP`);
-    await tx.unsafe('CREATE TEMP TABLE kb_lines (external_id text, line int8) ON COMMIT DROP');
-    // A chunk's rows with the id of the ticket each one matches (none: new) and what differs.
-    await tx.unsafe(`CREATE TEMP TABLE kb_match (${COPY_COLUMN_TYPES}, id int8, fields_changed bool, tags_changed bool) ON COMMIT DROP`);
-    if (rollups) {
-      // Tickets written (their new versions join the rollups at the end) and requesters of changed tickets' old versions.
-      await tx.unsafe('CREATE TEMP TABLE kb_touched (id int8) ON COMMIT DROP');
-      await tx.unsafe('CREATE TEMP TABLE kb_requesters (requester text) ON COMMIT DROP');
-    }
+    await createStageTables(tx, rollups);
     started();
     const send = (query: string) => this.send(tx, query);
     for (let chunk; (chunk = await this.nextChunk()); ) {
@@ -343,22 +330,9 @@ export class TicketWriter implements RowSink {
     await tx`SELECT pg_advisory_xact_lock(${LOCK.tickets})`;
   }
 
-  /**
-   * The held rows against every row read: those with an earlier line of the same id are repeated ids (noted and
-   * dropped); the others are first of their id, left in kb_stage to be written like any chunk.
-   */
+  /** Drops repeated ids from the held rows (noted); the others are left in kb_stage to be written like any chunk. */
   private async settleHeld(tx: Sql): Promise<void> {
-    await tx.unsafe('INSERT INTO kb_lines SELECT external_id, line FROM kb_held');
-    const repeats = await tx<Array<{ n: number; line: number; externalId: string; firstLine: number }>>`
-      WITH firsts AS (
-        SELECT l.external_id, min(l.line) AS line FROM kb_lines l WHERE l.external_id IN (SELECT external_id FROM kb_held) GROUP BY 1),
-      d AS (DELETE FROM kb_held h USING firsts f WHERE f.external_id = h.external_id AND h.line > f.line
-            RETURNING h.line, h.external_id, f.line AS first_line)
-      SELECT (count(*) OVER ())::int AS n, line, external_id AS "externalId", first_line AS "firstLine" FROM d ORDER BY line LIMIT ${MAX_LISTED_ERRORS}`;
-    this.repeated.count = repeats[0]?.n ?? 0;
-    this.repeated.first = repeats.map(({ n: _, ...r }) => r);
-    await tx.unsafe('TRUNCATE kb_stage');
-    await tx.unsafe(`INSERT INTO kb_stage (${COPY_COLUMNS}) SELECT ${COPY_COLUMNS} FROM kb_held ORDER BY line`);
+    Object.assign(this.repeated, await settleHeldStaged(tx));
   }
 
   /** Classifies kb_stage's `rows` rows against the tickets and writes them (a dry run only counts). */
@@ -368,63 +342,8 @@ export class TicketWriter implements RowSink {
       this.counts.imported += rows;
       return;
     }
-    await tx.unsafe('TRUNCATE kb_match').execute();
-    // Each row looked up by the unique index (LATERAL ... LIMIT 1 keeps the planner from hashing the whole tickets table
-    // for every chunk); each side holds a tag once, so the tags are equal as sets when each contains the other.
-    const [{ matched, changed }] = await tx.unsafe<[{ matched: number; changed: number }]>(
-      `WITH m AS (
-         INSERT INTO kb_match
-         SELECT s.*, t.id, ${SETTABLE.map((c) => `t.${q(c)} IS DISTINCT FROM s.${q(c)}`).join(' OR ')}, NOT (g.tags @> s.tags AND s.tags @> g.tags)
-         FROM kb_stage s
-         LEFT JOIN LATERAL (SELECT * FROM tickets t WHERE t.source = $1 AND t.external_id = s.external_id LIMIT 1) t ON true
-         LEFT JOIN LATERAL (SELECT coalesce(array_agg(g.tag), '{}') AS tags FROM ticket_tags g WHERE g.ticket_id = t.id) g ON true
-         RETURNING id, fields_changed, tags_changed)
-       SELECT count(id)::int AS matched, (count(*) FILTER (WHERE id IS NOT NULL AND (fields_changed OR tags_changed)))::int AS changed FROM m`,
-      [this.opts.source],
-    );
-    this.counts.imported += rows - matched;
-    this.counts.updated += changed;
-    this.counts.unchanged += matched - changed;
-    if (this.opts.dryRun) return;
-    if (changed) {
-      // Changed tickets are reached through their ids, one index lookup each, never by hashing the tickets table.
-      await tx.unsafe('SET LOCAL enable_hashjoin = off').execute();
-      await tx.unsafe('SET LOCAL enable_mergejoin = off').execute();
-      const old = `tickets t JOIN kb_match m ON m.id = t.id AND (${CHANGED})`;
-      if (rollups) {
-        // The old versions leave the rollups before they change; their requesters are refreshed at the end.
-        await tx.unsafe(`INSERT INTO kb_requesters SELECT t.requester FROM ${old} WHERE t.requester IS NOT NULL`);
-        await addTicketSums(tx, old, -1);
-        await tx.unsafe(`INSERT INTO kb_touched SELECT id FROM kb_match m WHERE ${CHANGED}`);
-      }
-      await tx.unsafe(
-        `UPDATE tickets t SET imported_at = ${this.opts.now}, ${SETTABLE.map((c) => `${q(c)} = m.${q(c)}`).join(', ')}
-         FROM kb_match m WHERE t.id = m.id AND (${CHANGED})`,
-      );
-      await tx.unsafe('DELETE FROM ticket_tags WHERE ticket_id IN (SELECT id FROM kb_match WHERE tags_changed AND id IS NOT NULL)');
-      await tx.unsafe('INSERT INTO ticket_tags (ticket_id, tag) SELECT id, unnest(tags) FROM kb_match WHERE tags_changed AND id IS NOT NULL');
-      await tx.unsafe('RESET enable_hashjoin').execute();
-      await tx.unsafe('RESET enable_mergejoin').execute();
-    }
-    if (rows > matched) await this.insertNew(tx, rollups);
-  }
-
-  /**
-   * Inserts the chunk's rows that matched no ticket as new tickets, in file order, with their tags. Ids are drawn
-   * beforehand, so the tags need no join back to the inserted rows.
-   */
-  private async insertNew(tx: Sql, rollups: boolean): Promise<void> {
-    await tx.unsafe(
-      `WITH kb_new AS MATERIALIZED (
-         SELECT nextval('${this.sequence}') AS new_id, s.* FROM (SELECT * FROM kb_match s WHERE s.id IS NULL ORDER BY s.line) s),
-       ins AS (
-         INSERT INTO tickets (id, source, ${STAGED_COLUMNS.map(q).join(', ')}, imported_at)
-         SELECT new_id, $1, ${STAGED_COLUMNS.map(q).join(', ')}, ${this.opts.now} FROM kb_new)${
-           rollups ? ', touched AS (INSERT INTO kb_touched SELECT new_id FROM kb_new)' : ''
-         }
-       INSERT INTO ticket_tags (ticket_id, tag) SELECT new_id, unnest(tags) FROM kb_new`,
-      [this.opts.source],
-    );
+    const { source, now, dryRun } = this.opts;
+    await mergeStaged(tx, { rows, rollups, source, now, dryRun, sequence: this.sequence }, this.counts);
   }
 }
 
