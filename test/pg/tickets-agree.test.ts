@@ -6,6 +6,7 @@ import { writeZendeskCsv } from '../../bench/import-data.ts';
 import { importFileToPg } from '../../db/pg/tickets/import.ts';
 import { resolveProfile } from '../../db/tickets/resolve-profile.ts';
 import { importFile } from '../../db/tickets/sqlite-import.ts';
+import type { ImportResult } from '../../db/tickets/run-import.ts';
 import { Staging } from '../../db/tickets/staging.ts';
 import type { StagedRecord } from '../../db/tickets/worker-protocol.ts';
 import { writeStaged } from '../../db/tickets/write-staged.ts';
@@ -121,54 +122,69 @@ describe.skipIf(!pgTestUrl)(`ticket import and ticket rollups on PostgreSQL equa
     await expectSameTables();
   });
 
-  it('a file with repeated ids, some chunks apart, gives the same answer and tickets, refused or skipped', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'kb-pg-repeats-'));
+  /**
+   * A Zendesk file of `rows` generated rows, changed by `edit` (its lines, header first), imported into both adapters
+   * with `extra` options, refused (a bad row) and then with bad rows skipped; `check` sees each pair of answers.
+   */
+  async function importEditedBoth(
+    rows: number,
+    edit: (lines: string[]) => void,
+    extra: { source?: string },
+    check: (a: ImportResult, b: ImportResult, skipInvalid: boolean) => void,
+  ): Promise<void> {
+    const dir = mkdtempSync(join(tmpdir(), 'kb-pg-agree-'));
     try {
-      const file = join(dir, 'repeats.csv');
-      await writeZendeskCsv(file, 900);
+      const file = join(dir, 'tickets.csv');
+      await writeZendeskCsv(file, rows);
       const lines = readFileSync(file, 'utf8').trimEnd().split('\n');
-      // Repeats of rows 5 chunks back, in the same chunk, and of a repeat; a bad date among them.
-      lines.push(lines[12]!, lines[480]!.replace(',Normal,', ',High,'), lines[12]!, lines[899]!);
-      lines.splice(300, 0, lines[299]!, lines[40]!.replace(/2024-01-01 \d\d:\d\d:\d\d/, 'yesterday'));
+      edit(lines);
       writeFileSync(file, `${lines.join('\n')}\n`);
       const { profile, label } = resolveProfile({ preset: 'zendesk', maps: [] });
-      const plainResult = ({ durationMs: _, ...r }: { durationMs: number }) => r;
+      const plainResult = ({ durationMs: _, ...r }: ImportResult) => r;
       for (const skipInvalid of [false, true]) {
-        const opts = { profile, profileLabel: label, skipInvalid, batchSize: 100 };
+        const opts = { profile, profileLabel: label, skipInvalid, batchSize: 100, ...extra };
         const a = await importFile(lite.db, file, opts);
         const b = await importFileToPg(pg.db, pg.url, file, opts);
         expect(plainResult(b)).toEqual(plainResult(a));
-        expect(a.errorCount).toBe(6);
-        expect(a.committed).toBe(skipInvalid);
+        check(a, b, skipInvalid);
         await expectSameTables();
       }
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
+  }
+
+  it('a file with repeated ids, some chunks apart, gives the same answer and tickets, refused or skipped', async () => {
+    await importEditedBoth(
+      900,
+      (lines) => {
+        // Repeats of rows 5 chunks back, in the same chunk, and of a repeat; a bad date among them.
+        lines.push(lines[12]!, lines[480]!.replace(',Normal,', ',High,'), lines[12]!, lines[899]!);
+        lines.splice(300, 0, lines[299]!, lines[40]!.replace(/2024-01-01 \d\d:\d\d:\d\d/, 'yesterday'));
+      },
+      {},
+      (a, _b, skipInvalid) => {
+        expect(a.errorCount).toBe(6);
+        expect(a.committed).toBe(skipInvalid);
+      },
+    );
   });
 
   it('a new source (copied straight into tickets) with repeats and two ids of one hash gives the same answer and tickets', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'kb-pg-new-source-'));
-    try {
-      const file = join(dir, 'new-source.csv');
-      await writeZendeskCsv(file, 700);
-      const lines = readFileSync(file, 'utf8').trimEnd().split('\n');
-      const withId = (line: string, id: string) => line.replace(/^(\d+),\d+,/, `$1,${id},`);
-      // 100562789 and 100779192 share their 32-bit hash (db/tickets/worker-protocol.ts idHash): the second is held back
-      // though it is new, and its own repeat must name it, not the first, as the row it repeats.
-      lines[40] = withId(lines[40]!, '100562789');
-      lines[520] = withId(lines[520]!, '100779192');
-      lines.push(withId(lines[600]!, '100779192'), withId(lines[5]!, '100562789'), lines[300]!, lines[301]!.replace(/,Normal,/, ',High,'));
-      lines[650] = lines[650]!.replace(/2024-01-01 \d\d:\d\d:\d\d/, 'yesterday');
-      writeFileSync(file, `${lines.join('\n')}\n`);
-      const { profile, label } = resolveProfile({ preset: 'zendesk', maps: [] });
-      const plainResult = ({ durationMs: _, ...r }: { durationMs: number }) => r;
+    const withId = (line: string, id: string) => line.replace(/^(\d+),\d+,/, `$1,${id},`);
+    await importEditedBoth(
+      700,
+      (lines) => {
+        // 100562789 and 100779192 share their 32-bit hash (db/tickets/worker-protocol.ts idHash): the second is held back
+        // though it is new, and its own repeat must name it, not the first, as the row it repeats.
+        lines[40] = withId(lines[40]!, '100562789');
+        lines[520] = withId(lines[520]!, '100779192');
+        lines.push(withId(lines[600]!, '100779192'), withId(lines[5]!, '100562789'), lines[300]!, lines[301]!.replace(/,Normal,/, ',High,'));
+        lines[650] = lines[650]!.replace(/2024-01-01 \d\d:\d\d:\d\d/, 'yesterday');
+      },
+      { source: 'helpdesk-b' },
       // Refused first (a bad row: nothing written, the source stays new), then with the bad row skipped.
-      for (const skipInvalid of [false, true]) {
-        const opts = { profile, profileLabel: label, skipInvalid, batchSize: 100, source: 'helpdesk-b' };
-        const a = await importFile(lite.db, file, opts);
-        const b = await importFileToPg(pg.db, pg.url, file, opts);
-        expect(plainResult(b)).toEqual(plainResult(a));
+      (a, b, skipInvalid) => {
         expect(a.errors.filter((e) => e.reason.startsWith('duplicate')).map((e) => [e.line, e.reason])).toEqual([
           [702, 'duplicate ticket id (first on line 521)'],
           [703, 'duplicate ticket id (first on line 41)'],
@@ -176,17 +192,14 @@ describe.skipIf(!pgTestUrl)(`ticket import and ticket rollups on PostgreSQL equa
           [705, 'duplicate ticket id (first on line 302)'],
         ]);
         expect([b.committed, b.imported]).toEqual(skipInvalid ? [true, 699] : [false, 0]);
-        await expectSameTables();
-      }
-      // Ids follow the file, and later tickets get ids past the import's.
-      const ids = await pg.db.$client<Array<{ id: string; externalId: string }>>`
-        SELECT id, external_id AS "externalId" FROM tickets WHERE source = 'helpdesk-b' ORDER BY id`;
-      expect(ids.slice(0, 3).map((r) => r.externalId)).toEqual(['1', '2', '3']);
-      const [{ next }] = await pg.db.$client<[{ next: string }]>`SELECT nextval(pg_get_serial_sequence('tickets', 'id')) AS next`;
-      expect(Number(next)).toBeGreaterThan(Math.max(...ids.map((r) => Number(r.id))));
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
+      },
+    );
+    // Ids follow the file, and later tickets get ids past the import's.
+    const ids = await pg.db.$client<Array<{ id: string; externalId: string }>>`
+      SELECT id, external_id AS "externalId" FROM tickets WHERE source = 'helpdesk-b' ORDER BY id`;
+    expect(ids.slice(0, 3).map((r) => r.externalId)).toEqual(['1', '2', '3']);
+    const [{ next }] = await pg.db.$client<[{ next: string }]>`SELECT nextval(pg_get_serial_sequence('tickets', 'id')) AS next`;
+    expect(Number(next)).toBeGreaterThan(Math.max(...ids.map((r) => Number(r.id))));
   });
 
   it('a dry run counts and writes nothing', async () => {
