@@ -4,12 +4,13 @@ import { humanContext, launchBrowser } from '../helpers/browser.ts';
 import { startServer, type RunningServer } from '../helpers/server.ts';
 import { storedEvents, waitForEvents, type EventRow } from '../helpers/stored.ts';
 import { dbOf } from '../helpers/db.ts';
+import { startEmbedSite, type EmbedSite } from '../helpers/embed-site.ts';
 
-// A page of another site embedding the snippet, served from the real server's origin so /kb.js and
-// /api/events are the real ones. The site's own pages are covered in tracker-site.test.ts.
-const EMBED_PAGE = `<!doctype html><html lang="en"><head><meta charset="utf-8">
+// A page of another site embedding the snippet, on an origin of its own: /kb.js and /api/events are the real server's.
+// The site's own pages are covered in tracker-site.test.ts.
+const embedPage = (kb: string) => `<!doctype html><html lang="en"><head><meta charset="utf-8">
 <meta name="kb:article" content="embedded-guide"><title>Embedded</title>
-<script src="/kb.js" data-api="/api/events" data-contact-url="/contact" defer></script></head>
+<script src="${kb}/kb.js" data-api="${kb}/api/events" data-contact-url="/contact" defer></script></head>
 <body><h1>Guide</h1><div style="height:4000px">Long text</div>
 <a id="help" href="/help/contact">Talk to us</a> <button id="cta" data-kb-contact>Contact support</button>
 <form id="form" data-kb-contact-form onsubmit="event.preventDefault()"><button>Send</button></form>
@@ -30,12 +31,15 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 describe('tracker on an embedding page (Chromium)', () => {
   let server: RunningServer;
   let browser: Browser;
+  let embed: EmbedSite;
 
   beforeAll(async () => {
     [server, browser] = await Promise.all([startServer(), launchBrowser()]);
+    embed = await startEmbedSite('/embed', embedPage(server.url));
   });
   afterAll(async () => {
     await browser?.close();
+    await embed?.close();
     await server?.stop();
   });
 
@@ -43,10 +47,11 @@ describe('tracker on an embedding page (Chromium)', () => {
   async function open(setup?: (ctx: BrowserContext) => Promise<void>) {
     const context = await humanContext(browser);
     await setup?.(context);
-    await context.route(`${server.url}/embed`, (route) => route.fulfill({ contentType: 'text/html', body: EMBED_PAGE }));
     const page = await context.newPage();
-    await page.goto(`${server.url}/embed`);
-    const [view] = await waitForEvents(dbOf(server.kb), (rows) => rows.filter((r) => r.type === 'view' && !seen.has(r.pv)));
+    await page.goto(embed.url);
+    // The first view not yet taken, of this page only: a page a test navigated to may have stored a view of its own.
+    const ours = (r: EventRow) => r.type === 'view' && r.path === '/embed' && !seen.has(r.pv);
+    const [view] = await waitForEvents(dbOf(server.kb), (rows) => rows.filter(ours));
     seen.add(view!.pv);
     return { context, page, pv: view!.pv as string, view: view! };
   }
@@ -140,9 +145,8 @@ describe('tracker on an embedding page (Chromium)', () => {
     }
     const context = await humanContext(browser);
     await context.addInitScript(script);
-    await context.route(`${server.url}/embed`, (route) => route.fulfill({ contentType: 'text/html', body: EMBED_PAGE }));
     const page = await context.newPage();
-    await page.goto(`${server.url}/embed`);
+    await page.goto(embed.url);
     await page.click('#cta');
     await page.evaluate(() => document.dispatchEvent(new CustomEvent('kb:track', { detail: { type: 'vote', helpful: true } })));
     await sleep(1500);
