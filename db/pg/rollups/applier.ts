@@ -12,12 +12,7 @@ import { ROLLUPS_BUILT, type KnownVisitors, type VisitorMember } from './known-v
 import { MemoryRollups } from './memory-rollups.ts';
 import { PgReadSeconds } from './read-seconds.ts';
 import { int8s } from '../arrays.ts';
-import { EVENT_COLUMNS } from '../tracking/writer.ts';
-
-/** The events columns as the rollups take them (StoredEvent). */
-export const STORED_EVENT_COLUMNS = `id, ts, type, visitor, session_id AS "sessionId", pv, path, article, locale, seconds, scroll, helpful,
-  query, query_norm AS "queryNorm", results, position, comment, referrer_host AS "referrerHost", via,
-  attributed_article AS "attributedArticle", clicked`;
+import { eventFromValues, STORED_EVENT_COLUMNS } from '../event-rows.ts';
 
 /**
  * Counts `rows` (in id order) into the rollups inside the caller's transaction; returns the visitor-set members
@@ -120,7 +115,7 @@ async function batchEvents(tx: Sql, batches: readonly QueuedBatch[]): Promise<St
   const missing: number[] = [];
   for (const batch of batches) {
     if (batch.events === null) missing.push(...batch.ids);
-    else for (const values of JSON.parse(batch.events) as unknown[][]) rows.push(fromValues(values));
+    else for (const values of JSON.parse(batch.events) as unknown[][]) rows.push(eventFromValues(values));
   }
   if (missing.length > 0) {
     rows.push(...await tx.unsafe<StoredEvent[]>(`SELECT ${STORED_EVENT_COLUMNS} FROM events WHERE id = ANY($1::int8[])`, [int8s(tx, missing)] as never[], {
@@ -128,13 +123,6 @@ async function batchEvents(tx: Sql, batches: readonly QueuedBatch[]): Promise<St
     }));
   }
   return rows.sort((a, b) => a.id - b.id);
-}
-
-/** A stored event from its values in EVENT_COLUMNS order. */
-function fromValues(values: readonly unknown[]): StoredEvent {
-  const row: Record<string, unknown> = {};
-  EVENT_COLUMNS.forEach(([, field], i) => (row[field] = values[i]));
-  return row as unknown as StoredEvent;
 }
 
 /**

@@ -2,7 +2,8 @@
 import type { StoredEvent } from '../../reports/rollups/events.ts';
 import type { PgDb, Sql } from '../client.ts';
 import { LOCK } from '../locks.ts';
-import { applyEvents, markRollupsBuilt, stampApplied, STORED_EVENT_COLUMNS } from './applier.ts';
+import { STORED_EVENT_COLUMNS } from '../event-rows.ts';
+import { applyEvents, markRollupsBuilt, stampApplied } from './applier.ts';
 
 const TABLES = [
   'page_views', 'article_days', 'article_read_days', 'article_day_visitors', 'article_sessions', 'article_comments',

@@ -17,6 +17,7 @@ import type { StoredEvent } from '../../reports/rollups/events.ts';
 import type { TrackEvent } from '../../shared/event.ts';
 import { int8s } from '../arrays.ts';
 import type { PgDb, Sql } from '../client.ts';
+import { EVENT_COLUMNS, eventValues } from '../event-rows.ts';
 import { arrayRows, jsonRows } from '../json-rows.ts';
 import { createGroupCommit } from '../../tracking/group-commit.ts';
 import { createPgSaltBook } from './salts.ts';
@@ -145,15 +146,6 @@ const GATHER_MS = 3;
 /** Ids taken at once when the pool of session ids runs short. */
 const SESSION_ID_BLOCK = 256;
 
-/** The events table's columns, each with the StoredEvent field that fills it (a batch's rows are arrays in this order). */
-export const EVENT_COLUMNS = [
-  ['id', 'id', 'int8'], ['ts', 'ts', 'int8'], ['type', 'type', 'text'], ['visitor', 'visitor', 'text'], ['session_id', 'sessionId', 'int8'],
-  ['pv', 'pv', 'text'], ['path', 'path', 'text'], ['article', 'article', 'text'], ['locale', 'locale', 'text'], ['seconds', 'seconds', 'int8'],
-  ['scroll', 'scroll', 'int8'], ['helpful', 'helpful', 'bool'], ['query', 'query', 'text'], ['query_norm', 'queryNorm', 'text'],
-  ['results', 'results', 'int8'], ['position', 'position', 'int8'], ['comment', 'comment', 'text'], ['referrer_host', 'referrerHost', 'text'],
-  ['via', 'via', 'text'], ['attributed_article', 'attributedArticle', 'text'], ['clicked', 'clicked', 'bool'],
-] as const;
-
 /**
  * One statement for the whole batch: its events, its rollup_batches row, and the sessions it started or continued.
  * The queue row keeps the batch's JSON text as sent ($1 is text, decoded once as jsonb for the insert): the events
@@ -171,9 +163,6 @@ const WRITE_BATCH = `
     ${arrayRows('$2', SESSION_COLUMNS)}
     ON CONFLICT (id) DO UPDATE SET ${SESSION_COLUMNS.slice(2).map(([c]) => `${c} = excluded.${c}`).join(', ')})
   SELECT 1`;
-
-/** An event's values in EVENT_COLUMNS order, as WRITE_BATCH reads them. */
-const eventValues = (row: StoredEvent) => EVENT_COLUMNS.map(([, field]) => row[field]);
 
 function writeEvents(tx: Sql, eventsJson: string, sessions: readonly PgOpenSession[]) {
   return tx.unsafe(WRITE_BATCH, [eventsJson, jsonRows(sessionRows(sessions))] as never[], { prepare: true });
