@@ -31,7 +31,8 @@ describe.skipIf(!pgTestUrl)(`PostgreSQL ingest across nodes${pgTestUrl ? '' : ` 
   afterEach(async () => {
     for (const n of nodes) {
       await n.ingest.close();
-      await n.db.$client.end();
+      // As the store closes (db/pg/store.ts): postgres.js may never finish ending a connection PostgreSQL ended.
+      await n.db.$client.end({ timeout: 5 });
     }
     await t.cleanup();
   });
@@ -95,6 +96,23 @@ describe.skipIf(!pgTestUrl)(`PostgreSQL ingest across nodes${pgTestUrl ? '' : ` 
       expect(b.rows.map((r) => Number(r[0]))).toEqual(b.ids.map(Number));
       expect([Number(b.first), b.size]).toEqual([Math.min(...b.ids.map(Number)), b.ids.length]);
     }
+  });
+
+  it('writes a batch whose pooled connection PostgreSQL ended while it was idle (a failover, a pooler, an admin)', async () => {
+    const ip = '198.51.100.12';
+    const admin = openPg(t.url, { max: 1 });
+    try {
+      for (let i = 0; i < 25; i++) {
+        await nodes[0]!.ingest.store([ev({ type: 'view', pv: `warm${i}`, path: ip })], { ip, userAgent: UA, now: min(i) });
+        // Every connection of the node is idle now; PostgreSQL ends them, and the next batch comes at once.
+        await admin.$client`SELECT pg_terminate_backend(pid) FROM pg_stat_activity
+          WHERE datname = current_database() AND pid <> pg_backend_pid() AND backend_type = 'client backend' AND state = 'idle'`;
+        await nodes[0]!.ingest.store([ev({ type: 'view', pv: `cut${i}`, path: ip })], { ip, userAgent: UA, now: min(i) + 1000 });
+      }
+    } finally {
+      await admin.$client.end();
+    }
+    expect((await rows(ip)).length).toBe(50);
   });
 
   it('starts a new session after 30 quiet minutes', async () => {

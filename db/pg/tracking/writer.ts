@@ -69,9 +69,11 @@ export function createPgIngest(db: PgDb, config: Pick<Config, 'attributionMinute
     const eventCount = batch.reduce((n, p) => n + p.events.length, 0);
     const moreSessionIds = sessionIds.length < batch.length ? Math.max(batch.length, SESSION_ID_BLOCK) : 0;
     let written: Promise<unknown> | undefined;
+    let began = false;
     // sql.begin rather than a reserved connection: it fails the transaction when the connection drops, where a query
     // queued on a reserved connection could wait forever (a PostgreSQL restart under load showed it).
-    await sql.begin(async (txn) => {
+    const transact = () => sql.begin(async (txn) => {
+      began = true;
       const tx = txn as unknown as Sql;
       // Sent together (pipelined) in this order: postgres.js sends a query when it is first awaited, a moment
       // later, hence execute() on each as it is made. PostgreSQL runs them in order, and the read takes its snapshot
@@ -114,6 +116,18 @@ export function createPgIngest(db: PgDb, config: Pick<Config, 'attributionMinute
       // `written` below is never reached: without a handler its rejection is unhandled and ends the whole node.
       written.catch(() => {});
     });
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await transact();
+        break;
+      } catch (err) {
+        // BEGIN failed on a pooled connection PostgreSQL had ended while it sat idle (a restart, a failover,
+        // pg_terminate_backend, a pooler's timeout): nothing of this batch reached PostgreSQL, so it goes again, on the
+        // next connection (each dead one fails at once; the pool opens new ones). A batch that failed after BEGIN is
+        // never sent again: its COMMIT may have been applied.
+        if (began || !droppedConnection(err) || attempt > MAX_POOL) throw err;
+      }
+    }
     await written;
     options.onCommit?.();
   }
@@ -142,6 +156,17 @@ export function createPgIngest(db: PgDb, config: Pick<Config, 'attributionMinute
  * event (bench/results/pg.md). PostgreSQL's commit_delay does the same on the server; this needs no setting there.
  */
 const GATHER_MS = 3;
+
+/** The connection was closed under the query (by PostgreSQL, or the network), not refused or timed out. */
+function droppedConnection(err: unknown): boolean {
+  const code = (err as { code?: unknown } | null)?.code;
+  return typeof code === 'string' && DROPPED.has(code);
+}
+/** Socket errors, postgres.js's closed connection, and PostgreSQL's admin_shutdown and crash_shutdown (57P01, 57P02). */
+const DROPPED = new Set(['ECONNRESET', 'EPIPE', 'CONNECTION_CLOSED', '57P01', '57P02']);
+
+/** More than a node's pool holds (db/pg/client.ts): every pooled connection may have been ended at once. */
+const MAX_POOL = 16;
 
 /** Ids taken at once when the pool of session ids runs short. */
 const SESSION_ID_BLOCK = 256;
