@@ -123,9 +123,9 @@ export function createPgIngest(db: PgDb, config: Pick<Config, 'attributionMinute
       } catch (err) {
         // BEGIN failed on a pooled connection PostgreSQL had ended while it sat idle (a restart, a failover,
         // pg_terminate_backend, a pooler's timeout): nothing of this batch reached PostgreSQL, so it goes again, on the
-        // next connection (each dead one fails at once; the pool opens new ones). A batch that failed after BEGIN is
-        // never sent again: its COMMIT may have been applied.
-        if (began || !droppedConnection(err) || attempt > MAX_POOL) throw err;
+        // next connection (each dead one fails at once, and the whole pool may be dead; the pool opens new ones). A
+        // batch that failed after BEGIN is never sent again: its COMMIT may have been applied.
+        if (began || !droppedConnection(err) || attempt > sql.options.max) throw err;
       }
     }
     await written;
@@ -164,9 +164,6 @@ function droppedConnection(err: unknown): boolean {
 }
 /** Socket errors, postgres.js's closed connection, and PostgreSQL's admin_shutdown and crash_shutdown (57P01, 57P02). */
 const DROPPED = new Set(['ECONNRESET', 'EPIPE', 'CONNECTION_CLOSED', '57P01', '57P02']);
-
-/** More than a node's pool holds (db/pg/client.ts): every pooled connection may have been ended at once. */
-const MAX_POOL = 16;
 
 /** Ids taken at once when the pool of session ids runs short. */
 const SESSION_ID_BLOCK = 256;
