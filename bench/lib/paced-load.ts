@@ -1,0 +1,72 @@
+/**
+ * Open-loop load at an even rate: the ingest bench's beacons sent on a schedule (the ones due each millisecond go out
+ * then), whatever the answers' latency. autocannon's own rate limit sends each second's quota as fast as it can and
+ * then waits for the next second (bursts at full speed), and its closed loop keeps a server saturated; this is the
+ * steady, unsaturated traffic a help center sees, the load at which CPU per event measures work rather than
+ * contention for the cores.
+ */
+import http from 'node:http';
+import { eventBodies, visitorHeaders } from '../traffic.ts';
+
+export interface PacedResult {
+  /** 202s received. */
+  acknowledged: number;
+  /** Non-202 answers, socket errors, and requests not sent because `maxInFlight` were waiting (the server fell behind). */
+  errors: number;
+  /** Milliseconds, from the request's scheduled time to its answer. */
+  p99: number;
+}
+
+export function pacedLoad(url: string, seconds: number, rate: number, maxInFlight = 2000): Promise<PacedResult> {
+  const bodies = eventBodies(5000);
+  const visitors = visitorHeaders(20_000);
+  const agent = new http.Agent({ keepAlive: true, maxSockets: maxInFlight });
+  const target = new URL(`${url}/api/events`);
+  const latencies: number[] = [];
+  let sent = 0;
+  let inFlight = 0;
+  let acknowledged = 0;
+  let errors = 0;
+  const t0 = performance.now();
+  return new Promise((resolve) => {
+    let done = false;
+    const finish = () => {
+      if (done) return;
+      done = true;
+      agent.destroy();
+      latencies.sort((a, b) => a - b);
+      resolve({ acknowledged, errors, p99: Math.round(latencies[Math.floor(latencies.length * 0.99)] ?? 0) });
+    };
+    const answered = (ok: boolean, scheduled: number) => {
+      inFlight--;
+      if (ok) acknowledged++;
+      else errors++;
+      latencies.push(performance.now() - scheduled);
+      if (inFlight === 0 && sent >= rate * seconds) finish();
+    };
+    const tick = setInterval(() => {
+      const due = Math.min(Math.floor(((performance.now() - t0) / 1000) * rate), rate * seconds);
+      for (; sent < due; sent++) {
+        if (inFlight >= maxInFlight) {
+          errors++;
+          continue;
+        }
+        inFlight++;
+        const i = sent;
+        const scheduled = t0 + (i / rate) * 1000;
+        const body = bodies[i % bodies.length]!;
+        const headers = { ...visitors[i % visitors.length], 'content-length': String(Buffer.byteLength(body)) };
+        const req = http.request(target, { method: 'POST', agent, headers }, (res) => {
+          res.resume();
+          res.once('end', () => answered(res.statusCode === 202, scheduled));
+        });
+        req.once('error', () => answered(false, scheduled));
+        req.end(body);
+      }
+      if (sent >= rate * seconds) {
+        clearInterval(tick);
+        if (inFlight === 0) finish();
+      }
+    }, 1);
+  });
+}
