@@ -47,6 +47,7 @@ function enhance(form: HTMLFormElement): void {
   let settling: ReturnType<typeof setTimeout> | undefined;
   let controller: AbortController | undefined;
   let last: { query: string; answer: Answer } | undefined;
+  let inFlight: { query: string; answer: Promise<Answer> } | undefined;
   let settled = '';
   let active = -1;
 
@@ -59,15 +60,28 @@ function enhance(form: HTMLFormElement): void {
   const options = () => [...list.querySelectorAll<HTMLLIElement>('[role="option"]')];
   const query = () => input.value.trim();
 
-  async function fetchAnswer(q: string): Promise<Answer> {
-    if (last?.query === q) return last.answer;
+  /**
+   * A newer query aborts the request of an older one; the same query shares its request. (Before, the debounced
+   * update that fired while a submit waited for its answer aborted the submit's own request, and the search went
+   * unreported: the browser test saw it on a slow machine.)
+   */
+  function fetchAnswer(q: string): Promise<Answer> {
+    if (last?.query === q) return Promise.resolve(last.answer);
+    if (inFlight?.query === q) return inFlight.answer;
     controller?.abort();
-    controller = new AbortController();
+    const current = (controller = new AbortController());
     const url = `/api/search?q=${encodeURIComponent(q)}&locale=${encodeURIComponent(locale)}&limit=${LIMIT}`;
-    const res = await fetch(url, { signal: controller.signal, headers: { accept: 'application/json' } });
-    if (!res.ok) throw new Error(`search answered ${res.status}`);
-    const answer = (await res.json()) as Answer;
-    last = { query: q, answer };
+    const answer = (async () => {
+      const res = await fetch(url, { signal: current.signal, headers: { accept: 'application/json' } });
+      if (!res.ok) throw new Error(`search answered ${res.status}`);
+      const body = (await res.json()) as Answer;
+      last = { query: q, answer: body };
+      return body;
+    })();
+    const entry = { query: q, answer };
+    inFlight = entry;
+    const done = () => void (inFlight === entry && (inFlight = undefined));
+    answer.then(done, done);
     return answer;
   }
 
@@ -230,6 +244,7 @@ function enhance(form: HTMLFormElement): void {
     if (!q) return;
     event.preventDefault();
     clearTimeout(settling);
+    clearTimeout(typing);
     fetchAnswer(q)
       .then((a) => settle(q, a.total), () => undefined)
       .finally(() => form.submit());

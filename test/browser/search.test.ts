@@ -93,6 +93,25 @@ describe('search as you type', () => {
     expect(searches[0]!.results).toBeGreaterThan(0);
     await page.close();
   });
+
+  it('reports a search submitted before its answer came, when the answer is slow', async () => {
+    const page = await context.newPage();
+    // Slower than the typing pause: the suggestions' request starts while the submit still waits for its answer.
+    await page.route('**/api/search?**', async (route) => {
+      await new Promise((r) => setTimeout(r, 600));
+      await route.continue();
+    });
+    await page.goto(`${server.url}/`);
+    const box = page.getByRole('combobox', { name: 'Search the help center' });
+    await box.fill('invoice');
+    await box.press('Enter');
+    await page.waitForURL('**/search?q=invoice');
+    await page.getByRole('link', { name: /invoices/i }).first().waitFor();
+    const searches = (await events(page)).filter((e) => e.type === 'search');
+    expect(searches).toHaveLength(1);
+    expect(searches[0]).toMatchObject({ query: 'invoice' });
+    await page.close();
+  });
 });
 
 describe('votes', () => {
