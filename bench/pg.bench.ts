@@ -77,19 +77,28 @@ async function settled(setup: Setup): Promise<void> {
   }
 }
 
-/** One measured run: the same 50 connections, split over the setup's nodes, until its rollups are applied. */
-async function measure(setup: Setup, cluster: Cluster, usesPg: boolean): Promise<void> {
+/**
+ * Runs `work` on the setup's nodes and waits until its rollups are applied; returns its results and the CPU the nodes
+ * and (for PostgreSQL setups) the cluster spent meanwhile, µs.
+ */
+async function withCpu<R>(setup: Setup, cluster: Cluster, usesPg: boolean, work: (node: Child) => Promise<R>) {
   const before = await Promise.all(setup.nodes.map((n) => n.cpu()));
   const pgBefore = cluster.cpuSeconds();
-  const per = Math.floor(50 / setup.nodes.length);
-  const results = await Promise.all(setup.nodes.map((n) => load(n.url, SECONDS, per)));
+  const results = await Promise.all(setup.nodes.map(work));
   await settled(setup);
   const after = await Promise.all(setup.nodes.map((n) => n.cpu()));
   const pgUs = usesPg ? (cluster.cpuSeconds() - pgBefore) * 1e6 : 0;
-  setup.pgCpuUs += pgUs;
   const nodeUs = after.reduce((s, a, i) => s + a.cpuUs - before[i]!.cpuUs, 0);
+  return { results, nodeUs, pgUs };
+}
+
+/** One measured run: the same 50 connections, split over the setup's nodes, until its rollups are applied. */
+async function measure(setup: Setup, cluster: Cluster, usesPg: boolean): Promise<void> {
+  const per = Math.floor(50 / setup.nodes.length);
+  const { results, nodeUs, pgUs } = await withCpu(setup, cluster, usesPg, (n) => load(n.url, SECONDS, per));
   const acked = results.reduce((s, r) => s + r['2xx'], 0);
   setup.cpuUs += nodeUs;
+  setup.pgCpuUs += pgUs;
   setup.acked += acked;
   setup.perRound.push((nodeUs + pgUs) / Math.max(acked, 1));
   setup.runs.push(results);
@@ -98,13 +107,8 @@ async function measure(setup: Setup, cluster: Cluster, usesPg: boolean): Promise
 /** One run under the steady load: `rate` events/s in all, split over the setup's nodes, until its rollups are applied. */
 async function measurePaced(setup: Setup, cluster: Cluster, usesPg: boolean, rate: number): Promise<void> {
   const tally = (setup.paced ??= { cpuUs: 0, pgCpuUs: 0, acked: 0, errors: 0, p99: 0, perRound: [] });
-  const before = await Promise.all(setup.nodes.map((n) => n.cpu()));
-  const pgBefore = cluster.cpuSeconds();
-  const results = await Promise.all(setup.nodes.map((n) => pacedLoad(n.url, SECONDS, Math.round(rate / setup.nodes.length))));
-  await settled(setup);
-  const after = await Promise.all(setup.nodes.map((n) => n.cpu()));
-  const pgUs = usesPg ? (cluster.cpuSeconds() - pgBefore) * 1e6 : 0;
-  const nodeUs = after.reduce((s, a, i) => s + a.cpuUs - before[i]!.cpuUs, 0);
+  const perNode = Math.round(rate / setup.nodes.length);
+  const { results, nodeUs, pgUs } = await withCpu(setup, cluster, usesPg, (n) => pacedLoad(n.url, SECONDS, perNode));
   const acked = results.reduce((s, r) => s + r.acknowledged, 0);
   tally.cpuUs += nodeUs;
   tally.pgCpuUs += pgUs;
