@@ -45,9 +45,8 @@ function enhance(form: HTMLFormElement): void {
   const locale = form.dataset.locale ?? 'en';
   let typing: ReturnType<typeof setTimeout> | undefined;
   let settling: ReturnType<typeof setTimeout> | undefined;
-  let controller: AbortController | undefined;
   let last: { query: string; answer: Answer } | undefined;
-  let inFlight: { query: string; answer: Promise<Answer> } | undefined;
+  let inFlight: { query: string; answer: Promise<Answer>; controller: AbortController } | undefined;
   let settled = '';
   let active = -1;
 
@@ -68,17 +67,17 @@ function enhance(form: HTMLFormElement): void {
   function fetchAnswer(q: string): Promise<Answer> {
     if (last?.query === q) return Promise.resolve(last.answer);
     if (inFlight?.query === q) return inFlight.answer;
-    controller?.abort();
-    const current = (controller = new AbortController());
+    inFlight?.controller.abort();
+    const controller = new AbortController();
     const url = `/api/search?q=${encodeURIComponent(q)}&locale=${encodeURIComponent(locale)}&limit=${LIMIT}`;
     const answer = (async () => {
-      const res = await fetch(url, { signal: current.signal, headers: { accept: 'application/json' } });
+      const res = await fetch(url, { signal: controller.signal, headers: { accept: 'application/json' } });
       if (!res.ok) throw new Error(`search answered ${res.status}`);
       const body = (await res.json()) as Answer;
       last = { query: q, answer: body };
       return body;
     })();
-    const entry = { query: q, answer };
+    const entry = { query: q, answer, controller };
     inFlight = entry;
     const done = () => void (inFlight === entry && (inFlight = undefined));
     answer.then(done, done);
