@@ -1,3 +1,4 @@
+import net from 'node:net';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { TrackEventSchema } from '../../db/shared/event.ts';
 import { openPg, type PgDb } from '../../db/pg/client.ts';
@@ -113,6 +114,44 @@ describe.skipIf(!pgTestUrl)(`PostgreSQL ingest across nodes${pgTestUrl ? '' : ` 
       await admin.$client.end();
     }
     expect((await rows(ip)).length).toBe(50);
+  });
+
+  it('writes a batch in two round trips: its locks and reads go out with BEGIN, its write with COMMIT', async () => {
+    // Between the node and PostgreSQL, counting the times the node speaks again after PostgreSQL answered: each is
+    // a round trip a batch waits for (a managed PostgreSQL is a network away: every one adds to each event's wait).
+    let turns = 0;
+    let last: 'node' | 'pg' = 'pg';
+    const proxy = net.createServer((client) => {
+      const server = net.connect(Number(new URL(t.url).port), new URL(t.url).hostname);
+      client.on('data', (c) => (last === 'pg' && turns++, (last = 'node'), server.write(c)));
+      server.on('data', (c) => ((last = 'pg'), client.write(c)));
+      client.on('close', () => server.destroy());
+      server.on('close', () => client.destroy());
+      client.on('error', () => {});
+      server.on('error', () => {});
+    });
+    await new Promise<void>((r) => proxy.listen(0, '127.0.0.1', r));
+    const url = new URL(t.url);
+    url.host = `127.0.0.1:${(proxy.address() as net.AddressInfo).port}`;
+    const db = openPg(url.toString(), { max: 1 });
+    const ingest = createPgIngest(db, t.config);
+    try {
+      const send = (i: number) =>
+        ingest.store([ev({ type: 'view', pv: `rt${i}`, path: '198.51.100.30' }), ev({ type: 'read', pv: `rt${i}`, path: '198.51.100.30', seconds: 40, scroll: 90 })], {
+          ip: '198.51.100.30',
+          userAgent: UA,
+          now: min(i),
+        });
+      await send(0); // the connection opens and prepares its statements
+      const before = turns;
+      await send(1);
+      expect(turns - before).toBe(2);
+    } finally {
+      await ingest.close();
+      await db.$client.end({ timeout: 5 });
+      proxy.close();
+    }
+    expect((await rows('198.51.100.30')).map((r) => r.type)).toEqual(['view', 'read', 'view', 'read']);
   });
 
   it('starts a new session after 30 quiet minutes', async () => {

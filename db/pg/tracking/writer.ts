@@ -4,8 +4,8 @@
  * same code as on SQLite (db/ingest/settle.ts); sessions come from the database, so any node may take any request.
  * Each batch also gets a rollup_batches row, with its rows as written, in the same transaction; the applier
  * (db/pg/rollups) drains it.
- * A batch costs three round trips: BEGIN; the visitors' locks, their latest sessions and new ids together; one
- * statement that writes everything (and, when clicks mark searches of earlier batches, one more), followed by COMMIT.
+ * A batch costs two round trips: BEGIN with the visitors' locks, their latest sessions and new ids; one statement that
+ * writes everything (and, when clicks mark searches of earlier batches, one more), followed by COMMIT.
  */
 import type { Config } from '../../shared/config.ts';
 import type { ClientInfo } from '../../tracking/writer.ts';
@@ -16,6 +16,7 @@ import { visitorHash } from '../../tracking/visitor-hash.ts';
 import type { StoredEvent } from '../../reports/rollups/events.ts';
 import type { TrackEvent } from '../../shared/event.ts';
 import { int8s } from '../arrays.ts';
+import type postgres from 'postgres';
 import type { PgDb, Sql } from '../client.ts';
 import { EVENT_COLUMNS, eventValues } from '../event-rows.ts';
 import { arrayRows, jsonRows } from '../json-rows.ts';
@@ -69,11 +70,11 @@ export function createPgIngest(db: PgDb, config: Pick<Config, 'attributionMinute
     const eventCount = batch.reduce((n, p) => n + p.events.length, 0);
     const moreSessionIds = sessionIds.length < batch.length ? Math.max(batch.length, SESSION_ID_BLOCK) : 0;
     let written: Promise<unknown> | undefined;
-    let began = false;
-    // sql.begin rather than a reserved connection: it fails the transaction when the connection drops, where a query
-    // queued on a reserved connection could wait forever (a PostgreSQL restart under load showed it).
-    const transact = () => sql.begin(async (txn) => {
-      began = true;
+    let writing = false;
+    // A transaction of postgres.js rather than a reserved connection: it fails when the connection drops, where a
+    // query queued on a reserved connection could wait forever (a PostgreSQL restart under load showed it). Pipelined
+    // (patches/postgres+*.patch): the statements below go out with BEGIN, so a batch costs two round trips.
+    const transact = () => pipelinedBegin(sql, async (txn) => {
       const tx = txn as unknown as Sql;
       // Sent together (pipelined) in this order: postgres.js sends a query when it is first awaited, a moment
       // later, hence execute() on each as it is made. PostgreSQL runs them in order, and the read takes its snapshot
@@ -110,6 +111,7 @@ export function createPgIngest(db: PgDb, config: Pick<Config, 'attributionMinute
       });
       // Not awaited here, so sql.begin's COMMIT goes out right behind them (one round trip for all). If a write
       // fails, PostgreSQL answers that COMMIT with a rollback, and the await below fails the batch.
+      writing = true;
       const clicking = earlierClicked.length > 0 ? markClicked(tx, earlierClicked).execute() : undefined;
       written = Promise.all([clicking, writeEvents(tx, jsonRows(rows.map(eventValues)), [...touched]).execute()]);
       // When the connection drops at COMMIT (PostgreSQL crashed or restarted), sql.begin rejects and the await of
@@ -121,11 +123,12 @@ export function createPgIngest(db: PgDb, config: Pick<Config, 'attributionMinute
         await transact();
         break;
       } catch (err) {
-        // BEGIN failed on a pooled connection PostgreSQL had ended while it sat idle (a restart, a failover,
-        // pg_terminate_backend, a pooler's timeout): nothing of this batch reached PostgreSQL, so it goes again, on the
-        // next connection (each dead one fails at once, and the whole pool may be dead; the pool opens new ones). A
-        // batch that failed after BEGIN is never sent again: its COMMIT may have been applied.
-        if (began || !droppedConnection(err) || attempt > sql.options.max) throw err;
+        // The connection dropped before the batch's write was sent: on a pooled connection PostgreSQL had ended
+        // while it sat idle (a restart, a failover, pg_terminate_backend, a pooler's timeout), or under the locks and
+        // reads. Nothing of this batch was written, so it goes again, on the next connection (each dead one fails at
+        // once, and the whole pool may be dead; the pool opens new ones). A batch whose write was sent is never sent
+        // again: its COMMIT may have been applied.
+        if (writing || !droppedConnection(err) || attempt > sql.options.max) throw err;
       }
     }
     await written;
@@ -156,6 +159,11 @@ export function createPgIngest(db: PgDb, config: Pick<Config, 'attributionMinute
  * event (bench/results/pg.md). PostgreSQL's commit_delay does the same on the server; this needs no setting there.
  */
 const GATHER_MS = 3;
+
+/** postgres.js's begin, with the transaction's statements sent behind BEGIN rather than after its answer (patched in). */
+function pipelinedBegin<T>(sql: Sql, fn: (tx: postgres.TransactionSql<{ bigint: number }>) => Promise<T>): Promise<T> {
+  return (sql as unknown as { beginPipelined: (options: string, f: typeof fn) => Promise<T> }).beginPipelined('', fn);
+}
 
 /** The connection was closed under the query (by PostgreSQL, or the network), not refused or timed out. */
 function droppedConnection(err: unknown): boolean {
