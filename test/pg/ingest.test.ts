@@ -121,8 +121,9 @@ describe.skipIf(!pgTestUrl)(`PostgreSQL ingest across nodes${pgTestUrl ? '' : ` 
     // a round trip a batch waits for (a managed PostgreSQL is a network away: every one adds to each event's wait).
     let turns = 0;
     let last: 'node' | 'pg' = 'pg';
+    const pg = new URL(t.url);
     const proxy = net.createServer((client) => {
-      const server = net.connect(Number(new URL(t.url).port), new URL(t.url).hostname);
+      const server = net.connect(Number(pg.port), pg.hostname);
       client.on('data', (c) => (last === 'pg' && turns++, (last = 'node'), server.write(c)));
       server.on('data', (c) => ((last = 'pg'), client.write(c)));
       client.on('close', () => server.destroy());

@@ -109,9 +109,9 @@ export function createPgIngest(db: PgDb, config: Pick<Config, 'attributionMinute
         rows.push(row);
         afterInsert(row, session, marker, byId);
       });
-      // Not awaited here, so sql.begin's COMMIT goes out right behind them (one round trip for all). If a write
-      // fails, PostgreSQL answers that COMMIT with a rollback, and the await below fails the batch.
       writing = true;
+      // Not awaited here, so the transaction's COMMIT goes out right behind them (one round trip for all). If a write
+      // fails, PostgreSQL answers that COMMIT with a rollback, and the await below fails the batch.
       const clicking = earlierClicked.length > 0 ? markClicked(tx, earlierClicked).execute() : undefined;
       written = Promise.all([clicking, writeEvents(tx, jsonRows(rows.map(eventValues)), [...touched]).execute()]);
       // When the connection drops at COMMIT (PostgreSQL crashed or restarted), sql.begin rejects and the await of
