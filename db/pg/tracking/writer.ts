@@ -16,8 +16,7 @@ import { visitorHash } from '../../tracking/visitor-hash.ts';
 import type { StoredEvent } from '../../reports/rollups/events.ts';
 import type { TrackEvent } from '../../shared/event.ts';
 import { int8s } from '../arrays.ts';
-import type postgres from 'postgres';
-import type { PgDb, Sql } from '../client.ts';
+import { beginPipelined, type PgDb, type Sql } from '../client.ts';
 import { EVENT_COLUMNS, eventValues } from '../event-rows.ts';
 import { arrayRows, jsonRows } from '../json-rows.ts';
 import { createGroupCommit } from '../../tracking/group-commit.ts';
@@ -73,9 +72,8 @@ export function createPgIngest(db: PgDb, config: Pick<Config, 'attributionMinute
     let writing = false;
     // A transaction of postgres.js rather than a reserved connection: it fails when the connection drops, where a
     // query queued on a reserved connection could wait forever (a PostgreSQL restart under load showed it). Pipelined
-    // (patches/postgres+*.patch): the statements below go out with BEGIN, so a batch costs two round trips.
-    const transact = () => pipelinedBegin(sql, async (txn) => {
-      const tx = txn as unknown as Sql;
+    // (beginPipelined): the statements below go out with BEGIN, so a batch costs two round trips.
+    const transact = () => beginPipelined(sql, async (tx) => {
       // Sent together (pipelined) in this order: postgres.js sends a query when it is first awaited, a moment
       // later, hence execute() on each as it is made. PostgreSQL runs them in order, and the read takes its snapshot
       // when it starts, after the locks are held, so it sees what any other node committed.
@@ -159,11 +157,6 @@ export function createPgIngest(db: PgDb, config: Pick<Config, 'attributionMinute
  * event (bench/results/pg.md). PostgreSQL's commit_delay does the same on the server; this needs no setting there.
  */
 const GATHER_MS = 3;
-
-/** postgres.js's begin, with the transaction's statements sent behind BEGIN rather than after its answer (patched in). */
-function pipelinedBegin<T>(sql: Sql, fn: (tx: postgres.TransactionSql<{ bigint: number }>) => Promise<T>): Promise<T> {
-  return (sql as unknown as { beginPipelined: (options: string, f: typeof fn) => Promise<T> }).beginPipelined('', fn);
-}
 
 /** The connection was closed under the query (by PostgreSQL, or the network), not refused or timed out. */
 function droppedConnection(err: unknown): boolean {
