@@ -28,6 +28,14 @@ export interface GroupCommitOptions<T> {
    * to join (default 0). Under load, fewer, larger transactions cost less per item; with nothing waiting nobody waits.
    */
   gatherMs?: number;
+  /**
+   * Start asynchronous batches at most this often (ms, default 0): under a steady stream, an item that comes sooner
+   * after the last batch started waits for the rest of this time, so a batch holds what arrives in it rather than one
+   * item each (a transaction's fixed cost, paid per item, dominates below saturation). An item after a quiet spell
+   * goes at once. A held batch starts early once it holds as many items as were waiting on the write that finished:
+   * callers that send again when answered (a saturated load) are all back, and holding longer would only idle them.
+   */
+  batchEveryMs?: number;
 }
 
 interface Waiter<T> {
@@ -36,22 +44,43 @@ interface Waiter<T> {
   reject(err: unknown): void;
 }
 
-export function createGroupCommit<T>({ write, maxWeight, weigh, maxInFlight = 1, gatherMs = 0 }: GroupCommitOptions<T>): GroupCommit<T> {
+export function createGroupCommit<T>({
+  write,
+  maxWeight,
+  weigh,
+  maxInFlight = 1,
+  gatherMs = 0,
+  batchEveryMs = 0,
+}: GroupCommitOptions<T>): GroupCommit<T> {
   let queue: Waiter<T>[] = [];
   let weight = 0;
   let scheduled: NodeJS.Immediate | undefined;
-  let gathering: NodeJS.Timeout | undefined;
+  /** The next batch, held open for more to join until this timer fires. */
+  let held: NodeJS.Timeout | undefined;
+  /** A held batch starts once it holds this many items (the callers that waited on the last write). */
+  let cohort = Infinity;
+  let lastStart = -Infinity;
+
   let closed = false;
   const inFlight = new Set<Promise<void>>();
 
+  /** Starts the next batch at `at` (performance.now() time), or on the next turn of the event loop if that has passed. */
+  function startAt(at: number): void {
+    const ms = at - performance.now();
+    if (ms <= 0) scheduled ??= setImmediate(start);
+    else held ??= setTimeout(start, ms);
+  }
+
   function start(): void {
     if (scheduled) clearImmediate(scheduled);
-    clearTimeout(gathering);
-    scheduled = gathering = undefined;
+    clearTimeout(held);
+    scheduled = held = undefined;
+    cohort = Infinity;
     if (queue.length === 0 || inFlight.size >= maxInFlight) return;
     const batch = queue;
     queue = [];
     weight = 0;
+    lastStart = performance.now();
     let written: void | Promise<void>;
     try {
       written = write(batch.map((w) => w.item));
@@ -63,16 +92,21 @@ export function createGroupCommit<T>({ write, maxWeight, weigh, maxInFlight = 1,
       for (const w of batch) w.resolve();
       return;
     }
-    const run = written.then(
-      () => batch.forEach((w) => w.resolve()),
-      (err: unknown) => batch.forEach((w) => w.reject(err)),
-    );
+    // Counted before anyone is answered: callers in this process may send again before the line below runs.
+    let waited = 0;
+    const run = written
+      .finally(() => void (waited = batch.length + queue.length))
+      .then(
+        () => batch.forEach((w) => w.resolve()),
+        (err: unknown) => batch.forEach((w) => w.reject(err)),
+      );
     inFlight.add(run);
     void run.finally(() => {
       inFlight.delete(run);
       // What queued meanwhile goes next, after a moment for more to join when that is asked for.
-      if (gatherMs > 0 && queue.length > 0 && weight < maxWeight && !closed) gathering ??= setTimeout(start, gatherMs);
-      else start();
+      cohort = waited;
+      if (queue.length === 0 || queue.length >= cohort || weight >= maxWeight || closed) return start();
+      startAt(Math.max(performance.now() + gatherMs, lastStart + batchEveryMs));
     });
   }
 
@@ -90,8 +124,8 @@ export function createGroupCommit<T>({ write, maxWeight, weigh, maxInFlight = 1,
       return new Promise<void>((resolve, reject) => {
         queue.push({ item, resolve, reject });
         weight += weigh(item);
-        if (weight >= maxWeight) start();
-        else if (!gathering) scheduled ??= setImmediate(start);
+        if (weight >= maxWeight || queue.length >= cohort) start();
+        else if (!held && inFlight.size < maxInFlight) startAt(lastStart + batchEveryMs);
       });
     },
     flush,
