@@ -160,9 +160,9 @@ export function createPgIngest(db: PgDb, config: Pick<Config, 'attributionMinute
 const GATHER_MS = 3;
 
 /**
- * Batches start at most this often (ms): below saturation a node would otherwise commit one transaction for every
- * event or two, and each costs more CPU than the events in it (600 events/s on one node: 6 events a transaction
- * instead of 2, a third less CPU an event, bench/results/pg.md). An event waits at most this long for its batch; one
+ * Batches start at most this often (ms): below saturation a node would otherwise commit a transaction for every event
+ * or two, each costing more CPU than the events in it (two nodes sharing 600 events/s: 4-5 events a transaction
+ * instead of 2-3, 15% less CPU an event, bench/results/pg.md). An event waits at most this long for its batch; one
  * after a quiet spell goes at once.
  */
 const BATCH_EVERY_MS = 10;
