@@ -92,7 +92,8 @@ export function createGroupCommit<T>({
       for (const w of batch) w.resolve();
       return;
     }
-    // Counted before anyone is answered: callers in this process may send again before the line below runs.
+    // How many waited on this write, counted before any is answered: an answered caller in this process may send
+    // again before the handler below runs, and would be counted twice.
     let waited = 0;
     const run = written
       .finally(() => void (waited = batch.length + queue.length))
