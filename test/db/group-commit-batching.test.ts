@@ -93,6 +93,27 @@ describe('group commit: when a batch starts', () => {
     expect(performance.now() - started).toBeLessThan(50);
   });
 
+  it('does not hold a closed loop for its last straggler', async () => {
+    // Twenty callers send again as soon as they are answered, but one of them takes 30 ms to: the other nineteen go
+    // out together as soon as they are back instead of idling until it comes.
+    const { commits, batches } = recorder({ gatherMs: 3, batchEveryMs: 50 });
+    const caller = async (c: number) => {
+      for (let round = 0; round < 3; round++) {
+        await commits.submit(c * 10 + round);
+        if (c === 0) await new Promise((r) => setTimeout(r, 30));
+      }
+    };
+    const done = Promise.all(Array.from({ length: 20 }, (_, c) => caller(c)));
+    await vi.advanceTimersByTimeAsync(2 * WRITE_MS + 1);
+    expect(batches.map((b) => [b.at, b.items.length])).toEqual([[0, 20], [WRITE_MS, 19], [2 * WRITE_MS, 19]]);
+
+    await vi.advanceTimersByTimeAsync(200);
+    await done;
+    expect(batches.flatMap((b) => b.items).sort((a, b) => a - b)).toEqual(
+      Array.from({ length: 20 }, (_, c) => [0, 1, 2].map((r) => c * 10 + r)).flat().sort((a, b) => a - b),
+    );
+  });
+
   it('holds a batch no longer than it takes the last write\'s callers to come back, even when some never do', async () => {
     const { commits, batches } = recorder({ gatherMs: 3, batchEveryMs: 10 });
     // Four items go out together; while they are written, two more arrive; of the four answered, none comes back.

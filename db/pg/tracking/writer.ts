@@ -161,11 +161,12 @@ const GATHER_MS = 3;
 
 /**
  * Batches start at most this often (ms): below saturation a node would otherwise commit a transaction for every event
- * or two, each costing more CPU than the events in it (two nodes sharing 600 events/s: 4-5 events a transaction
- * instead of 2-3, 15% less CPU an event, bench/results/pg.md). An event waits at most this long for its batch; one
- * after a quiet spell goes at once.
+ * or two, each costing more CPU than the events in it (two nodes sharing 600 events/s: 8-9 events a transaction with
+ * 25 ms, 4-7 with 10 ms, 2-3 with none; 25 ms took a fifth off the CPU an event of 10 ms there, bench/results/pg.md).
+ * An event waits at most this long for its batch, invisible behind a page's beacon; one after a quiet spell goes at
+ * once.
  */
-const BATCH_EVERY_MS = 10;
+const BATCH_EVERY_MS = 25;
 
 /** The connection was closed under the query (by PostgreSQL, or the network), not refused or timed out. */
 function droppedConnection(err: unknown): boolean {
