@@ -27,6 +27,7 @@ import { benchCatalog, EVENTS, RANGE, ZONE } from './reports.bench.ts';
 import { createDatabase, fmt, pgCheckout, root, SECRET, tmp, TOKEN } from './lib/pg-bench-env.ts';
 import { importSection } from './lib/pg-import-section.ts';
 import { pacedLoad } from './lib/paced-load.ts';
+import { stealSeconds } from './lib/host-steal.ts';
 
 type Result = autocannon.Result;
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
@@ -53,8 +54,10 @@ interface Setup {
   runs: Result[][];
   /** Each round's total CPU (node + PostgreSQL) per acknowledged event, µs. */
   perRound: number[];
+  /** Seconds the host stole from the machine's CPUs during its measured runs, and those runs' seconds. */
+  steal: { stolen: number; seconds: number };
   /** The same, under the steady load (pacedLoad), for the setups measured under it. */
-  paced?: { cpuUs: number; pgCpuUs: number; acked: number; errors: number; p99: number; perRound: number[] };
+  paced?: { cpuUs: number; pgCpuUs: number; acked: number; errors: number; p99: number; perRound: number[]; steal: { stolen: number; seconds: number } };
 }
 
 /**
@@ -81,21 +84,27 @@ async function settled(setup: Setup): Promise<void> {
  * Runs `work` on the setup's nodes and waits until its rollups are applied; returns its results and the CPU the nodes
  * and (for PostgreSQL setups) the cluster spent meanwhile, µs.
  */
-async function withCpu<R>(setup: Setup, cluster: Cluster, usesPg: boolean, work: (node: Child) => Promise<R>) {
+async function withCpu<R>(setup: Setup, cluster: Cluster, usesPg: boolean, work: (node: Child) => Promise<R>, steal: Setup['steal']) {
   const before = await Promise.all(setup.nodes.map((n) => n.cpu()));
   const pgBefore = cluster.cpuSeconds();
+  const [stealBefore, t0] = [stealSeconds(), performance.now()];
   const results = await Promise.all(setup.nodes.map(work));
   await settled(setup);
+  steal.stolen += stealSeconds() - stealBefore;
+  steal.seconds += (performance.now() - t0) / 1000;
   const after = await Promise.all(setup.nodes.map((n) => n.cpu()));
   const pgUs = usesPg ? (cluster.cpuSeconds() - pgBefore) * 1e6 : 0;
   const nodeUs = after.reduce((s, a, i) => s + a.cpuUs - before[i]!.cpuUs, 0);
   return { results, nodeUs, pgUs };
 }
 
+/** The share of the CPUs' time the host stole during a setup's runs. */
+const stolenShare = ({ stolen, seconds }: Setup['steal']) => `${((stolen / (seconds * cpus().length)) * 100).toFixed(0)}%`;
+
 /** One measured run: the same 50 connections, split over the setup's nodes, until its rollups are applied. */
 async function measure(setup: Setup, cluster: Cluster, usesPg: boolean): Promise<void> {
   const per = Math.floor(50 / setup.nodes.length);
-  const { results, nodeUs, pgUs } = await withCpu(setup, cluster, usesPg, (n) => load(n.url, SECONDS, per));
+  const { results, nodeUs, pgUs } = await withCpu(setup, cluster, usesPg, (n) => load(n.url, SECONDS, per), setup.steal);
   const acked = results.reduce((s, r) => s + r['2xx'], 0);
   setup.cpuUs += nodeUs;
   setup.pgCpuUs += pgUs;
@@ -106,9 +115,9 @@ async function measure(setup: Setup, cluster: Cluster, usesPg: boolean): Promise
 
 /** One run under the steady load: `rate` events/s in all, split over the setup's nodes, until its rollups are applied. */
 async function measurePaced(setup: Setup, cluster: Cluster, usesPg: boolean, rate: number): Promise<void> {
-  const tally = (setup.paced ??= { cpuUs: 0, pgCpuUs: 0, acked: 0, errors: 0, p99: 0, perRound: [] });
+  const tally = (setup.paced ??= { cpuUs: 0, pgCpuUs: 0, acked: 0, errors: 0, p99: 0, perRound: [], steal: { stolen: 0, seconds: 0 } });
   const perNode = Math.round(rate / setup.nodes.length);
-  const { results, nodeUs, pgUs } = await withCpu(setup, cluster, usesPg, (n) => pacedLoad(n.url, SECONDS, perNode));
+  const { results, nodeUs, pgUs } = await withCpu(setup, cluster, usesPg, (n) => pacedLoad(n.url, SECONDS, perNode), tally.steal);
   const acked = results.reduce((s, r) => s + r.acknowledged, 0);
   tally.cpuUs += nodeUs;
   tally.pgCpuUs += pgUs;
@@ -153,19 +162,19 @@ async function ingestSection(cluster: Cluster): Promise<string[]> {
       const nodeOne = await start('bench/servers/ingest-server.ts', pgEnv(oneBefore), pgBefore);
       const nodesTwo = [await start('bench/servers/ingest-server.ts', pgEnv(twoBefore), pgBefore), await start('bench/servers/ingest-server.ts', pgEnv(twoBefore), pgBefore)];
       pgBeforeSetups.push(
-        { name: `PostgreSQL, one node, ${label}`, nodes: [nodeOne], stored: () => countEvents(oneBefore), url: oneBefore, cpuUs: 0, pgCpuUs: 0, acked: 0, runs: [], perRound: [] },
-        { name: `PostgreSQL, two nodes, ${label}`, nodes: nodesTwo, stored: () => countEvents(twoBefore), url: twoBefore, cpuUs: 0, pgCpuUs: 0, acked: 0, runs: [], perRound: [] },
+        { name: `PostgreSQL, one node, ${label}`, nodes: [nodeOne], stored: () => countEvents(oneBefore), url: oneBefore, cpuUs: 0, pgCpuUs: 0, acked: 0, runs: [], perRound: [], steal: { stolen: 0, seconds: 0 } },
+        { name: `PostgreSQL, two nodes, ${label}`, nodes: nodesTwo, stored: () => countEvents(twoBefore), url: twoBefore, cpuUs: 0, pgCpuUs: 0, acked: 0, runs: [], perRound: [], steal: { stolen: 0, seconds: 0 } },
       );
     }
     const setups: Setup[] = [
       ...(baseNode
-        ? [{ name: `SQLite, one node, before (${BASE_COMMIT.slice(0, 7)})`, nodes: [baseNode], stored: async () => sqliteCount(baseFile), cpuUs: 0, pgCpuUs: 0, acked: 0, runs: [], perRound: [] }]
+        ? [{ name: `SQLite, one node, before (${BASE_COMMIT.slice(0, 7)})`, nodes: [baseNode], stored: async () => sqliteCount(baseFile), cpuUs: 0, pgCpuUs: 0, acked: 0, runs: [], perRound: [], steal: { stolen: 0, seconds: 0 } }]
         : []),
-      { name: 'SQLite, one node', nodes: [sqliteNode], stored: async () => sqliteCount(sqliteFile), cpuUs: 0, pgCpuUs: 0, acked: 0, runs: [], perRound: [] },
+      { name: 'SQLite, one node', nodes: [sqliteNode], stored: async () => sqliteCount(sqliteFile), cpuUs: 0, pgCpuUs: 0, acked: 0, runs: [], perRound: [], steal: { stolen: 0, seconds: 0 } },
       ...pgBeforeSetups.slice(0, 1),
-      { name: 'PostgreSQL, one node', nodes: [pgOne], stored: () => countEvents(one), url: one, cpuUs: 0, pgCpuUs: 0, acked: 0, runs: [], perRound: [] },
+      { name: 'PostgreSQL, one node', nodes: [pgOne], stored: () => countEvents(one), url: one, cpuUs: 0, pgCpuUs: 0, acked: 0, runs: [], perRound: [], steal: { stolen: 0, seconds: 0 } },
       ...pgBeforeSetups.slice(1),
-      { name: 'PostgreSQL, two nodes', nodes: pgTwo, stored: () => countEvents(two), url: two, cpuUs: 0, pgCpuUs: 0, acked: 0, runs: [], perRound: [] },
+      { name: 'PostgreSQL, two nodes', nodes: pgTwo, stored: () => countEvents(two), url: two, cpuUs: 0, pgCpuUs: 0, acked: 0, runs: [], perRound: [], steal: { stolen: 0, seconds: 0 } },
     ];
     for (const s of setups) {
       await Promise.all(s.nodes.map((n) => load(n.url, 3, Math.floor(50 / s.nodes.length)))); // warm-up, discarded
@@ -194,7 +203,7 @@ async function ingestSection(cluster: Cluster): Promise<string[]> {
       const reqs = s.runs.map((r) => r.reduce((sum, x) => sum + x.requests.average, 0));
       const p99 = Math.max(...s.runs.flat().map((r) => r.latency.p99));
       const errors = s.runs.flat().reduce((sum, r) => sum + r.errors + r.timeouts + r.non2xx, 0);
-      return `| ${s.name} | ${fmt(reqs.reduce((a, b) => a + b, 0) / reqs.length)} | ${p99} ms | ${(s.cpuUs / s.acked).toFixed(0)} µs | ${(s.pgCpuUs / s.acked).toFixed(0)} µs | ${cpuPer(s).toFixed(0)} µs (${(cpuPer(s) / sqliteCpu).toFixed(2)}×) | ${median(roundRatios(s)).toFixed(2)}× (${Math.min(...roundRatios(s)).toFixed(2)}-${Math.max(...roundRatios(s)).toFixed(2)}) | ${errors} | ${fmt(acknowledged[k]!)} / ${fmt(stored[k]!)} ${acknowledged[k] === stored[k] ? '(equal)' : '(NOT EQUAL)'} |`;
+      return `| ${s.name} | ${fmt(reqs.reduce((a, b) => a + b, 0) / reqs.length)} | ${p99} ms | ${(s.cpuUs / s.acked).toFixed(0)} µs | ${(s.pgCpuUs / s.acked).toFixed(0)} µs | ${cpuPer(s).toFixed(0)} µs (${(cpuPer(s) / sqliteCpu).toFixed(2)}×) | ${median(roundRatios(s)).toFixed(2)}× (${Math.min(...roundRatios(s)).toFixed(2)}-${Math.max(...roundRatios(s)).toFixed(2)}) | ${errors} | ${fmt(acknowledged[k]!)} / ${fmt(stored[k]!)} ${acknowledged[k] === stored[k] ? '(equal)' : '(NOT EQUAL)'} | ${stolenShare(s.steal)} |`;
     });
     const current = setups.filter((s) => s.name.startsWith('PostgreSQL') && !s.name.includes('before'));
     const worst = Math.max(...current.map((s) => cpuPer(s) / sqliteCpu));
@@ -204,7 +213,7 @@ async function ingestSection(cluster: Cluster): Promise<string[]> {
     const steadyRatios = (s: Setup) => s.paced!.perRound.map((us, i) => us / sqliteSetup.paced!.perRound[i]!);
     const steadyRows = today.map((s) => {
       const p = s.paced!;
-      return `| ${s.name} | ${fmt(p.acked / (ROUNDS * SECONDS))} | ${p.p99} ms | ${(p.cpuUs / p.acked).toFixed(0)} µs | ${(p.pgCpuUs / p.acked).toFixed(0)} µs | ${steadyPer(s).toFixed(0)} µs (${(steadyPer(s) / steadyPer(sqliteSetup)).toFixed(2)}×) | ${median(steadyRatios(s)).toFixed(2)}× (${Math.min(...steadyRatios(s)).toFixed(2)}-${Math.max(...steadyRatios(s)).toFixed(2)}) | ${p.errors} |`;
+      return `| ${s.name} | ${fmt(p.acked / (ROUNDS * SECONDS))} | ${p.p99} ms | ${(p.cpuUs / p.acked).toFixed(0)} µs | ${(p.pgCpuUs / p.acked).toFixed(0)} µs | ${steadyPer(s).toFixed(0)} µs (${(steadyPer(s) / steadyPer(sqliteSetup)).toFixed(2)}×) | ${median(steadyRatios(s)).toFixed(2)}× (${Math.min(...steadyRatios(s)).toFixed(2)}-${Math.max(...steadyRatios(s)).toFixed(2)}) | ${p.errors} | ${stolenShare(p.steal)} |`;
     });
     const steadyPg = today.filter((s) => s.name.startsWith('PostgreSQL'));
     const steadyWorst = Math.max(...steadyPg.map((s) => steadyPer(s) / steadyPer(sqliteSetup)));
@@ -217,18 +226,20 @@ async function ingestSection(cluster: Cluster): Promise<string[]> {
       'single-event beacons from 20,000 visitors (bench/traffic.ts). Nodes are bench/servers/ingest-server.ts child processes (the real',
       'runtime and app); node CPU from process.cpuUsage, PostgreSQL CPU from /proc (the postmaster, every process it runs, and those that ended), both over the measured',
       'runs and until the run\'s events are in the rollups, divided by the 202s autocannon saw. PostgreSQL: fsync and synchronous_commit on (a 202 waits for the WAL flush; the SQLite node',
-      'runs WAL with synchronous=NORMAL, which survives a process crash but does not flush per commit).',
+      'runs WAL with synchronous=NORMAL, which survives a process crash but does not flush per commit). Host steal: the share of the',
+      'CPUs\' time the hypervisor gave other guests during the setup\'s runs (/proc/stat); the machine is a shared VM, and its',
+      'processes spend more CPU per event while the host takes time from it.',
       '',
-      '| setup | events/s | p99 | node CPU / event | PostgreSQL CPU / event | total CPU / acknowledged event | ratio by round: median (range) | errors + non-2xx | acknowledged / stored (each node\'s runs under both loads) |',
-      '|---|---|---|---|---|---|---|---|---|',
+      '| setup | events/s | p99 | node CPU / event | PostgreSQL CPU / event | total CPU / acknowledged event | ratio by round: median (range) | errors + non-2xx | acknowledged / stored (each node\'s runs under both loads) | host steal |',
+      '|---|---|---|---|---|---|---|---|---|---|',
       ...rows,
       '',
       `The same setups (today's) under a steady load: ${fmt(steadyRate)} events/s in all (half the slowest setup's saturated rate above, split over the`,
       `nodes), sent on an even schedule whatever the answers' latency (bench/lib/paced-load.ts), ${ROUNDS} alternating rounds of ${SECONDS} s; the same CPU accounting.`,
       'p99 runs from each request\'s scheduled time to its answer; errors count non-202 answers and requests not sent because 2,000 were waiting.',
       '',
-      '| setup | events/s acknowledged | p99 | node CPU / event | PostgreSQL CPU / event | total CPU / acknowledged event | ratio by round: median (range) | errors + non-2xx |',
-      '|---|---|---|---|---|---|---|---|',
+      '| setup | events/s acknowledged | p99 | node CPU / event | PostgreSQL CPU / event | total CPU / acknowledged event | ratio by round: median (range) | errors + non-2xx | host steal |',
+      '|---|---|---|---|---|---|---|---|---|',
       ...steadyRows,
       '',
       `Aim: CPU per acknowledged event on PostgreSQL at most twice the SQLite node's. Saturated (the first table): ${verdict(worst, worstMedian)}.`,
