@@ -130,9 +130,7 @@ export function createGroupCommit<T>({
       return new Promise<void>((resolve, reject) => {
         queue.push({ item, resolve, reject });
         weight += weigh(item);
-        if (weight >= maxWeight) start();
-        // Enough are back: the batch starts once this turn of the event loop is done, so those arriving with them join.
-        else if (queue.length >= cohort) scheduled ??= setImmediate(start);
+        if (weight >= maxWeight || queue.length >= cohort) start();
         else if (!held && inFlight.size < maxInFlight) startAt(lastStart + batchEveryMs);
       });
     },

@@ -93,9 +93,9 @@ describe('group commit: when a batch starts', () => {
     expect(performance.now() - started).toBeLessThan(50);
   });
 
-  it('does not hold a closed loop for its last straggler', async () => {
+  it('does not hold a closed loop for its last stragglers', async () => {
     // Twenty callers send again as soon as they are answered, but one of them takes 30 ms to: the other nineteen go
-    // out together as soon as they are back instead of idling until it comes.
+    // out together as soon as they are back (nine in ten are enough) instead of idling until it comes.
     const { commits, batches } = recorder({ gatherMs: 3, batchEveryMs: 50 });
     const caller = async (c: number) => {
       for (let round = 0; round < 3; round++) {
