@@ -13,6 +13,8 @@ export interface PacedResult {
   acknowledged: number;
   /** Non-202 answers, socket errors, and requests not sent because `maxInFlight` were waiting (the server fell behind). */
   errors: number;
+  /** The errors by kind: an answer's status ("HTTP 503"), a socket error's code ("ECONNRESET"), or "not sent". */
+  errorKinds: Record<string, number>;
   /** Milliseconds, from the request's scheduled time to its answer. */
   p99: number;
 }
@@ -27,6 +29,11 @@ export function pacedLoad(url: string, seconds: number, rate: number, maxInFligh
   let inFlight = 0;
   let acknowledged = 0;
   let errors = 0;
+  const errorKinds: Record<string, number> = {};
+  const failed = (kind: string) => {
+    errors++;
+    errorKinds[kind] = (errorKinds[kind] ?? 0) + 1;
+  };
   const t0 = performance.now();
   return new Promise((resolve) => {
     let done = false;
@@ -35,12 +42,12 @@ export function pacedLoad(url: string, seconds: number, rate: number, maxInFligh
       done = true;
       agent.destroy();
       latencies.sort((a, b) => a - b);
-      resolve({ acknowledged, errors, p99: Math.round(latencies[Math.floor(latencies.length * 0.99)] ?? 0) });
+      resolve({ acknowledged, errors, errorKinds, p99: Math.round(latencies[Math.floor(latencies.length * 0.99)] ?? 0) });
     };
-    const answered = (ok: boolean, scheduled: number) => {
+    const answered = (failure: string | undefined, scheduled: number) => {
       inFlight--;
-      if (ok) acknowledged++;
-      else errors++;
+      if (failure === undefined) acknowledged++;
+      else failed(failure);
       latencies.push(performance.now() - scheduled);
       if (inFlight === 0 && sent >= rate * seconds) finish();
     };
@@ -48,7 +55,7 @@ export function pacedLoad(url: string, seconds: number, rate: number, maxInFligh
       const due = Math.min(Math.floor(((performance.now() - t0) / 1000) * rate), rate * seconds);
       for (; sent < due; sent++) {
         if (inFlight >= maxInFlight) {
-          errors++;
+          failed('not sent');
           continue;
         }
         inFlight++;
@@ -58,9 +65,9 @@ export function pacedLoad(url: string, seconds: number, rate: number, maxInFligh
         const headers = { ...visitors[i % visitors.length], 'content-length': String(Buffer.byteLength(body)) };
         const req = http.request(target, { method: 'POST', agent, headers }, (res) => {
           res.resume();
-          res.once('end', () => answered(res.statusCode === 202, scheduled));
+          res.once('end', () => answered(res.statusCode === 202 ? undefined : `HTTP ${res.statusCode}`, scheduled));
         });
-        req.once('error', () => answered(false, scheduled));
+        req.once('error', (err: NodeJS.ErrnoException) => answered(err.code ?? err.message, scheduled));
         req.end(body);
       }
       if (sent >= rate * seconds) {
