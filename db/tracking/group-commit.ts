@@ -109,9 +109,12 @@ export function createGroupCommit<T>({
     inFlight.add(run);
     void run.finally(() => {
       inFlight.delete(run);
-      // What queued meanwhile goes next, after a moment for more to join when that is asked for.
+      // What queued meanwhile goes next, after a moment for more to join when that is asked for. With nothing queued
+      // yet, the next submit() holds the batch, and the cohort still ends that hold: a closed loop's callers are all
+      // answered by now, and none has sent again before this runs.
       cohort = Math.ceil(waited * BACK);
-      if (queue.length === 0 || queue.length >= cohort || weight >= maxWeight || closed) return start();
+      if (queue.length === 0) return;
+      if (queue.length >= cohort || weight >= maxWeight || closed) return start();
       startAt(Math.max(performance.now() + gatherMs, lastStart + batchEveryMs));
     });
   }
