@@ -109,12 +109,12 @@ export function createGroupCommit<T>({
     inFlight.add(run);
     void run.finally(() => {
       inFlight.delete(run);
-      // What queued meanwhile goes next, after a moment for more to join when that is asked for. With nothing queued
-      // yet, the next submit() holds the batch, and the cohort still ends that hold: a closed loop's callers are all
-      // answered by now, and none has sent again before this runs.
+      // What queued meanwhile goes next, after a moment for more to join when that is asked for. With nothing queued,
+      // start() finds nothing and the cohort is forgotten: the next batch is held for the whole of batchEveryMs.
+      // Keeping it instead helps a saturated closed loop (its callers are all on their way back), but under a steady
+      // stream each batch would then start once it held nine in ten of the one before, and shrink (bench/results/pg.md).
       cohort = Math.ceil(waited * BACK);
-      if (queue.length === 0) return;
-      if (queue.length >= cohort || weight >= maxWeight || closed) return start();
+      if (queue.length === 0 || queue.length >= cohort || weight >= maxWeight || closed) return start();
       startAt(Math.max(performance.now() + gatherMs, lastStart + batchEveryMs));
     });
   }

@@ -93,25 +93,6 @@ describe('group commit: when a batch starts', () => {
     expect(performance.now() - started).toBeLessThan(50);
   });
 
-  it('starts a held batch once the callers are back when none was waiting as the last write finished', async () => {
-    // As over HTTP: an answered caller's next item comes a moment later (here 1 ms), after the write's handlers ran.
-    const { commits, batches } = recorder({ gatherMs: 3, batchEveryMs: 50 });
-    const caller = async (c: number) => {
-      for (let round = 0; round < 4; round++) {
-        await commits.submit(c * 10 + round);
-        await new Promise((r) => setTimeout(r, 1));
-      }
-    };
-    const done = Promise.all(Array.from({ length: 10 }, (_, c) => caller(c)));
-    await vi.advanceTimersByTimeAsync(300);
-    await done;
-
-    // Each batch starts when nine in ten are back, 1 ms after the write before it, not 50 ms after that write started;
-    // the last items, whose callers are done, wait out the hold.
-    expect(batches.slice(0, 4).map((b) => [b.at, b.items.length])).toEqual([[0, 10], [4, 9], [8, 9], [12, 9]]);
-    expect(batches.flatMap((b) => b.items)).toHaveLength(40);
-  });
-
   it('does not hold a closed loop for its last stragglers', async () => {
     // Twenty callers send again as soon as they are answered, but one of them takes 30 ms to: the other nineteen go
     // out together as soon as they are back (nine in ten are enough) instead of idling until it comes.
