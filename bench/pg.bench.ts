@@ -98,6 +98,9 @@ async function withCpu<R>(setup: Setup, cluster: Cluster, usesPg: boolean, work:
   return { results, nodeUs, pgUs };
 }
 
+/** A setup's tallies before its first run. */
+const unmeasured = () => ({ cpuUs: 0, pgCpuUs: 0, acked: 0, runs: [] as Result[][], perRound: [] as number[], steal: { stolen: 0, seconds: 0 } });
+
 /** The share of the CPUs' time the host stole during a setup's runs. */
 const stolenShare = ({ stolen, seconds }: Setup['steal']) => `${((stolen / (seconds * cpus().length)) * 100).toFixed(0)}%`;
 
@@ -163,19 +166,19 @@ async function ingestSection(cluster: Cluster): Promise<string[]> {
       const nodeOne = await start('bench/servers/ingest-server.ts', pgEnv(oneBefore), pgBefore);
       const nodesTwo = [await start('bench/servers/ingest-server.ts', pgEnv(twoBefore), pgBefore), await start('bench/servers/ingest-server.ts', pgEnv(twoBefore), pgBefore)];
       pgBeforeSetups.push(
-        { name: `PostgreSQL, one node, ${label}`, nodes: [nodeOne], stored: () => countEvents(oneBefore), url: oneBefore, cpuUs: 0, pgCpuUs: 0, acked: 0, runs: [], perRound: [], steal: { stolen: 0, seconds: 0 } },
-        { name: `PostgreSQL, two nodes, ${label}`, nodes: nodesTwo, stored: () => countEvents(twoBefore), url: twoBefore, cpuUs: 0, pgCpuUs: 0, acked: 0, runs: [], perRound: [], steal: { stolen: 0, seconds: 0 } },
+        { name: `PostgreSQL, one node, ${label}`, nodes: [nodeOne], stored: () => countEvents(oneBefore), url: oneBefore, ...unmeasured() },
+        { name: `PostgreSQL, two nodes, ${label}`, nodes: nodesTwo, stored: () => countEvents(twoBefore), url: twoBefore, ...unmeasured() },
       );
     }
     const setups: Setup[] = [
       ...(baseNode
-        ? [{ name: `SQLite, one node, before (${BASE_COMMIT.slice(0, 7)})`, nodes: [baseNode], stored: async () => sqliteCount(baseFile), cpuUs: 0, pgCpuUs: 0, acked: 0, runs: [], perRound: [], steal: { stolen: 0, seconds: 0 } }]
+        ? [{ name: `SQLite, one node, before (${BASE_COMMIT.slice(0, 7)})`, nodes: [baseNode], stored: async () => sqliteCount(baseFile), ...unmeasured() }]
         : []),
-      { name: 'SQLite, one node', nodes: [sqliteNode], stored: async () => sqliteCount(sqliteFile), cpuUs: 0, pgCpuUs: 0, acked: 0, runs: [], perRound: [], steal: { stolen: 0, seconds: 0 } },
+      { name: 'SQLite, one node', nodes: [sqliteNode], stored: async () => sqliteCount(sqliteFile), ...unmeasured() },
       ...pgBeforeSetups.slice(0, 1),
-      { name: 'PostgreSQL, one node', nodes: [pgOne], stored: () => countEvents(one), url: one, cpuUs: 0, pgCpuUs: 0, acked: 0, runs: [], perRound: [], steal: { stolen: 0, seconds: 0 } },
+      { name: 'PostgreSQL, one node', nodes: [pgOne], stored: () => countEvents(one), url: one, ...unmeasured() },
       ...pgBeforeSetups.slice(1),
-      { name: 'PostgreSQL, two nodes', nodes: pgTwo, stored: () => countEvents(two), url: two, cpuUs: 0, pgCpuUs: 0, acked: 0, runs: [], perRound: [], steal: { stolen: 0, seconds: 0 } },
+      { name: 'PostgreSQL, two nodes', nodes: pgTwo, stored: () => countEvents(two), url: two, ...unmeasured() },
     ];
     for (const s of setups) {
       await Promise.all(s.nodes.map((n) => load(n.url, 3, Math.floor(50 / s.nodes.length)))); // warm-up, discarded
