@@ -33,6 +33,12 @@ type Result = autocannon.Result;
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 /** Alternating rounds: the machine's load drifts, so each round's ratio is kept and the median reported beside the total. */
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 4);
+/**
+ * The saturating load's connections, split over a setup's nodes. Enough that every setup is busy: at 50, a PostgreSQL
+ * node's clients spent most of their time waiting for its commits while the node idled (two nodes took fewer events/s
+ * than one), and the ratio measured those idle wake-ups on 2 shared cores rather than the work an event costs.
+ */
+const CONNECTIONS = Number(process.env.BENCH_PG_CONNECTIONS ?? 200);
 
 async function countEvents(url: string): Promise<number> {
   const sql = postgres(url, { max: 1 });
@@ -104,9 +110,9 @@ const unmeasured = () => ({ cpuUs: 0, pgCpuUs: 0, acked: 0, runs: [] as Result[]
 /** The share of the CPUs' time the host stole during a setup's runs. */
 const stolenShare = ({ stolen, seconds }: Setup['steal']) => `${((stolen / (seconds * cpus().length)) * 100).toFixed(0)}%`;
 
-/** One measured run: the same 50 connections, split over the setup's nodes, until its rollups are applied. */
+/** One measured run: the same CONNECTIONS, split over the setup's nodes, until its rollups are applied. */
 async function measure(setup: Setup, cluster: Cluster, usesPg: boolean): Promise<void> {
-  const per = Math.floor(50 / setup.nodes.length);
+  const per = Math.floor(CONNECTIONS / setup.nodes.length);
   const { results, nodeUs, pgUs } = await withCpu(setup, cluster, usesPg, (n) => load(n.url, SECONDS, per), setup.steal);
   const acked = results.reduce((s, r) => s + r['2xx'], 0);
   setup.cpuUs += nodeUs;
@@ -181,7 +187,7 @@ async function ingestSection(cluster: Cluster): Promise<string[]> {
       { name: 'PostgreSQL, two nodes', nodes: pgTwo, stored: () => countEvents(two), url: two, ...unmeasured() },
     ];
     for (const s of setups) {
-      await Promise.all(s.nodes.map((n) => load(n.url, 3, Math.floor(50 / s.nodes.length)))); // warm-up, discarded
+      await Promise.all(s.nodes.map((n) => load(n.url, 3, Math.floor(CONNECTIONS / s.nodes.length)))); // warm-up, discarded
       await settled(s);
     }
     for (let i = 0; i < ROUNDS; i++) for (const s of setups) await measure(s, cluster, s.name.startsWith('PostgreSQL'));
@@ -226,7 +232,7 @@ async function ingestSection(cluster: Cluster): Promise<string[]> {
     return [
       '### Ingest: POST /api/events on PostgreSQL against the SQLite node',
       '',
-      `autocannon, 50 connections (split evenly over the nodes), ${SECONDS} s per run, ${ROUNDS} alternating rounds after a 3 s warm-up (each round's ratio is to the SQLite node's figure of that round); realistic`,
+      `autocannon, ${CONNECTIONS} connections (split evenly over the nodes; enough that every setup is busy), ${SECONDS} s per run, ${ROUNDS} alternating rounds after a 3 s warm-up (each round's ratio is to the SQLite node's figure of that round); realistic`,
       'single-event beacons from 20,000 visitors (bench/traffic.ts). Nodes are bench/servers/ingest-server.ts child processes (the real',
       'runtime and app); node CPU from process.cpuUsage, PostgreSQL CPU from /proc (the postmaster, every process it runs, and those that ended), both over the measured',
       'runs and until the run\'s events are in the rollups, divided by the 202s autocannon saw. PostgreSQL: fsync and synchronous_commit on (a 202 waits for the WAL flush; the SQLite node',
