@@ -62,6 +62,18 @@ describe.skipIf(!pgTestUrl)(`the rollup queue, one row per committed batch${pgTe
     expect(await applyRollupChunk(t.db, zone, { limit: 100, wait: true })).toBe(5);
     expect(await applyRollupChunk(t.db, zone, { limit: 100, wait: true })).toBe(0);
   });
+
+  it('keeps a large batch\'s text compressed with lz4, the cheaper method for a row written once and read once', async () => {
+    const ingest = createPgIngest(t.db, t.config);
+    const events = Array.from({ length: 60 }, (_, j) => ({ type: 'view', pv: `lz-${j}`, path: `/articles/lz-${j}`, article: `lz-${j}`, locale: 'en' }));
+    await ingest.store(events as never, { ip: '192.0.2.7', userAgent: 'Mozilla/5.0 (X11; Linux x86_64) Firefox/140.0', now: TS });
+    await ingest.close();
+    const rows = await t.db.$client<Array<{ method: string | null; bytes: number }>>`
+      SELECT pg_column_compression(events) AS method, octet_length(events) AS bytes FROM rollup_batches WHERE size = 60`;
+    expect(rows).toEqual([{ method: 'lz4', bytes: expect.any(Number) }]);
+    expect(rows[0]!.bytes).toBeGreaterThan(2048); // large enough that PostgreSQL compresses it
+    expect(await settlePgRollups(t.db, zone)).toBe(60);
+  });
 });
 
 describe.skipIf(!pgTestUrl)(`migration 0007 keeps events queued one row each before it${pgTestUrl ? '' : ` (skipped: ${NO_PG})`}`, () => {
