@@ -25,8 +25,10 @@ export function dayTicketCount(rng: Random, day: DateTime, base: number): number
 function timings(rng: Random, channel: Channel, created: number, now: number) {
   const firstMinutes = channel === 'chat' ? rng.logNormal(3, 0.6) : channel === 'phone' ? 0 : rng.logNormal(150, 0.85);
   const resolveMinutes = firstMinutes + (channel === 'chat' || channel === 'phone' ? rng.logNormal(40, 1) : rng.logNormal(900, 1.1));
+  const firstResponseAt = created + firstMinutes * MIN;
   const solvedAt = created + resolveMinutes * MIN;
-  return { firstResponseAt: created + firstMinutes * MIN, solvedAt: solvedAt <= now ? Math.round(solvedAt) : null };
+  // A ticket created late on the last day may not have been answered yet: the importer refuses times in the future.
+  return { firstResponseAt: firstResponseAt <= now ? Math.round(firstResponseAt) : null, solvedAt: solvedAt <= now ? Math.round(solvedAt) : null };
 }
 
 function ticket(rng: Random, story: Story, id: string, created: number, now: number, channel: Channel, category: string, article: string | null): DemoTicket {
@@ -39,14 +41,16 @@ function ticket(rng: Random, story: Story, id: string, created: number, now: num
   }
   const t = timings(rng, channel, created, now);
   const solved = t.solvedAt !== null;
-  const replies = solved ? 1 + rng.poisson(channel === 'chat' ? 0.4 : 1.3) : rng.int(0, 2);
+  const drawn = solved ? 1 + rng.poisson(channel === 'chat' ? 0.4 : 1.3) : rng.int(0, 2);
+  // Drawn either way, so the same seed gives the same tickets whatever the hour.
+  const replies = t.firstResponseAt === null ? 0 : drawn;
   const rated = solved && rng.chance(0.55);
   // Chat rates on a 1..5 scale, the rest good/bad, so both scales appear.
   const csat = !rated ? null : channel === 'chat' ? String(rng.weighted([5, 4, 3, 2, 1], (n) => [0, 6, 10, 14, 40, 55][n]!)) : rng.chance(0.84) ? 'good' : 'bad';
   return {
     externalId: id,
     createdAt: created,
-    firstResponseAt: Math.round(t.firstResponseAt),
+    firstResponseAt: t.firstResponseAt,
     solvedAt: t.solvedAt,
     status: solved ? (rng.chance(0.6) ? 'closed' : 'solved') : rng.pick(['open', 'pending']),
     channel,
