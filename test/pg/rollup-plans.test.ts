@@ -3,6 +3,7 @@
  * without statistics: a plan that reads every search in the table costs each chunk more as the history grows.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { int8s } from '../../db/pg/arrays.ts';
 import { SEARCHES_OF_SESSIONS } from '../../db/pg/rollups/memory-rollups.ts';
 import { NO_PG, pgTestUrl, tempPg, type TempPg } from '../helpers/pg.ts';
 
@@ -23,13 +24,14 @@ describe.skipIf(!pgTestUrl)(`the rollup applier's reads on PostgreSQL${pgTestUrl
   afterAll(() => t?.cleanup());
 
   const sessions = Array.from({ length: 100 }, (_, i) => i * 97 + 3);
+  const ids = () => int8s(t.db.$client, sessions) as never;
   const plan = async () => {
-    const rows = await t.db.$client.unsafe<Array<{ 'QUERY PLAN': string }>>(`EXPLAIN ${SEARCHES_OF_SESSIONS}`, [`{${sessions.join(',')}}`]);
+    const rows = await t.db.$client.unsafe<Array<{ 'QUERY PLAN': string }>>(`EXPLAIN ${SEARCHES_OF_SESSIONS}`, [ids()]);
     return rows.map((r) => r['QUERY PLAN']).join('\n');
   };
 
   it("finds each click's session's searches by probing events_session, before and after ANALYZE, never through every search", async () => {
-    const found = await t.db.$client.unsafe<Array<{ sessionId: number; ts: number }>>(SEARCHES_OF_SESSIONS, [`{${sessions.join(',')}}`]);
+    const found = await t.db.$client.unsafe<Array<{ sessionId: number; ts: number }>>(SEARCHES_OF_SESSIONS, [ids()]);
     expect(found.map((s) => Number(s.sessionId)).sort((a, b) => a - b)).toEqual(sessions);
     expect(found.every((s) => Number(s.ts) === TS + Number(s.sessionId) * 5)).toBe(true);
 
