@@ -38,6 +38,17 @@ export function beginPipelined<T>(sql: Sql, fn: (tx: Sql) => Promise<T>): Promis
   return (sql as unknown as { beginPipelined(options: string, f: typeof fn): Promise<T> }).beginPipelined('', fn);
 }
 
+/**
+ * A statement planned for its own parameters each time (not prepared: a generic plan made while a table was small can
+ * scan it whole ever after) that goes out in one trip. postgres.js otherwise asks the server for an unprepared
+ * statement's parameter types first, a round trip that also holds back every query pipelined behind it; the SQL here
+ * casts each parameter or passes it typed (arrays.ts), so the server's inference is what postgres.js would learn
+ * (`describe: false`, added by patches/postgres+3.4.9.patch).
+ */
+export function unprepared<T extends unknown[] = unknown[]>(sql: Sql, query: string, params: readonly unknown[]) {
+  return sql.unsafe<T>(query, params as never[], { prepare: false, describe: false } as { prepare: boolean });
+}
+
 /** A pool of connections to `url`; nothing connects until the first query. */
 export function openPg(url: string, options: PgOptions = {}): PgDb {
   const sql = postgres(url, {

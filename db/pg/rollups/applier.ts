@@ -6,7 +6,7 @@
  */
 import { applyEventsTo, type StoredEvent } from '../../reports/rollups/events.ts';
 import { localDayFn } from '../../reports/rollups/local-day.ts';
-import type { PgDb, Sql } from '../client.ts';
+import { unprepared, type PgDb, type Sql } from '../client.ts';
 import { LOCK } from '../locks.ts';
 import { ROLLUPS_BUILT, type KnownVisitors, type VisitorMember } from './known-visitors.ts';
 import { MemoryRollups } from './memory-rollups.ts';
@@ -66,10 +66,8 @@ export async function applyRollupChunk(db: PgDb, timeZone: string, { limit, wait
       const [{ ok }] = await tx<[{ ok: boolean }]>`SELECT pg_try_advisory_xact_lock(${LOCK.rollups}) AS ok`;
       if (!ok) return -1;
     }
-    const taking = tx.unsafe<QueuedBatch[]>(TAKE_BATCHES, [upTo ?? Number.MAX_SAFE_INTEGER, limit] as never[], {
-      // Planned for each chunk, not prepared: a generic plan made while the queue was empty could scan it whole.
-      prepare: false,
-    }).execute();
+    // Planned for each chunk, not prepared: a generic plan made while the queue was empty could scan it whole.
+    const taking = unprepared<QueuedBatch[]>(tx, TAKE_BATCHES, [upTo ?? Number.MAX_SAFE_INTEGER, limit]).execute();
     // Read under the lock, so no rebuild can come between it and this chunk's commit (sent with the take: one trip).
     const marking = known ? tx<[{ value: string }?]>`SELECT value FROM rollup_state WHERE key = ${ROLLUPS_BUILT}`.execute() : undefined;
     const [taken, marks] = await Promise.all([taking, marking]);
@@ -118,9 +116,7 @@ async function batchEvents(tx: Sql, batches: readonly QueuedBatch[]): Promise<St
     else for (const values of JSON.parse(batch.events) as unknown[][]) rows.push(eventFromValues(values));
   }
   if (missing.length > 0) {
-    rows.push(...await tx.unsafe<StoredEvent[]>(`SELECT ${STORED_EVENT_COLUMNS} FROM events WHERE id = ANY($1::int8[])`, [int8s(tx, missing)] as never[], {
-      prepare: false,
-    }));
+    rows.push(...await unprepared<StoredEvent[]>(tx, `SELECT ${STORED_EVENT_COLUMNS} FROM events WHERE id = ANY($1::int8[])`, [int8s(tx, missing)]));
   }
   return rows.sort((a, b) => a.id - b.id);
 }

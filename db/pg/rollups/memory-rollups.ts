@@ -8,7 +8,7 @@ import type { RollupStatements, StoredEvent } from '../../reports/rollups/events
 import type { ArticleCol, QueryCol, SiteCol } from '../../reports/rollups/rollup-statements.ts';
 import { int8s, texts } from '../arrays.ts';
 import { arrayRows, jsonRows } from '../json-rows.ts';
-import type { Sql } from '../client.ts';
+import { unprepared, type Sql } from '../client.ts';
 import { upsertRows } from '../upsert.ts';
 import type { KnownVisitors, VisitorMember } from './known-visitors.ts';
 
@@ -123,7 +123,7 @@ interface SearchRow {
  * A read of the rows a chunk touches, planned for its own keys (not prepared): a prepared statement keeps a generic
  * plan made once, and one made while a table was small scans the whole table for every later chunk.
  */
-const planned = <T>(sql: Sql, query: string, params: unknown[]) => sql.unsafe<T[]>(query, params as never[], { prepare: false });
+const planned = <T>(sql: Sql, query: string, params: unknown[]) => unprepared<T[]>(sql, query, params);
 
 /**
  * The searches of the sessions in $1, one probe of events_session a session, whatever the statistics say: a lateral

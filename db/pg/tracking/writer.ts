@@ -16,7 +16,7 @@ import { visitorHash } from '../../tracking/visitor-hash.ts';
 import type { StoredEvent } from '../../reports/rollups/events.ts';
 import type { TrackEvent } from '../../shared/event.ts';
 import { int8s } from '../arrays.ts';
-import { beginPipelined, type PgDb, type Sql } from '../client.ts';
+import { beginPipelined, unprepared, type PgDb, type Sql } from '../client.ts';
 import { EVENT_COLUMNS, eventValues } from '../event-rows.ts';
 import { arrayRows, jsonRows } from '../json-rows.ts';
 import { createGroupCommit } from '../../tracking/group-commit.ts';
@@ -207,5 +207,5 @@ function writeEvents(tx: Sql, eventsJson: string, sessions: readonly PgOpenSessi
  * on every later batch (in the ingest bench that scan was a fifth of PostgreSQL's CPU, growing with the table).
  */
 function markClicked(tx: Sql, ids: readonly number[]) {
-  return tx.unsafe('UPDATE events SET clicked = true WHERE id = ANY($1::int8[])', [int8s(tx, ids)] as never[], { prepare: false });
+  return unprepared(tx, 'UPDATE events SET clicked = true WHERE id = ANY($1::int8[])', [int8s(tx, ids)]);
 }
