@@ -63,7 +63,7 @@ interface Setup {
   /** Seconds the host stole from the machine's CPUs during its measured runs, and those runs' seconds. */
   steal: { stolen: number; seconds: number };
   /** The same, under the steady load (pacedLoad), for the setups measured under it. */
-  paced?: { cpuUs: number; pgCpuUs: number; acked: number; errors: number; errorKinds: Record<string, number>; p99: number; perRound: number[]; steal: { stolen: number; seconds: number } };
+  paced?: { cpuUs: number; pgCpuUs: number; acked: number; errors: number; errorKinds: Record<string, number>; resent: number; p99: number; perRound: number[]; steal: { stolen: number; seconds: number } };
 }
 
 /**
@@ -124,7 +124,7 @@ async function measure(setup: Setup, cluster: Cluster, usesPg: boolean): Promise
 
 /** One run under the steady load: `rate` events/s in all, split over the setup's nodes, until its rollups are applied. */
 async function measurePaced(setup: Setup, cluster: Cluster, usesPg: boolean, rate: number): Promise<void> {
-  const tally = (setup.paced ??= { cpuUs: 0, pgCpuUs: 0, acked: 0, errors: 0, errorKinds: {}, p99: 0, perRound: [], steal: { stolen: 0, seconds: 0 } });
+  const tally = (setup.paced ??= { cpuUs: 0, pgCpuUs: 0, acked: 0, errors: 0, errorKinds: {}, resent: 0, p99: 0, perRound: [], steal: { stolen: 0, seconds: 0 } });
   const perNode = Math.round(rate / setup.nodes.length);
   const { results, nodeUs, pgUs } = await withCpu(setup, cluster, usesPg, (n) => pacedLoad(n.url, SECONDS, perNode), tally.steal);
   const acked = results.reduce((s, r) => s + r.acknowledged, 0);
@@ -132,6 +132,7 @@ async function measurePaced(setup: Setup, cluster: Cluster, usesPg: boolean, rat
   tally.pgCpuUs += pgUs;
   tally.acked += acked;
   tally.errors += results.reduce((s, r) => s + r.errors, 0);
+  tally.resent += results.reduce((s, r) => s + r.resent, 0);
   for (const r of results) for (const [kind, n] of Object.entries(r.errorKinds)) tally.errorKinds[kind] = (tally.errorKinds[kind] ?? 0) + n;
   tally.p99 = Math.max(tally.p99, ...results.map((r) => r.p99));
   tally.perRound.push((nodeUs + pgUs) / Math.max(acked, 1));
@@ -223,7 +224,7 @@ async function ingestSection(cluster: Cluster): Promise<string[]> {
     const steadyRatios = (s: Setup) => s.paced!.perRound.map((us, i) => us / sqliteSetup.paced!.perRound[i]!);
     const steadyRows = today.map((s) => {
       const p = s.paced!;
-      return `| ${s.name} | ${fmt(p.acked / (ROUNDS * SECONDS))} | ${p.p99} ms | ${(p.cpuUs / p.acked).toFixed(0)} µs | ${(p.pgCpuUs / p.acked).toFixed(0)} µs | ${steadyPer(s).toFixed(0)} µs (${(steadyPer(s) / steadyPer(sqliteSetup)).toFixed(2)}×) | ${median(steadyRatios(s)).toFixed(2)}× (${Math.min(...steadyRatios(s)).toFixed(2)}-${Math.max(...steadyRatios(s)).toFixed(2)}) | ${p.errors}${p.errors ? ` (${Object.entries(p.errorKinds).map(([k, n]) => `${k}: ${n}`).join(', ')})` : ''} | ${stolenShare(p.steal)} |`;
+      return `| ${s.name} | ${fmt(p.acked / (ROUNDS * SECONDS))} | ${p.p99} ms | ${(p.cpuUs / p.acked).toFixed(0)} µs | ${(p.pgCpuUs / p.acked).toFixed(0)} µs | ${steadyPer(s).toFixed(0)} µs (${(steadyPer(s) / steadyPer(sqliteSetup)).toFixed(2)}×) | ${median(steadyRatios(s)).toFixed(2)}× (${Math.min(...steadyRatios(s)).toFixed(2)}-${Math.max(...steadyRatios(s)).toFixed(2)}) | ${p.errors}${p.errors ? ` (${Object.entries(p.errorKinds).map(([k, n]) => `${k}: ${n}`).join(', ')})` : ''}${p.resent ? ` (${p.resent} sent again)` : ''} | ${stolenShare(p.steal)} |`;
     });
     const steadyPg = today.filter((s) => s.name.startsWith('PostgreSQL'));
     const steadyWorst = Math.max(...steadyPg.map((s) => steadyPer(s) / steadyPer(sqliteSetup)));
@@ -246,7 +247,8 @@ async function ingestSection(cluster: Cluster): Promise<string[]> {
       '',
       `The same setups (today's) under a steady load: ${fmt(steadyRate)} events/s in all (half the slowest setup's saturated rate above, split over the`,
       `nodes), sent on an even schedule whatever the answers' latency (bench/lib/paced-load.ts), ${ROUNDS} alternating rounds of ${SECONDS} s; the same CPU accounting.`,
-      'p99 runs from each request\'s scheduled time to its answer; errors count non-202 answers and requests not sent because 2,000 were waiting.',
+      'p99 runs from each request\'s scheduled time to its answer; errors count non-202 answers and requests not sent because 2,000 were waiting;',
+      '"sent again": requests reset on a kept-alive connection the node had just closed as idle, before any answer, and sent once more as a browser does.',
       '',
       '| setup | events/s acknowledged | p99 | node CPU / event | PostgreSQL CPU / event | total CPU / acknowledged event | ratio by round: median (range) | errors + non-2xx | host steal |',
       '|---|---|---|---|---|---|---|---|---|',
