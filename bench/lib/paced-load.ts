@@ -83,7 +83,7 @@ export function pacedLoad(url: string, seconds: number, rate: number, maxInFligh
         inFlight++;
         const i = sent;
         const scheduled = t0 + (i / rate) * 1000;
-        send(bodies[i % bodies.length]!, { ...visitors[i % visitors.length] }, scheduled, true);
+        send(bodies[i % bodies.length]!, visitors[i % visitors.length]!, scheduled, true);
       }
       if (sent >= rate * seconds) {
         clearInterval(tick);

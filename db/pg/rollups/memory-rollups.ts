@@ -120,12 +120,6 @@ interface SearchRow {
 }
 
 /**
- * A read of the rows a chunk touches, planned for its own keys (not prepared): a prepared statement keeps a generic
- * plan made once, and one made while a table was small scans the whole table for every later chunk.
- */
-const planned = <T>(sql: Sql, query: string, params: unknown[]) => unprepared<T[]>(sql, query, params);
-
-/**
  * The searches of the sessions in $1, one probe of events_session a session, whatever the statistics say: a lateral
  * subquery PostgreSQL can neither flatten into a join nor push the type condition into (OFFSET 0). Asked as
  * `type = 'search' AND session_id = ANY($1)`, PostgreSQL read every search in the table through events_type_ts
@@ -188,13 +182,13 @@ export class MemoryRollups {
     const clickSessions = [...new Set(rows.filter((r) => r.type === 'search_click').map((r) => r.sessionId))];
     const ids = int8s(sql, sessions);
     const [facts, articleSessions, querySessions, pageViews, siteVisitors, articleVisitors, searches] = await Promise.all([
-      planned<SessionFact>(sql, `SELECT session_id AS "sessionId", locale, day, viewed_article AS viewed, contacted
+      unprepared<SessionFact[]>(sql, `SELECT session_id AS "sessionId", locale, day, viewed_article AS viewed, contacted
         FROM session_facts WHERE session_id = ANY($1::int8[])`, [ids]),
-      planned<ArticleSession>(sql, `SELECT article, locale, session_id AS "sessionId", day, contacted
+      unprepared<ArticleSession[]>(sql, `SELECT article, locale, session_id AS "sessionId", day, contacted
         FROM article_sessions WHERE session_id = ANY($1::int8[])`, [ids]),
-      planned<QuerySession>(sql, `SELECT query, locale, session_id AS "sessionId", day, first_ts AS "firstTs", contacted
+      unprepared<QuerySession[]>(sql, `SELECT query, locale, session_id AS "sessionId", day, first_ts AS "firstTs", contacted
         FROM query_sessions WHERE session_id = ANY($1::int8[])`, [ids]),
-      planned<PageView>(sql, `SELECT pv, article, locale, day, session_id AS "sessionId", max_seconds AS "maxSeconds", max_scroll AS "maxScroll",
+      unprepared<PageView[]>(sql, `SELECT pv, article, locale, day, session_id AS "sessionId", max_seconds AS "maxSeconds", max_scroll AS "maxScroll",
         vote, vote_ts AS "voteTs", vote_id AS "voteId" FROM page_views WHERE pv = ANY($1::text[])`, [texts(sql, pvs)]),
       siteKeys.length === 0
         ? []
@@ -214,7 +208,7 @@ export class MemoryRollups {
           ),
       clickSessions.length === 0
         ? []
-        : planned<SearchRow>(sql, SEARCHES_OF_SESSIONS, [int8s(sql, clickSessions)]),
+        : unprepared<SearchRow[]>(sql, SEARCHES_OF_SESSIONS, [int8s(sql, clickSessions)]),
     ]);
     for (const f of facts) this.sessionFacts.set(K(f.sessionId, f.locale), { ...f, dirty: false });
     for (const a of articleSessions) this.listOf(this.articleSessions, a.sessionId).push({ ...a, dirty: false });
@@ -225,7 +219,7 @@ export class MemoryRollups {
     for (const s of searches) this.listOf(this.searches, s.sessionId).push(s);
     const searchIds = searches.map((s) => s.id);
     if (searchIds.length > 0) {
-      const clicked = await planned<{ id: number }>(sql, 'SELECT search_id AS id FROM search_clicks WHERE search_id = ANY($1::int8[])', [int8s(sql, searchIds)]);
+      const clicked = await unprepared<{ id: number }[]>(sql, 'SELECT search_id AS id FROM search_clicks WHERE search_id = ANY($1::int8[])', [int8s(sql, searchIds)]);
       for (const c of clicked) this.clickedSearches.stored.add(String(c.id));
     }
   }
